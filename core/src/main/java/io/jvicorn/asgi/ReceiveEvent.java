@@ -1,0 +1,8 @@
+package io.jvicorn.asgi;
+
+/** An event the application gets from {@link Receive#receive()}. */
+public sealed interface ReceiveEvent extends Message
+        permits HttpRequest, HttpDisconnect,
+                WebSocketConnect, WebSocketReceive, WebSocketDisconnect,
+                LifespanStartup, LifespanShutdown {
+}
