@@ -2,4 +2,5 @@
 module io.jvicorn.core {
     requires static org.jspecify;
     exports io.jvicorn.asgi;
+    exports io.jvicorn.engine;
 }

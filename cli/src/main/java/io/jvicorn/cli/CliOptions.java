@@ -1,0 +1,223 @@
+package io.jvicorn.cli;
+
+import io.jvicorn.asgi.Application;
+import io.jvicorn.asgi.Header;
+import io.jvicorn.http11.codec.ParserLimits;
+import io.jvicorn.lifespan.LifespanMode;
+import io.jvicorn.server.ServerConfig;
+import io.jvicorn.server.ServerConfig.WebSocketSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The {@code jvicorn} command's options, with Uvicorn's names and defaults. Picocli fills the fields; every option can
+ * also come from a {@code JVICORN_<NAME>} environment variable (see {@link EnvironmentDefaults}).
+ */
+@Command(name = "jvicorn",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = "Serves a jvicorn application (an ASGI-style io.jvicorn.asgi.Application) over HTTP/1.1 and "
+                + "WebSocket.",
+        footer = "%nEvery option can also be set with an environment variable JVICORN_<NAME> (for example "
+                + "JVICORN_PORT=8080, JVICORN_APP for APP); the command line wins.")
+final class CliOptions {
+    @Parameters(arity = "0..1", paramLabel = "APP",
+            description = "The application as <package>:<Class>, <package.Class>:<field or method>, for example "
+                    + "com.example:App or com.example.Main:app.")
+    @Nullable String app;
+
+    @Option(names = "--factory", arity = "0", fallbackValue = "true",
+            description = "Treat APP as a factory: a static no-arg method, or a class implementing "
+                    + "java.util.function.Supplier<Application>, called to produce the application.")
+    boolean factory;
+
+    @Option(names = "--app-dir", paramLabel = "PATH", split = "${sys:path.separator}", hideParamSyntax = true,
+            defaultValue = ".",
+            description = "A directory of classes or a jar to load APP from; repeatable, or several joined with the "
+                    + "path separator. Default: the working directory.")
+    List<String> appDirs = new ArrayList<>();
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Bind to this address. Default: ${DEFAULT-VALUE}; '::' or '0.0.0.0' for every interface.")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000", converter = Converters.Port.class,
+            description = "Bind to this port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info", converter = Converters.LogLevels.class,
+            description = "critical, error, warning, info, debug or trace. Default: ${DEFAULT-VALUE}.")
+    LogLevel logLevel = LogLevel.INFO;
+
+    @Option(names = "--access-log", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Log one line per response to stdout. Default: on.")
+    boolean accessLog;
+
+    @Option(names = "--timeout-keep-alive", paramLabel = "SECONDS", defaultValue = "5",
+            converter = Converters.Seconds.class,
+            description = "Close a keep-alive connection idle this long. Default: ${DEFAULT-VALUE}.")
+    Duration timeoutKeepAlive = Duration.ofSeconds(5);
+
+    @Option(names = "--timeout-graceful-shutdown", paramLabel = "SECONDS", converter = Converters.Seconds.class,
+            description = "On shutdown, wait this long for requests in progress, then cancel them. Default: wait "
+                    + "forever.")
+    @Nullable Duration timeoutGracefulShutdown;
+
+    @Option(names = "--timeout-request-header", paramLabel = "SECONDS", defaultValue = "30",
+            converter = Converters.Seconds.class,
+            description = "Close a connection whose request head takes longer than this. Default: ${DEFAULT-VALUE}.")
+    Duration timeoutRequestHeader = Duration.ofSeconds(30);
+
+    @Option(names = "--limit-concurrency", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "Answer 503 beyond this many connections or requests at once. Default: no limit.")
+    @Nullable Integer limitConcurrency;
+
+    @Option(names = "--limit-max-requests", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "Shut down after this many requests. Default: no limit.")
+    @Nullable Integer limitMaxRequests;
+
+    @Option(names = "--backlog", paramLabel = "N", defaultValue = "2048", converter = Converters.PositiveInt.class,
+            description = "Length of the queue of connections not yet accepted. Default: ${DEFAULT-VALUE}.")
+    int backlog;
+
+    @Option(names = "--header", paramLabel = "NAME:VALUE", split = "\\r?\\n", hideParamSyntax = true,
+            converter = Converters.Headers.class,
+            description = "Add this header to every response; repeatable. From the environment, separate several "
+                    + "with newlines.")
+    List<Header> headers = new ArrayList<>();
+
+    @Option(names = "--server-header", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Send 'server: jvicorn'. Default: on.")
+    boolean serverHeader;
+
+    @Option(names = "--date-header", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Send a 'date' header. Default: on.")
+    boolean dateHeader;
+
+    @Option(names = "--root-path", paramLabel = "PATH", defaultValue = "",
+            description = "The path the application is mounted at behind a proxy (ASGI root_path). Default: none.")
+    String rootPath = "";
+
+    @Option(names = "--lifespan", paramLabel = "MODE", defaultValue = "auto",
+            converter = Converters.LifespanModes.class,
+            description = "auto, on or off: whether the application gets startup and shutdown events. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    LifespanMode lifespan = LifespanMode.AUTO;
+
+    // A String, not a boolean: picocli converts boolean defaults a second time from "true".
+    @Option(names = "--ws", paramLabel = "MODE", defaultValue = "auto", converter = Converters.WebSocketModes.class,
+            description = "auto or none: whether WebSocket upgrades are accepted. Default: ${DEFAULT-VALUE}.")
+    String webSocket = "auto";
+
+    @Option(names = "--ws-max-size", paramLabel = "BYTES", defaultValue = "16777216",
+            converter = Converters.PositiveInt.class,
+            description = "Largest WebSocket message; larger closes with 1009. Default: ${DEFAULT-VALUE}.")
+    int wsMaxSize;
+
+    @Option(names = "--ws-max-queue", paramLabel = "N", defaultValue = "32", converter = Converters.PositiveInt.class,
+            description = "WebSocket messages read ahead of the application. Default: ${DEFAULT-VALUE}.")
+    int wsMaxQueue;
+
+    @Option(names = "--ws-ping-interval", paramLabel = "SECONDS", defaultValue = "20",
+            converter = Converters.SecondsOrOff.class,
+            description = "Send a WebSocket ping this often; 0 turns pings off. Default: ${DEFAULT-VALUE}.")
+    @Nullable Duration wsPingInterval;
+
+    @Option(names = "--ws-ping-timeout", paramLabel = "SECONDS", defaultValue = "20",
+            converter = Converters.SecondsOrOff.class,
+            description = "Close with 1011 when a ping is not answered in this time; 0 waits forever. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    @Nullable Duration wsPingTimeout;
+
+    @Option(names = "--ws-per-message-deflate", paramLabel = "BOOL", arity = "1", defaultValue = "true",
+            converter = Converters.ClickBoolean.class,
+            description = "Offer permessage-deflate compression. Default: ${DEFAULT-VALUE}.")
+    boolean wsPerMessageDeflate;
+
+    @Option(names = "--loops", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "Number of selector loops. Default: the number of processors.")
+    @Nullable Integer loops;
+
+    @Option(names = "--limit-request-line", paramLabel = "BYTES", defaultValue = "8192",
+            converter = Converters.SizeLimit.class,
+            description = "Longest request line; longer is answered 414. Default: ${DEFAULT-VALUE}.")
+    int limitRequestLine;
+
+    @Option(names = "--limit-request-headers-size", paramLabel = "BYTES", defaultValue = "16384",
+            converter = Converters.SizeLimit.class,
+            description = "Largest request head; larger is answered 431. Default: ${DEFAULT-VALUE}.")
+    int limitRequestHeadersSize;
+
+    @Option(names = "--limit-request-fields", paramLabel = "N", defaultValue = "100",
+            converter = Converters.PositiveInt.class,
+            description = "Most header fields in a request; more is answered 431. Default: ${DEFAULT-VALUE}.")
+    int limitRequestFields;
+
+    @Option(names = "--limit-request-body", paramLabel = "BYTES", converter = Converters.NonNegativeLong.class,
+            description = "Largest request body; larger is answered 413. Default: no limit.")
+    @Nullable Long limitRequestBody;
+
+    @Option(names = "--version", versionHelp = true, description = "Print the version and exit.")
+    boolean versionRequested;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
+    boolean helpRequested;
+
+    /**
+     * The {@code --app-dir} entries as paths, relative ones resolved against the working directory.
+     *
+     * @return the class path entries in order
+     */
+    List<Path> appDirPaths() {
+        List<Path> paths = new ArrayList<>(appDirs.size());
+        for (String dir : appDirs) {
+            if (!dir.isEmpty()) {
+                paths.add(Path.of(dir).toAbsolutePath().normalize());
+            }
+        }
+        return paths;
+    }
+
+    /**
+     * Builds the server configuration.
+     *
+     * @param application the loaded application
+     * @return the configuration
+     * @throws IllegalArgumentException if the values do not fit together (ServerConfig's checks, e.g. root path)
+     */
+    ServerConfig toServerConfig(Application application) {
+        ParserLimits limits = new ParserLimits(limitRequestLine, limitRequestHeadersSize, limitRequestFields,
+                limitRequestBody == null ? -1 : limitRequestBody, ParserLimits.DEFAULTS.maxChunkExtensionBytes());
+        WebSocketSettings webSocketSettings = new WebSocketSettings(webSocket.equals("auto"), wsMaxSize, wsMaxQueue, wsPingInterval,
+                wsPingTimeout, wsPerMessageDeflate);
+        ServerConfig.Builder builder = ServerConfig.builder(application)
+                .host(host)
+                .port(port)
+                .backlog(backlog)
+                .timeoutKeepAlive(timeoutKeepAlive)
+                .timeoutRequestHeader(timeoutRequestHeader)
+                .timeoutGracefulShutdown(timeoutGracefulShutdown)
+                .limitConcurrency(limitConcurrency)
+                .limitMaxRequests(limitMaxRequests)
+                .serverHeader(serverHeader)
+                .dateHeader(dateHeader)
+                .rootPath(rootPath)
+                .accessLog(accessLog)
+                .lifespan(lifespan)
+                .parserLimits(limits)
+                .webSocket(webSocketSettings);
+        if (loops != null) {
+            builder.loops(loops);
+        }
+        for (Header header : headers) {
+            builder.header(header);
+        }
+        return builder.build();
+    }
+}

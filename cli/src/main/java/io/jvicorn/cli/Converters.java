@@ -1,0 +1,199 @@
+package io.jvicorn.cli;
+
+import io.jvicorn.asgi.Header;
+import io.jvicorn.lifespan.LifespanMode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Option value converters. Each rejects a bad value with a short reason; picocli prefixes it with
+ * {@code Invalid value for option '--name':}.
+ */
+final class Converters {
+    private Converters() {
+    }
+
+    /** An int of at least a minimum. */
+    abstract static class IntAtLeast implements ITypeConverter<Integer> {
+        private final int min;
+
+        IntAtLeast(int min) {
+            this.min = min;
+        }
+
+        @Override
+        public Integer convert(String value) {
+            int parsed = parseInt(value);
+            if (parsed < min) {
+                throw new TypeConversionException("'" + value + "' must be at least " + min);
+            }
+            return parsed;
+        }
+    }
+
+    /** 1 or more. */
+    static final class PositiveInt extends IntAtLeast {
+        PositiveInt() {
+            super(1);
+        }
+    }
+
+    /** A request-line or header-section limit: at least 16 bytes, so that a request line can fit. */
+    static final class SizeLimit extends IntAtLeast {
+        SizeLimit() {
+            super(16);
+        }
+    }
+
+    /** A TCP port, 0 to 65535 (0 picks a free one). */
+    static final class Port implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int port = parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw new TypeConversionException("'" + value + "' is not a port (0..65535)");
+            }
+            return port;
+        }
+    }
+
+    /** A byte count of 0 or more. */
+    static final class NonNegativeLong implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            long parsed;
+            try {
+                parsed = Long.parseLong(value.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a whole number");
+            }
+            if (parsed < 0) {
+                throw new TypeConversionException("'" + value + "' must not be negative");
+            }
+            return parsed;
+        }
+    }
+
+    /** Seconds, whole or decimal, 0 or more. */
+    static final class Seconds implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return seconds(value);
+        }
+    }
+
+    /** Seconds where 0 means "off" (null), as for the WebSocket ping settings. */
+    static final class SecondsOrOff implements ITypeConverter<@Nullable Duration> {
+        @Override
+        public @Nullable Duration convert(String value) {
+            Duration duration = seconds(value);
+            return duration.isZero() ? null : duration;
+        }
+    }
+
+    /** {@code critical|error|warning|info|debug|trace}, any case. */
+    static final class LogLevels implements ITypeConverter<LogLevel> {
+        @Override
+        public LogLevel convert(String value) {
+            try {
+                return LogLevel.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code auto|on|off}, any case. */
+    static final class LifespanModes implements ITypeConverter<LifespanMode> {
+        @Override
+        public LifespanMode convert(String value) {
+            try {
+                return LifespanMode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("expected one of auto, on, off but was '" + value + "'");
+            }
+        }
+    }
+
+    /** {@code --ws}: {@code auto} (WebSocket on) or {@code none} (off), returned in lower case. */
+    static final class WebSocketModes implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String mode = value.trim().toLowerCase(Locale.ROOT);
+            if (!mode.equals("auto") && !mode.equals("none")) {
+                throw new TypeConversionException("expected one of auto, none but was '" + value + "'");
+            }
+            return mode;
+        }
+    }
+
+    /** A boolean spelled as Click accepts it: true/false, 1/0, yes/no, on/off, y/n, t/f. */
+    static final class ClickBoolean implements ITypeConverter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            Boolean parsed = parseBoolean(value);
+            if (parsed == null) {
+                throw new TypeConversionException("'" + value + "' is not a boolean (true/false, 1/0, yes/no, on/off)");
+            }
+            return parsed;
+        }
+    }
+
+    /** {@code NAME:VALUE}, split at the first colon, the value trimmed. */
+    static final class Headers implements ITypeConverter<Header> {
+        @Override
+        public Header convert(String value) {
+            return parseHeader(value);
+        }
+    }
+
+    static Header parseHeader(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            throw new TypeConversionException("'" + text + "' is not NAME:VALUE");
+        }
+        try {
+            return Header.of(text.substring(0, colon), text.substring(colon + 1).strip());
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException("'" + text + "': " + e.getMessage());
+        }
+    }
+
+    static @Nullable Boolean parseBoolean(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "y", "on", "t" -> Boolean.TRUE;
+            case "false", "0", "no", "n", "off", "f" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    private static int parseInt(String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + value + "' is not a whole number");
+        }
+    }
+
+    private static Duration seconds(String value) {
+        BigDecimal seconds;
+        try {
+            seconds = new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + value + "' is not a number of seconds");
+        }
+        if (seconds.signum() < 0) {
+            throw new TypeConversionException("'" + value + "' must not be negative");
+        }
+        try {
+            return Duration.ofNanos(seconds.movePointRight(9).setScale(0, java.math.RoundingMode.HALF_UP)
+                    .longValueExact());
+        } catch (ArithmeticException e) {
+            throw new TypeConversionException("'" + value + "' seconds is too long");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.jvicorn.cli;
+
+import java.io.PrintStream;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+
+/** Writes each record to a stream and flushes, so log lines appear at once (ConsoleHandler is stderr-only). */
+final class PrintStreamHandler extends Handler {
+    private final PrintStream stream;
+
+    PrintStreamHandler(PrintStream stream) {
+        this.stream = stream;
+        setFormatter(new UvicornFormatter());
+        setLevel(Level.ALL);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        if (!isLoggable(record)) {
+            return;
+        }
+        stream.print(getFormatter().format(record));
+        stream.flush();
+    }
+
+    @Override
+    public void flush() {
+        stream.flush();
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+}

@@ -1,0 +1,10 @@
+/** The {@code jvicorn} command: Uvicorn's command line for jvicorn applications. */
+module io.jvicorn.cli {
+    requires static org.jspecify;
+    requires io.jvicorn.server;
+    requires info.picocli;
+    requires java.logging;
+    requires jdk.unsupported;
+    exports io.jvicorn.cli;
+    opens io.jvicorn.cli to info.picocli;
+}

@@ -1,0 +1,252 @@
+package io.jvicorn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jvicorn.asgi.Application;
+import io.jvicorn.asgi.Header;
+import io.jvicorn.http11.codec.ParserLimits;
+import io.jvicorn.lifespan.LifespanMode;
+import io.jvicorn.server.ServerConfig;
+import io.jvicorn.server.ServerConfig.WebSocketSettings;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine.ParameterException;
+
+class CliOptionsTest {
+    private static final Application APP = (scope, receive, send) -> { };
+
+    private static CliOptions parse(Map<String, String> env, String... args) {
+        CliOptions options = new CliOptions();
+        Main.commandLine(options, env).parseArgs(args);
+        return options;
+    }
+
+    private static CliOptions parse(String... args) {
+        return parse(Map.of(), args);
+    }
+
+    private static String parseError(Map<String, String> env, String... args) {
+        return assertThrows(ParameterException.class, () -> parse(env, args)).getMessage();
+    }
+
+    @Test
+    void defaultsAreUvicorns() {
+        CliOptions options = parse("m:app");
+        assertEquals("m:app", options.app);
+        assertFalse(options.factory);
+        assertEquals(List.of("."), options.appDirs);
+        assertEquals(LogLevel.INFO, options.logLevel);
+
+        ServerConfig config = options.toServerConfig(APP);
+        assertEquals("127.0.0.1", config.host());
+        assertEquals(8000, config.port());
+        assertEquals(2048, config.backlog());
+        assertEquals(Runtime.getRuntime().availableProcessors(), config.loops());
+        assertEquals(Duration.ofSeconds(5), config.timeoutKeepAlive());
+        assertEquals(Duration.ofSeconds(30), config.timeoutRequestHeader());
+        assertNull(config.timeoutGracefulShutdown());
+        assertNull(config.limitConcurrency());
+        assertNull(config.limitMaxRequests());
+        assertTrue(config.serverHeader());
+        assertTrue(config.dateHeader());
+        assertEquals(List.of(), config.headers());
+        assertEquals("", config.rootPath());
+        assertTrue(config.accessLog());
+        assertEquals(LifespanMode.AUTO, config.lifespan());
+        assertEquals(ParserLimits.DEFAULTS, config.parserLimits());
+        assertEquals(WebSocketSettings.DEFAULTS, config.webSocket());
+    }
+
+    @Test
+    void everyOptionReachesTheServerConfig() {
+        CliOptions options = parse("--factory", "--app-dir", "build/classes", "--app-dir", "lib/app.jar",
+                "--host", "::", "--port", "0", "--log-level", "DEBUG", "--no-access-log",
+                "--timeout-keep-alive", "1.5", "--timeout-graceful-shutdown", "10", "--timeout-request-header", "7",
+                "--limit-concurrency", "100", "--limit-max-requests", "5000", "--backlog", "128",
+                "--header", "X-Served-By: edge 1", "--header", "Server:custom", "--no-server-header",
+                "--no-date-header", "--root-path", "/api", "--lifespan", "on", "--ws", "none",
+                "--ws-max-size", "1024", "--ws-max-queue", "4", "--ws-ping-interval", "0", "--ws-ping-timeout", "2.5",
+                "--ws-per-message-deflate", "false", "--loops", "3", "--limit-request-line", "4096",
+                "--limit-request-headers-size", "8192", "--limit-request-fields", "50",
+                "--limit-request-body", "1048576", "com.example:App");
+        assertTrue(options.factory);
+        assertEquals(List.of(Path.of("build/classes").toAbsolutePath(), Path.of("lib/app.jar").toAbsolutePath()),
+                options.appDirPaths());
+        assertEquals(LogLevel.DEBUG, options.logLevel);
+
+        ServerConfig config = options.toServerConfig(APP);
+        assertEquals("::", config.host());
+        assertEquals(0, config.port());
+        assertEquals(128, config.backlog());
+        assertEquals(3, config.loops());
+        assertEquals(Duration.ofMillis(1500), config.timeoutKeepAlive());
+        assertEquals(Duration.ofSeconds(7), config.timeoutRequestHeader());
+        assertEquals(Duration.ofSeconds(10), config.timeoutGracefulShutdown());
+        assertEquals(100, config.limitConcurrency());
+        assertEquals(5000, config.limitMaxRequests());
+        assertFalse(config.serverHeader());
+        assertFalse(config.dateHeader());
+        assertEquals(List.of(Header.of("X-Served-By", "edge 1"), Header.of("Server", "custom")), config.headers());
+        assertEquals("/api", config.rootPath());
+        assertFalse(config.accessLog());
+        assertEquals(LifespanMode.ON, config.lifespan());
+        assertEquals(new ParserLimits(4096, 8192, 50, 1048576, ParserLimits.DEFAULTS.maxChunkExtensionBytes()),
+                config.parserLimits());
+        assertEquals(new WebSocketSettings(false, 1024, 4, null, Duration.ofMillis(2500), false), config.webSocket());
+    }
+
+    @Test
+    void everyOptionAlsoComesFromTheEnvironment() {
+        Map<String, String> env = Map.ofEntries(
+                Map.entry("JVICORN_APP", "com.example:App"),
+                Map.entry("JVICORN_FACTORY", "yes"),
+                Map.entry("JVICORN_APP_DIR", "a" + File.pathSeparator + "b"),
+                Map.entry("JVICORN_HOST", "0.0.0.0"),
+                Map.entry("JVICORN_PORT", "9000"),
+                Map.entry("JVICORN_LOG_LEVEL", "warning"),
+                Map.entry("JVICORN_ACCESS_LOG", "0"),
+                Map.entry("JVICORN_TIMEOUT_KEEP_ALIVE", "2"),
+                Map.entry("JVICORN_TIMEOUT_GRACEFUL_SHUTDOWN", "3"),
+                Map.entry("JVICORN_TIMEOUT_REQUEST_HEADER", "4"),
+                Map.entry("JVICORN_LIMIT_CONCURRENCY", "5"),
+                Map.entry("JVICORN_LIMIT_MAX_REQUESTS", "6"),
+                Map.entry("JVICORN_BACKLOG", "7"),
+                Map.entry("JVICORN_HEADER", "X-A: 1\nX-B: two words"),
+                Map.entry("JVICORN_SERVER_HEADER", "false"),
+                Map.entry("JVICORN_DATE_HEADER", "off"),
+                Map.entry("JVICORN_ROOT_PATH", "/mount"),
+                Map.entry("JVICORN_LIFESPAN", "off"),
+                Map.entry("JVICORN_WS", "none"),
+                Map.entry("JVICORN_WS_MAX_SIZE", "100"),
+                Map.entry("JVICORN_WS_MAX_QUEUE", "2"),
+                Map.entry("JVICORN_WS_PING_INTERVAL", "8"),
+                Map.entry("JVICORN_WS_PING_TIMEOUT", "9"),
+                Map.entry("JVICORN_WS_PER_MESSAGE_DEFLATE", "no"),
+                Map.entry("JVICORN_LOOPS", "2"),
+                Map.entry("JVICORN_LIMIT_REQUEST_LINE", "1000"),
+                Map.entry("JVICORN_LIMIT_REQUEST_HEADERS_SIZE", "2000"),
+                Map.entry("JVICORN_LIMIT_REQUEST_FIELDS", "30"),
+                Map.entry("JVICORN_LIMIT_REQUEST_BODY", "4000"));
+        CliOptions options = parse(env);
+        assertEquals("com.example:App", options.app);
+        assertTrue(options.factory);
+        assertEquals(List.of("a", "b"), options.appDirs);
+        assertEquals(LogLevel.WARNING, options.logLevel);
+
+        ServerConfig config = options.toServerConfig(APP);
+        assertEquals("0.0.0.0", config.host());
+        assertEquals(9000, config.port());
+        assertFalse(config.accessLog());
+        assertEquals(Duration.ofSeconds(2), config.timeoutKeepAlive());
+        assertEquals(Duration.ofSeconds(3), config.timeoutGracefulShutdown());
+        assertEquals(Duration.ofSeconds(4), config.timeoutRequestHeader());
+        assertEquals(5, config.limitConcurrency());
+        assertEquals(6, config.limitMaxRequests());
+        assertEquals(7, config.backlog());
+        assertEquals(List.of(Header.of("X-A", "1"), Header.of("X-B", "two words")), config.headers());
+        assertFalse(config.serverHeader());
+        assertFalse(config.dateHeader());
+        assertEquals("/mount", config.rootPath());
+        assertEquals(LifespanMode.OFF, config.lifespan());
+        assertEquals(new WebSocketSettings(false, 100, 2, Duration.ofSeconds(8), Duration.ofSeconds(9), false),
+                config.webSocket());
+        assertEquals(2, config.loops());
+        assertEquals(new ParserLimits(1000, 2000, 30, 4000, ParserLimits.DEFAULTS.maxChunkExtensionBytes()),
+                config.parserLimits());
+    }
+
+    @Test
+    void theCommandLineBeatsTheEnvironment() {
+        Map<String, String> env = Map.of("JVICORN_APP", "env:App", "JVICORN_PORT", "9000",
+                "JVICORN_ACCESS_LOG", "false", "JVICORN_SERVER_HEADER", "true", "JVICORN_FACTORY", "true",
+                "JVICORN_HEADER", "X-Env: 1", "JVICORN_APP_DIR", "env-dir");
+        CliOptions options = parse(env, "--port", "7000", "--access-log", "--no-server-header", "--factory",
+                "--header", "X-Cli: 2", "--app-dir", "cli-dir", "cli:App");
+        assertEquals("cli:App", options.app);
+        assertEquals(7000, options.port);
+        assertTrue(options.accessLog);
+        assertFalse(options.serverHeader);
+        assertTrue(options.factory);
+        assertEquals(List.of(Header.of("X-Cli", "2")), options.headers);
+        assertEquals(List.of("cli-dir"), options.appDirs);
+    }
+
+    @Test
+    void anEmptyVariableCountsAsUnset() {
+        CliOptions options = parse(Map.of("JVICORN_PORT", "", "JVICORN_APP", ""));
+        assertEquals(8000, options.port);
+        assertNull(options.app);
+    }
+
+    @Test
+    void variableNamesFollowTheOptionNames() {
+        CliOptions options = new CliOptions();
+        var spec = Main.commandLine(options, Map.of()).getCommandSpec();
+        assertEquals("JVICORN_TIMEOUT_KEEP_ALIVE", EnvironmentDefaults.variableName(spec.findOption("--timeout-keep-alive")));
+        assertEquals("JVICORN_ACCESS_LOG", EnvironmentDefaults.variableName(spec.findOption("--access-log")));
+        assertEquals("JVICORN_APP", EnvironmentDefaults.variableName(spec.positionalParameters().get(0)));
+        assertNull(EnvironmentDefaults.variableName(spec.findOption("--help")));
+        assertNull(EnvironmentDefaults.variableName(spec.findOption("--version")));
+    }
+
+    @Test
+    void parsesSecondsAndOffValues() {
+        CliOptions options = parse("--timeout-keep-alive", "0.25", "--ws-ping-interval", "0",
+                "--ws-ping-timeout", "0", "--timeout-graceful-shutdown", "0");
+        assertEquals(Duration.ofMillis(250), options.timeoutKeepAlive);
+        assertNull(options.wsPingInterval);
+        assertNull(options.wsPingTimeout);
+        assertEquals(Duration.ZERO, options.timeoutGracefulShutdown);
+    }
+
+    @Test
+    void logLevelsAreCaseInsensitive() {
+        assertEquals(LogLevel.TRACE, parse("--log-level", "Trace").logLevel);
+        assertEquals(LogLevel.CRITICAL, parse("--log-level", "critical").logLevel);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--port|abc|Invalid value for option '--port': 'abc' is not a whole number",
+            "--port|65536|Invalid value for option '--port': '65536' is not a port (0..65535)",
+            "--backlog|0|Invalid value for option '--backlog': '0' must be at least 1",
+            "--loops|-1|Invalid value for option '--loops': '-1' must be at least 1",
+            "--limit-concurrency|0|Invalid value for option '--limit-concurrency': '0' must be at least 1",
+            "--limit-request-line|15|Invalid value for option '--limit-request-line': '15' must be at least 16",
+            "--limit-request-body|-1|Invalid value for option '--limit-request-body': '-1' must not be negative",
+            "--log-level|loud|Invalid value for option '--log-level': expected one of critical, error, warning, "
+                    + "info, debug, trace but was 'loud'",
+            "--lifespan|maybe|Invalid value for option '--lifespan': expected one of auto, on, off but was 'maybe'",
+            "--ws|wsproto|Invalid value for option '--ws': expected one of auto, none but was 'wsproto'",
+            "--timeout-keep-alive|-1|Invalid value for option '--timeout-keep-alive': '-1' must not be negative",
+            "--timeout-keep-alive|soon|Invalid value for option '--timeout-keep-alive': 'soon' is not a number of "
+                    + "seconds",
+            "--ws-per-message-deflate|maybe|Invalid value for option '--ws-per-message-deflate': 'maybe' is not a "
+                    + "boolean (true/false, 1/0, yes/no, on/off)",
+    })
+    void invalidValuesNameTheOption(String option, String value, String message) {
+        assertEquals(message, parseError(Map.of(), option, value, "m:app"));
+    }
+
+    @Test
+    void invalidEnvironmentValuesNameTheOptionToo() {
+        assertEquals("Invalid value for option '--port': 'http' is not a whole number",
+                parseError(Map.of("JVICORN_PORT", "http"), "m:app"));
+    }
+
+    @Test
+    void unknownOptionsAndExtraArgumentsAreRejected() {
+        assertEquals("Unknown option: '--reload'", parseError(Map.of(), "--reload", "m:app"));
+        assertEquals("Unmatched argument at index 1: 'extra'", parseError(Map.of(), "m:app", "extra"));
+    }
+}

@@ -1,0 +1,112 @@
+package io.jvicorn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.logging.LogManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> env, String... args) {
+        return new Main(env, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+                new PrintStream(errBytes, true, StandardCharsets.UTF_8)).execute(args);
+    }
+
+    private String out() {
+        return outBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return errBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @AfterEach
+    void restoreLogging() throws Exception {
+        LogManager.getLogManager().readConfiguration();
+    }
+
+    @Test
+    void versionPrintsUvicornsLine() {
+        assertEquals(0, run(Map.of(), "--version"));
+        String expected = "Running jvicorn 0.1.0 with " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.version") + " on " + System.getProperty("os.name");
+        assertEquals(expected + System.lineSeparator(), out());
+        assertTrue(out().startsWith("Running jvicorn 0.1.0 with "));
+        assertEquals("", err());
+    }
+
+    @Test
+    void helpListsEveryOption() {
+        assertEquals(0, run(Map.of(), "--help"));
+        assertTrue(out().startsWith("Usage: jvicorn "), out());
+        for (String option : new String[] {"APP", "--factory", "--app-dir", "--host", "--port", "--log-level",
+                "--[no-]access-log", "--timeout-keep-alive", "--timeout-graceful-shutdown",
+                "--timeout-request-header", "--limit-concurrency", "--limit-max-requests", "--backlog", "--header",
+                "--[no-]server-header", "--[no-]date-header", "--root-path", "--lifespan", "--ws=", "--ws-max-size",
+                "--ws-max-queue", "--ws-ping-interval", "--ws-ping-timeout", "--ws-per-message-deflate", "--loops",
+                "--limit-request-line", "--limit-request-headers-size", "--limit-request-fields",
+                "--limit-request-body", "--version", "-h, --help", "JVICORN_"}) {
+            assertTrue(out().contains(option), option);
+        }
+        assertEquals(0, run(Map.of(), "-h"));
+    }
+
+    @Test
+    void aMissingAppIsAUsageError() {
+        assertEquals(2, run(Map.of()));
+        assertEquals("Error: Missing required parameter: 'APP' (or set JVICORN_APP)\n"
+                + "Try 'jvicorn --help' for help.\n", err().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void anInvalidOptionIsAUsageErrorNamingIt() {
+        assertEquals(2, run(Map.of(), "--port", "eighty", "m:app"));
+        assertTrue(err().startsWith("Error: Invalid value for option '--port': 'eighty' is not a whole number"),
+                err());
+        assertEquals(2, run(Map.of("JVICORN_BACKLOG", "0"), "m:app"));
+        assertTrue(err().contains("Invalid value for option '--backlog': '0' must be at least 1"), err());
+    }
+
+    @Test
+    void aConfigurationTheServerRejectsIsAUsageError() {
+        assertEquals(2, run(Map.of(), "--root-path", "api/", "io.jvicorn.cli.testapps:PlainApp"));
+        assertTrue(err().contains("Error: root-path must start with '/' and not end with '/', got 'api/'"), err());
+    }
+
+    @Test
+    void aMalformedImportStringExitsWith3() {
+        assertEquals(3, run(Map.of(), "myapp"));
+        assertEquals("ERROR:    Error loading ASGI app. Import string \"myapp\" must be in format "
+                + "\"<module>:<attribute>\".\n", err().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void aMissingModuleExitsWith3AndSaysHowToFixIt() {
+        assertEquals(3, run(Map.of("JVICORN_APP", "com.example.nowhere:App")));
+        assertTrue(err().startsWith("ERROR:    Error loading ASGI app. Could not import module "
+                + "\"com.example.nowhere\"."), err());
+        assertTrue(err().contains("--app-dir"), err());
+    }
+
+    @Test
+    void aMissingAttributeExitsWith3() {
+        assertEquals(3, run(Map.of(), "io.jvicorn.cli.testapps.Holder:nothing"));
+        assertEquals("ERROR:    Error loading ASGI app. Attribute \"nothing\" not found in module "
+                + "\"io.jvicorn.cli.testapps.Holder\".\n", err().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void printsIpv6HostsInBrackets() {
+        assertEquals("http://127.0.0.1:8000", Main.url("127.0.0.1", 8000));
+        assertEquals("http://[::1]:41234", Main.url("::1", 41234));
+        assertEquals("http://localhost:80", Main.url("localhost", 80));
+    }
+}

@@ -1,0 +1,323 @@
+package io.jvicorn.engine;
+
+import io.jvicorn.asgi.ClientDisconnectedException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One accepted socket, owned by one {@link SelectorLoop}.
+ *
+ * <p>Reads happen on the loop and go to the {@link ConnectionHandler}. Writes happen on the application's virtual
+ * thread: {@link #write(ByteBuffer[])} writes without blocking and, when the socket is full, parks that virtual thread
+ * until the loop sees the socket writable again. So the loop never blocks, the application feels back-pressure, and no
+ * bytes are buffered beyond the socket's own send buffer. Only one thread may write at a time.
+ */
+public final class Connection {
+    private static final System.Logger LOG = System.getLogger("jvicorn.error");
+    /** How long a closing connection keeps reading (and discarding) so its last response is not lost to a reset. */
+    private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final SocketChannel channel;
+    private final SelectorLoop loop;
+    private final @Nullable SocketAddress remote;
+    private final @Nullable SocketAddress local;
+    private @Nullable SelectionKey key;
+    private @Nullable ConnectionHandler handler;
+    private volatile boolean closed;
+    private volatile @Nullable Thread writeWaiter;
+    private long lingerDeadline;
+
+    Connection(SocketChannel channel, SelectorLoop loop) {
+        this.channel = channel;
+        this.loop = loop;
+        this.remote = addressOrNull(channel, true);
+        this.local = addressOrNull(channel, false);
+    }
+
+    private static @Nullable SocketAddress addressOrNull(SocketChannel channel, boolean remote) {
+        try {
+            return remote ? channel.getRemoteAddress() : channel.getLocalAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    void attach(SelectionKey key, ConnectionHandler handler) {
+        this.key = key;
+        this.handler = handler;
+    }
+
+    /** @return the loop that owns this connection */
+    public SelectorLoop loop() {
+        return loop;
+    }
+
+    /** @return the peer's address, or null if it was already gone when accepted */
+    public @Nullable SocketAddress remoteAddress() {
+        return remote;
+    }
+
+    /** @return the local address, or null if unknown */
+    public @Nullable SocketAddress localAddress() {
+        return local;
+    }
+
+    /** @return whether the connection is still open */
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    /**
+     * Replaces the handler, for a protocol upgrade. Loop thread only.
+     *
+     * @param next the handler that owns the connection from now on
+     */
+    public void replaceHandler(ConnectionHandler next) {
+        this.handler = next;
+    }
+
+    /** Stops reading from the socket (back-pressure). Loop thread only. */
+    public void suspendReads() {
+        SelectionKey k = key;
+        if (k != null && k.isValid()) {
+            k.interestOpsAnd(~SelectionKey.OP_READ);
+        }
+    }
+
+    /** Reads from the socket again. Loop thread only. */
+    public void resumeReads() {
+        SelectionKey k = key;
+        if (k != null && k.isValid() && lingerDeadline == 0) {
+            k.interestOpsOr(SelectionKey.OP_READ);
+        }
+    }
+
+    /**
+     * Runs a task on this connection's loop thread.
+     *
+     * @param task the task
+     */
+    public void execute(Runnable task) {
+        loop.execute(task);
+    }
+
+    /**
+     * Writes every remaining byte of {@code buffers}, parking the calling virtual thread while the socket is full.
+     * Must not be called on the loop thread.
+     *
+     * @param buffers the bytes, consumed in order
+     * @throws ClientDisconnectedException if the connection is or becomes closed
+     * @throws InterruptedIOException      if the calling thread is interrupted (the application was cancelled)
+     */
+    public void write(ByteBuffer[] buffers) throws IOException {
+        if (closed) {
+            throw new ClientDisconnectedException("connection closed by the client");
+        }
+        try {
+            while (true) {
+                channel.write(buffers);
+                if (!hasRemaining(buffers)) {
+                    return;
+                }
+                awaitWritable();
+            }
+        } catch (ClientDisconnectedException | InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            close();
+            ClientDisconnectedException gone = new ClientDisconnectedException("connection lost while writing: " + e.getMessage());
+            gone.initCause(e);
+            throw gone;
+        }
+    }
+
+    /**
+     * Writes one buffer; see {@link #write(ByteBuffer[])}.
+     *
+     * @param buffer the bytes
+     * @throws IOException as {@link #write(ByteBuffer[])}
+     */
+    public void write(ByteBuffer buffer) throws IOException {
+        write(new ByteBuffer[] {buffer});
+    }
+
+    private static boolean hasRemaining(ByteBuffer[] buffers) {
+        for (int i = buffers.length - 1; i >= 0; i--) {
+            if (buffers[i].hasRemaining()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void awaitWritable() throws IOException {
+        Thread self = Thread.currentThread();
+        writeWaiter = self;
+        loop.execute(this::armWriteInterest);
+        while (writeWaiter == self && !closed) {
+            LockSupport.park(this);
+            if (Thread.interrupted()) {
+                writeWaiter = null;
+                throw new InterruptedIOException("write cancelled");
+            }
+        }
+        if (closed) {
+            throw new ClientDisconnectedException("connection closed while writing");
+        }
+    }
+
+    private void armWriteInterest() {
+        SelectionKey k = key;
+        if (k != null && k.isValid() && writeWaiter != null) {
+            k.interestOpsOr(SelectionKey.OP_WRITE);
+        }
+    }
+
+    /** Called by the loop with the ready operations. */
+    void onReady(int readyOps, ByteBuffer readBuffer) {
+        if ((readyOps & SelectionKey.OP_WRITE) != 0) {
+            SelectionKey k = key;
+            if (k != null && k.isValid()) {
+                k.interestOpsAnd(~SelectionKey.OP_WRITE);
+            }
+            wakeWriter();
+        }
+        if ((readyOps & SelectionKey.OP_READ) != 0 && !closed) {
+            read(readBuffer);
+        }
+    }
+
+    private void read(ByteBuffer buffer) {
+        buffer.clear();
+        int n;
+        try {
+            n = channel.read(buffer);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.TRACE, "read failed, closing: {0}", e.getMessage());
+            closeNow();
+            return;
+        }
+        if (lingerDeadline != 0) {
+            if (n < 0) {
+                closeNow();
+            }
+            return;
+        }
+        ConnectionHandler h = handler;
+        if (h == null) {
+            return;
+        }
+        if (n < 0) {
+            h.onInputClosed();
+        } else if (n > 0) {
+            buffer.flip();
+            h.onData(buffer);
+        }
+    }
+
+    void tick(long nowNanos) {
+        if (lingerDeadline != 0) {
+            if (nowNanos - lingerDeadline >= 0) {
+                closeNow();
+            }
+            return;
+        }
+        ConnectionHandler h = handler;
+        if (h != null) {
+            h.onTick(nowNanos);
+        }
+    }
+
+    void shutdown() {
+        ConnectionHandler h = handler;
+        if (h != null && !closed) {
+            h.onShutdown();
+        }
+    }
+
+    void cancel() {
+        ConnectionHandler h = handler;
+        if (h != null && !closed) {
+            h.onCancel();
+        }
+    }
+
+    /** Closes the connection now, from any thread (the work happens on the loop). */
+    public void close() {
+        if (loop.inLoop()) {
+            closeNow();
+        } else if (!closed) {
+            loop.execute(this::closeNow);
+        }
+    }
+
+    /**
+     * Closes after the last response: shuts down output, then keeps reading and discarding for a short while so the
+     * peer's unread request bytes do not turn into a reset that destroys the response (RFC 9112 §9.6). From any
+     * thread.
+     */
+    public void closeGracefully() {
+        if (loop.inLoop()) {
+            lingerThenClose();
+        } else if (!closed) {
+            loop.execute(this::lingerThenClose);
+        }
+    }
+
+    private void lingerThenClose() {
+        if (closed || lingerDeadline != 0) {
+            return;
+        }
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            closeNow();
+            return;
+        }
+        lingerDeadline = System.nanoTime() + LINGER_NANOS;
+        if (lingerDeadline == 0) {
+            lingerDeadline = 1;
+        }
+        SelectionKey k = key;
+        if (k != null && k.isValid()) {
+            k.interestOps(SelectionKey.OP_READ);
+        }
+    }
+
+    void closeNow() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        SelectionKey k = key;
+        if (k != null) {
+            k.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.TRACE, "close failed: {0}", e.getMessage());
+        }
+        loop.forget(this);
+        wakeWriter();
+        ConnectionHandler h = handler;
+        if (h != null) {
+            h.onClosed();
+        }
+    }
+
+    private void wakeWriter() {
+        Thread w = writeWaiter;
+        writeWaiter = null;
+        if (w != null) {
+            LockSupport.unpark(w);
+        }
+    }
+}

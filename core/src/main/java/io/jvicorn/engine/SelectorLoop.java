@@ -1,0 +1,227 @@
+package io.jvicorn.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A selector on a platform thread (a selector on a virtual thread would pin its carrier). It owns its connections: it
+ * reads them, runs tasks other threads hand it, and ticks their timers a few times a second. One shared read buffer
+ * per loop, so an idle connection holds no buffer of its own.
+ */
+public final class SelectorLoop {
+    private static final System.Logger LOG = System.getLogger("jvicorn.error");
+    private static final int READ_BUFFER_BYTES = 64 * 1024;
+
+    private final Selector selector;
+    private final Thread thread;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
+    private final Set<Connection> connections = new HashSet<>();
+    private final ConnectionHandlerFactory factory;
+    private final ConnectionCounter counter;
+    private final long tickNanos;
+    private final @Nullable Runnable onTick;
+    private volatile boolean running = true;
+
+    SelectorLoop(String name, ConnectionHandlerFactory factory, ConnectionCounter counter, long tickNanos,
+                 @Nullable Runnable onTick) {
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+        this.factory = factory;
+        this.counter = counter;
+        this.tickNanos = tickNanos;
+        this.onTick = onTick;
+        this.thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** @return whether the caller runs on this loop's thread */
+    public boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /**
+     * Runs {@code task} on the loop thread soon; wakes the selector only when it may be asleep.
+     *
+     * @param task the task
+     */
+    public void execute(Runnable task) {
+        tasks.add(task);
+        if (!inLoop() && wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    /** Hands a freshly accepted socket to this loop. */
+    void adopt(SocketChannel channel) {
+        execute(() -> register(channel));
+    }
+
+    private void register(SocketChannel channel) {
+        if (!running) {
+            closeQuietly(channel);
+            return;
+        }
+        try {
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            Connection connection = new Connection(channel, this);
+            SelectionKey key = channel.register(selector, SelectionKey.OP_READ, connection);
+            connection.attach(key, factory.create(connection));
+            connections.add(connection);
+            counter.opened();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not register an accepted connection: {0}", e.toString());
+            closeQuietly(channel);
+        }
+    }
+
+    void forget(Connection connection) {
+        if (connections.remove(connection)) {
+            counter.closed();
+        }
+    }
+
+    /** Asks every connection to shut down gracefully. */
+    void shutdownConnections() {
+        execute(() -> {
+            for (Connection c : new ArrayList<>(connections)) {
+                c.shutdown();
+            }
+        });
+    }
+
+    /** Cancels every connection's work. */
+    void cancelConnections() {
+        execute(() -> {
+            for (Connection c : new ArrayList<>(connections)) {
+                c.cancel();
+            }
+        });
+    }
+
+    void stop() {
+        running = false;
+        selector.wakeup();
+    }
+
+    void join(long millis) throws InterruptedException {
+        thread.join(millis);
+    }
+
+    private void run() {
+        long nextTick = System.nanoTime() + tickNanos;
+        while (running) {
+            try {
+                long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime()));
+                if (tasks.isEmpty()) {
+                    selector.select(waitMillis);
+                } else {
+                    selector.selectNow();
+                }
+                wakeupPending.set(false);
+                processSelectedKeys();
+                runTasks();
+                long now = System.nanoTime();
+                if (now - nextTick >= 0) {
+                    nextTick = now + tickNanos;
+                    tick(now);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "selector loop error", e);
+            }
+        }
+        for (Connection c : new ArrayList<>(connections)) {
+            c.closeNow();
+        }
+        runTasks();
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "selector close failed: {0}", e.getMessage());
+        }
+    }
+
+    private void processSelectedKeys() {
+        Set<SelectionKey> selected = selector.selectedKeys();
+        if (selected.isEmpty()) {
+            return;
+        }
+        Iterator<SelectionKey> it = selected.iterator();
+        while (it.hasNext()) {
+            SelectionKey key = it.next();
+            it.remove();
+            if (!key.isValid()) {
+                continue;
+            }
+            Connection c = (Connection) key.attachment();
+            try {
+                c.onReady(key.readyOps(), readBuffer);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "connection handler failed; closing the connection", e);
+                c.closeNow();
+            }
+        }
+    }
+
+    private void runTasks() {
+        // Bounded so that a task which enqueues another cannot starve the selector.
+        for (int i = tasks.size(); i > 0; i--) {
+            Runnable task = tasks.poll();
+            if (task == null) {
+                return;
+            }
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "loop task failed", e);
+            }
+        }
+    }
+
+    private void tick(long now) {
+        if (onTick != null) {
+            onTick.run();
+        }
+        if (connections.isEmpty()) {
+            return;
+        }
+        for (Connection c : new ArrayList<>(connections)) {
+            try {
+                c.tick(now);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "timer check failed; closing the connection", e);
+                c.closeNow();
+            }
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Nothing to do: the socket is being dropped.
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/** Small example applications for jvicorn and a program that embeds the server. */
+module io.jvicorn.examples {
+    requires static org.jspecify;
+    requires io.jvicorn.server;
+    exports io.jvicorn.examples;
+}

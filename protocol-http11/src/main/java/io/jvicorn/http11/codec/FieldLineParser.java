@@ -1,0 +1,70 @@
+package io.jvicorn.http11.codec;
+
+import io.jvicorn.asgi.Header;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Parses one field line, {@code name ":" OWS value OWS}, of a head or trailer section. {@link HeadScanner} has already
+ * delimited the line and rejected control characters (other than HTAB) and DEL, so the value needs no further check:
+ * what remains (VCHAR, SP, HTAB, obs-text) is all allowed.
+ */
+final class FieldLineParser {
+    private byte[] lowered = new byte[32];
+
+    /**
+     * Parses {@code b[from, to)}, where {@code to} is the index of the line's CR.
+     *
+     * @return the field, its name lowercased and interned when common
+     * @throws ParseFailure for obs-fold or a malformed name
+     */
+    Header parse(byte[] b, int from, int to) {
+        int first = b[from];
+        if (first == ' ' || first == '\t') {
+            throw ParseFailure.badRequest("obs-fold (line folding) is not allowed");
+        }
+        byte[] low = lowered;
+        int hash = 0;
+        int i = from;
+        while (true) {
+            if (i == to) {
+                throw ParseFailure.badRequest("header line without colon");
+            }
+            int c = b[i] & 0xFF;
+            if (c == ':') {
+                break;
+            }
+            if (!CharClasses.TCHAR[c]) {
+                if (c == ' ' || c == '\t') {
+                    throw ParseFailure.badRequest("whitespace in header name");
+                }
+                throw ParseFailure.badRequest("invalid character in header name");
+            }
+            int l = CharClasses.lower(c);
+            if (i - from == low.length) {
+                low = lowered = Arrays.copyOf(low, low.length * 2);
+            }
+            low[i - from] = (byte) l;
+            hash = HeaderNames.hashStep(hash, l);
+            i++;
+        }
+        int length = i - from;
+        if (length == 0) {
+            throw ParseFailure.badRequest("empty header name");
+        }
+        String name = HeaderNames.lookup(low, length, hash);
+        if (name == null) {
+            name = new String(low, 0, length, StandardCharsets.ISO_8859_1);
+        }
+        int start = i + 1;
+        int end = to;
+        while (start < end && (b[start] == ' ' || b[start] == '\t')) {
+            start++;
+        }
+        while (end > start && (b[end - 1] == ' ' || b[end - 1] == '\t')) {
+            end--;
+        }
+        String value = end == start ? "" : new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+        return new Header(name, value);
+    }
+}

@@ -1,0 +1,240 @@
+package io.jvicorn.http11.codec;
+
+import io.jvicorn.asgi.Header;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Turns a complete, line-checked request head into a {@link RequestHead}: the request line, the field lines, and the
+ * framing rules of RFC 9112 §6 (Content-Length, Transfer-Encoding), Host (§3.2) and connection options (§9).
+ */
+final class RequestHeadParser {
+    private static final int MAX_CONTENT_LENGTH_DIGITS = 18;
+
+    private final ParserLimits limits;
+    private final RequestLineParser requestLine = new RequestLineParser();
+    private final FieldLineParser fieldLine;
+
+    // Per-request findings, reset by parse().
+    private int hostCount;
+    private String host = "";
+    private long contentLength;
+    private boolean transferEncoding;
+    private boolean chunked;
+    private boolean chunkedLast;
+    private boolean unknownCoding;
+    private boolean connectionClose;
+    private boolean connectionKeepAlive;
+    private boolean connectionUpgrade;
+    private boolean upgradeWebSocket;
+    private boolean expectContinue;
+
+    RequestHeadParser(ParserLimits limits, FieldLineParser fieldLine) {
+        this.limits = limits;
+        this.fieldLine = fieldLine;
+    }
+
+    /**
+     * Parses the head that {@code lines} found in {@code b}, its positions being relative to {@code base}.
+     */
+    RequestHead parse(byte[] b, int base, HeadScanner lines) {
+        int lineEnd = base + lines.requestLineEnd();
+        requestLine.parse(b, base + lines.start(), lineEnd);
+        HttpVersion version = requestLine.version;
+        reset();
+        List<Header> headers = lines.fieldLines() == 0 ? List.of() : fields(b, base, lineEnd + 2, lines);
+        if (version == HttpVersion.HTTP_1_1 && hostCount == 0) {
+            throw ParseFailure.badRequest("missing Host header");
+        }
+        if (hostCount == 1 && !host.isEmpty() && !HostValidator.isValidAuthority(host)) {
+            throw ParseFailure.badRequest("invalid Host header");
+        }
+        String authority = requestLine.authority;
+        if (authority != null && hostCount == 1 && !authority.equalsIgnoreCase(host)) {
+            throw ParseFailure.badRequest("Host header does not match the request target");
+        }
+        if (transferEncoding) {
+            checkTransferEncoding(version);
+        }
+        if (contentLength > 0 && limits.maxBodyBytes() >= 0 && contentLength > limits.maxBodyBytes()) {
+            throw new ParseFailure(413, "request body too large");
+        }
+        boolean keepAlive = !connectionClose && (version == HttpVersion.HTTP_1_1 || connectionKeepAlive);
+        boolean hasBody = chunked || contentLength > 0;
+        return new RequestHead(requestLine.method, version, requestLine.targetForm, requestLine.rawPath,
+                requestLine.queryString, headers, chunked ? -1 : Math.max(contentLength, 0), chunked, keepAlive,
+                expectContinue && version == HttpVersion.HTTP_1_1,
+                connectionUpgrade && upgradeWebSocket && !hasBody);
+    }
+
+    private void reset() {
+        hostCount = 0;
+        host = "";
+        contentLength = -1;
+        transferEncoding = false;
+        chunked = false;
+        chunkedLast = false;
+        unknownCoding = false;
+        connectionClose = false;
+        connectionKeepAlive = false;
+        connectionUpgrade = false;
+        upgradeWebSocket = false;
+        expectContinue = false;
+    }
+
+    private List<Header> fields(byte[] b, int base, int firstLine, HeadScanner lines) {
+        int count = lines.fieldLines();
+        ArrayList<Header> headers = new ArrayList<>(count);
+        int line = firstLine;
+        for (int k = 0; k < count; k++) {
+            int end = base + lines.fieldLineEnd(k);
+            Header h = fieldLine.parse(b, line, end);
+            headers.add(h);
+            inspect(h);
+            line = end + 2;
+        }
+        return Collections.unmodifiableList(headers);
+    }
+
+    private void inspect(Header h) {
+        String name = h.name();
+        if (name == HeaderNames.HOST) {
+            if (++hostCount > 1) {
+                throw ParseFailure.badRequest("more than one Host header");
+            }
+            host = h.value();
+        } else if (name == HeaderNames.CONTENT_LENGTH) {
+            if (contentLength >= 0) {
+                throw ParseFailure.badRequest("more than one Content-Length header");
+            }
+            contentLength = contentLength(h.value());
+        } else if (name == HeaderNames.TRANSFER_ENCODING) {
+            transferCodings(h.value());
+        } else if (name == HeaderNames.CONNECTION) {
+            connectionOptions(h.value());
+        } else if (name == HeaderNames.UPGRADE) {
+            upgradeWebSocket |= upgradesToWebSocket(h.value());
+        } else if (name == HeaderNames.EXPECT) {
+            expectContinue |= h.value().equalsIgnoreCase("100-continue");
+        }
+    }
+
+    private static long contentLength(String v) {
+        int len = v.length();
+        if (len == 0 || len > MAX_CONTENT_LENGTH_DIGITS) {
+            throw ParseFailure.badRequest(len == 0 ? "empty Content-Length" : "Content-Length too large");
+        }
+        long n = 0;
+        for (int i = 0; i < len; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                throw ParseFailure.badRequest("invalid Content-Length");
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** Records the codings of one Transfer-Encoding field, in order (several fields form one list). */
+    private void transferCodings(String v) {
+        transferEncoding = true;
+        int len = v.length();
+        int i = 0;
+        do {
+            int start = skipWhitespace(v, i, len);
+            int nameEnd = start;
+            while (nameEnd < len && CharClasses.isToken(v.charAt(nameEnd))) {
+                nameEnd++;
+            }
+            int elementEnd = v.indexOf(',', nameEnd);
+            if (elementEnd < 0) {
+                elementEnd = len;
+            }
+            if (nameEnd == start) {
+                throw ParseFailure.badRequest(start == elementEnd ? "empty transfer coding" : "invalid transfer coding");
+            }
+            int rest = skipWhitespace(v, nameEnd, elementEnd);
+            boolean isChunked = CharClasses.equalsLower(v, start, nameEnd, "chunked");
+            if (isChunked) {
+                if (rest != elementEnd) {
+                    throw ParseFailure.badRequest("invalid transfer coding");
+                }
+                if (chunked) {
+                    throw ParseFailure.badRequest("chunked transfer coding applied twice");
+                }
+                chunked = true;
+            } else {
+                if (rest != elementEnd && v.charAt(rest) != ';') {
+                    throw ParseFailure.badRequest("invalid transfer coding");
+                }
+                unknownCoding = true;
+            }
+            chunkedLast = isChunked;
+            i = elementEnd + 1;
+        } while (i <= len);
+    }
+
+    private void checkTransferEncoding(HttpVersion version) {
+        if (version == HttpVersion.HTTP_1_0) {
+            throw ParseFailure.badRequest("Transfer-Encoding in an HTTP/1.0 request");
+        }
+        if (contentLength >= 0) {
+            throw ParseFailure.badRequest("both Content-Length and Transfer-Encoding");
+        }
+        if (chunked && !chunkedLast) {
+            throw ParseFailure.badRequest("chunked is not the last transfer coding");
+        }
+        if (unknownCoding) {
+            throw new ParseFailure(501, "unsupported transfer coding");
+        }
+        if (!chunked) {
+            throw ParseFailure.badRequest("invalid Transfer-Encoding");
+        }
+    }
+
+    private void connectionOptions(String v) {
+        int len = v.length();
+        int i = 0;
+        while (i <= len) {
+            int comma = v.indexOf(',', i);
+            int end = comma < 0 ? len : comma;
+            int start = skipWhitespace(v, i, end);
+            int stop = end;
+            while (stop > start && CharClasses.isWhitespace(v.charAt(stop - 1))) {
+                stop--;
+            }
+            connectionClose |= CharClasses.equalsLower(v, start, stop, "close");
+            connectionKeepAlive |= CharClasses.equalsLower(v, start, stop, "keep-alive");
+            connectionUpgrade |= CharClasses.equalsLower(v, start, stop, "upgrade");
+            i = end + 1;
+        }
+    }
+
+    /** Whether an Upgrade list names {@code websocket} (with or without a protocol version). */
+    private static boolean upgradesToWebSocket(String v) {
+        int len = v.length();
+        int i = 0;
+        while (i <= len) {
+            int comma = v.indexOf(',', i);
+            int end = comma < 0 ? len : comma;
+            int start = skipWhitespace(v, i, end);
+            int stop = start;
+            while (stop < end && CharClasses.isToken(v.charAt(stop))) {
+                stop++;
+            }
+            if (CharClasses.equalsLower(v, start, stop, "websocket")) {
+                return true;
+            }
+            i = end + 1;
+        }
+        return false;
+    }
+
+    private static int skipWhitespace(String v, int from, int to) {
+        while (from < to && CharClasses.isWhitespace(v.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+}

@@ -1,0 +1,537 @@
+package io.jvicorn.http11.server;
+
+import io.jvicorn.asgi.Address;
+import io.jvicorn.asgi.AsgiVersion;
+import io.jvicorn.asgi.HttpScope;
+import io.jvicorn.engine.Connection;
+import io.jvicorn.engine.ConnectionHandler;
+import io.jvicorn.http11.codec.BodyData;
+import io.jvicorn.http11.codec.OutputBuffer;
+import io.jvicorn.http11.codec.ParseError;
+import io.jvicorn.http11.codec.ParseEvent;
+import io.jvicorn.http11.codec.PathDecoder;
+import io.jvicorn.http11.codec.RequestEnd;
+import io.jvicorn.http11.codec.RequestHead;
+import io.jvicorn.http11.codec.RequestParser;
+import io.jvicorn.http11.codec.ResponseEncoder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * HTTP/1.1 on one connection.
+ *
+ * <p>The loop side (every {@code on*} method) feeds socket bytes to the sans-IO {@link RequestParser} and turns its
+ * events into {@link Exchange}s, body chunks and errors. Exchanges run in order on one worker virtual thread per
+ * connection, started when work arrives and ended when there is none, so an idle keep-alive connection holds no
+ * thread and no buffer. The worker writes responses itself (see {@link Connection#write}); responses to pipelined
+ * requests already parsed are batched into one write.
+ */
+public final class HttpConnectionHandler implements ConnectionHandler {
+    private static final System.Logger LOG = System.getLogger("jvicorn.error");
+    private static final System.Logger ACCESS = System.getLogger("jvicorn.access");
+    private static final ThreadFactory WORKERS = Thread.ofVirtual().name("jvicorn-http").factory();
+    private static final Map<String, Object> EXTENSIONS = Map.of(
+            "http.response.trailers", Map.of(),
+            "http.response.pathsend", Map.of());
+    /** Requests parsed ahead of their responses before the loop stops reading. */
+    static final int MAX_PIPELINE = 16;
+    /** Output kept back while more pipelined responses follow. */
+    private static final int BATCH_LIMIT = 16 * 1024;
+    /** Unread request body the server reads and drops after the response, before it closes instead. */
+    private static final long MAX_DISCARD = 1024 * 1024;
+
+    private static final int PAUSE_PIPELINE = 1;
+    private static final int PAUSE_BODY = 2;
+    private static final int PAUSE_STOPPED = 4;
+
+    private final Connection connection;
+    private final HttpSettings settings;
+    private final @Nullable Address client;
+    private final @Nullable Address server;
+
+    // Loop thread only.
+    private final RequestParser parser;
+    private @Nullable Exchange bodyTarget;
+    private @Nullable ByteBuffer pending;
+    private int pauses;
+    private long headDeadline;
+
+    // Shared between the loop and the worker.
+    private final ConcurrentLinkedQueue<Exchange> ready = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean workerActive = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean pipelinePaused;
+    private volatile boolean shuttingDown;
+    private volatile long lastActivity;
+    private volatile @Nullable Exchange current;
+
+    // Worker thread only (one worker at a time; the queue hand-off orders their memory effects).
+    private @Nullable ResponseEncoder encoder;
+    private @Nullable OutputBuffer out;
+    private boolean closeRequested;
+
+    /**
+     * @param connection the connection
+     * @param settings   the server's HTTP settings
+     */
+    public HttpConnectionHandler(Connection connection, HttpSettings settings) {
+        this.connection = connection;
+        this.settings = settings;
+        this.parser = new RequestParser(settings.limits());
+        this.client = toAddress(connection.remoteAddress());
+        this.server = toAddress(connection.localAddress());
+        this.lastActivity = System.nanoTime();
+        settings.activity().connectionOpened();
+    }
+
+    static @Nullable Address toAddress(@Nullable SocketAddress address) {
+        if (address instanceof InetSocketAddress inet) {
+            return new Address(inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString(), inet.getPort());
+        }
+        if (address instanceof UnixDomainSocketAddress unix) {
+            return new Address(unix.getPath().toString(), null);
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- loop side
+
+    @Override
+    public void onData(ByteBuffer in) {
+        if ((pauses & PAUSE_STOPPED) != 0) {
+            return;
+        }
+        feed(in);
+        if (in.hasRemaining() && connection.isOpen()) {
+            ByteBuffer copy = ByteBuffer.allocate(in.remaining());
+            copy.put(in).flip();
+            pending = copy;
+        }
+        if (headDeadline == 0 && parser.isReadingHead()) {
+            headDeadline = System.nanoTime() + settings.headerTimeoutNanos();
+        }
+    }
+
+    private void feed(ByteBuffer in) {
+        while (pauses == 0) {
+            ParseEvent event = parser.next(in);
+            if (event == null) {
+                return;
+            }
+            switch (event) {
+                case RequestHead head -> onHead(head, in);
+                case BodyData data -> onBody(data);
+                case RequestEnd end -> onBodyEnd();
+                case ParseError error -> onError(error);
+            }
+        }
+    }
+
+    private void onHead(RequestHead head, ByteBuffer in) {
+        headDeadline = 0;
+        if (shuttingDown) {
+            stopReading();
+            if (inFlight.get() == 0) {
+                connection.close();
+            }
+            return;
+        }
+        Exchange exchange = Exchange.request(this, head);
+        if (head.hasBody()) {
+            bodyTarget = exchange;
+        }
+        if (head.upgradeWebSocket() && settings.webSocket() != null) {
+            ByteBuffer rest = ByteBuffer.allocate(in.remaining());
+            rest.put(in).flip();
+            exchange.leftover = rest;
+            stopReading();
+        } else if (!head.keepAlive()) {
+            stopReading(); // Requests pipelined after "Connection: close" are not answered.
+        }
+        dispatch(exchange);
+    }
+
+    private void onBody(BodyData data) {
+        Exchange target = bodyTarget;
+        if (target == null) {
+            return;
+        }
+        ByteBuffer bytes = data.data();
+        if (target.discarding) {
+            target.discarded += bytes.remaining();
+            bytes.position(bytes.limit());
+            if (target.discarded > MAX_DISCARD) {
+                stopReading();
+                connection.close();
+            }
+            return;
+        }
+        byte[] chunk = new byte[bytes.remaining()];
+        bytes.get(chunk);
+        if (target.body.offer(chunk)) {
+            pause(PAUSE_BODY);
+        }
+    }
+
+    private void onBodyEnd() {
+        Exchange target = bodyTarget;
+        if (target != null) {
+            bodyTarget = null;
+            target.body.complete();
+        }
+    }
+
+    private void onError(ParseError error) {
+        headDeadline = 0;
+        LOG.log(System.Logger.Level.DEBUG, "Invalid HTTP request received ({0} {1}) from {2}", error.status(), error.reason(), client);
+        stopReading();
+        Exchange target = bodyTarget;
+        if (target != null) {
+            // The body of a request the app already has is broken: that exchange answers with the error.
+            bodyTarget = null;
+            target.failBody(error);
+        } else {
+            dispatch(Exchange.failure(this, error));
+        }
+    }
+
+    private void dispatch(Exchange exchange) {
+        int n = inFlight.incrementAndGet();
+        ready.add(exchange);
+        if (workerActive.compareAndSet(false, true)) {
+            WORKERS.newThread(this::runWorker).start();
+        }
+        if (n >= MAX_PIPELINE) {
+            pipelinePaused = true;
+            pause(PAUSE_PIPELINE);
+            if (inFlight.get() < MAX_PIPELINE) { // the worker may have finished one meanwhile
+                resumePipeline();
+            }
+        }
+    }
+
+    private void pause(int reason) {
+        pauses |= reason;
+        connection.suspendReads();
+    }
+
+    private void stopReading() {
+        pause(PAUSE_STOPPED);
+    }
+
+    private void unpause(int reason) {
+        if ((pauses & reason) == 0) {
+            return;
+        }
+        pauses &= ~reason;
+        if (pauses != 0) {
+            return;
+        }
+        ByteBuffer saved = pending;
+        if (saved != null) {
+            pending = null;
+            onData(saved);
+            if (pending != null || pauses != 0) {
+                return;
+            }
+        }
+        connection.resumeReads();
+    }
+
+    private void resumePipeline() {
+        pipelinePaused = false;
+        unpause(PAUSE_PIPELINE);
+    }
+
+    /** The application read the body down to the low-water mark: read again. Any thread. */
+    void resumeBody() {
+        connection.execute(() -> unpause(PAUSE_BODY));
+    }
+
+    @Override
+    public void onInputClosed() {
+        ParseError incomplete = parser.endOfInput();
+        if (incomplete != null) {
+            LOG.log(System.Logger.Level.DEBUG, "client {0} closed the connection mid-request", client);
+        }
+        connection.close();
+    }
+
+    @Override
+    public void onTick(long now) {
+        if (inFlight.get() != 0) {
+            return;
+        }
+        if (headDeadline != 0) {
+            if (now - headDeadline >= 0) {
+                headDeadline = 0;
+                LOG.log(System.Logger.Level.DEBUG, "request head from {0} not complete in time", client);
+                stopReading();
+                dispatch(Exchange.failure(this, new ParseError(408, "request header timeout")));
+            }
+        } else if (parser.isIdle() && pending == null && now - lastActivity - settings.keepAliveNanos() >= 0) {
+            connection.close();
+        }
+    }
+
+    @Override
+    public void onShutdown() {
+        shuttingDown = true;
+        if (inFlight.get() == 0) {
+            connection.close();
+        } else {
+            stopReading();
+        }
+    }
+
+    @Override
+    public void onCancel() {
+        forEachExchange(true);
+        connection.close();
+    }
+
+    @Override
+    public void onClosed() {
+        pauses |= PAUSE_STOPPED;
+        pending = null;
+        forEachExchange(false);
+        parser.releaseBuffers();
+        settings.activity().connectionClosed();
+    }
+
+    private void forEachExchange(boolean cancel) {
+        Exchange running = current;
+        if (running != null) {
+            if (cancel) {
+                running.cancel();
+            } else {
+                running.disconnect();
+            }
+        }
+        for (Exchange e : ready) {
+            e.disconnect();
+        }
+        Exchange target = bodyTarget;
+        if (target != null) {
+            target.disconnect();
+        }
+    }
+
+    private void afterExchange(Exchange exchange) {
+        if (bodyTarget == exchange) {
+            // The application is done but the client is still sending this body: read and drop it.
+            exchange.discarding = true;
+            unpause(PAUSE_BODY);
+        }
+    }
+
+    // ---------------------------------------------------------------- worker side
+
+    private void runWorker() {
+        OutputBuffer buffer = new OutputBuffer();
+        out = buffer;
+        closeRequested = false;
+        do {
+            Exchange exchange;
+            while ((exchange = ready.poll()) != null) {
+                current = exchange;
+                boolean close = process(exchange);
+                current = null;
+                if (close || closeRequested || shuttingDown) {
+                    flushQuietly();
+                    connection.closeGracefully();
+                    drainAfterClose();
+                } else if (!exchange.body.isComplete()) {
+                    Exchange finished = exchange;
+                    connection.execute(() -> afterExchange(finished));
+                }
+                lastActivity = System.nanoTime();
+                int left = inFlight.decrementAndGet();
+                if (pipelinePaused && left < MAX_PIPELINE) {
+                    connection.execute(this::resumePipeline);
+                }
+            }
+            flushQuietly();
+            workerActive.set(false);
+        } while (!ready.isEmpty() && workerActive.compareAndSet(false, true));
+        out = null;
+    }
+
+    /** After a close, requests still queued get nothing; count them out. */
+    private void drainAfterClose() {
+        Exchange dropped;
+        while ((dropped = ready.poll()) != null) {
+            dropped.disconnect();
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** @return true if the connection must close after this exchange */
+    private boolean process(Exchange exchange) {
+        ParseError error = exchange.error;
+        if (error != null) {
+            writeQuietly(ResponseEncoder.plainResponse(error.status(), error.reason(), settings.defaults()));
+            return true;
+        }
+        RequestHead head = exchange.head;
+        assert head != null;
+        if (!connection.isOpen()) {
+            return true;
+        }
+        Integer limit = settings.limitConcurrency();
+        if (limit != null && settings.activity().overLimit(limit)) {
+            LOG.log(System.Logger.Level.WARNING, "Exceeded concurrency limit.");
+            sendPlain(503, "Service Unavailable", head);
+            return true;
+        }
+        settings.activity().taskStarted();
+        try {
+            if (exchange.isUpgrade()) {
+                return upgrade(exchange, head);
+            }
+            return exchange.run(scope(head));
+        } finally {
+            settings.activity().taskFinished();
+        }
+    }
+
+    private boolean upgrade(Exchange exchange, RequestHead head) {
+        WebSocketUpgrade webSocket = settings.webSocket();
+        ByteBuffer leftover = exchange.leftover;
+        assert webSocket != null && leftover != null;
+        flushQuietly();
+        try {
+            webSocket.run(new UpgradeRequest(connection, head, path(head), rawPath(head), client, server,
+                    new HashMap<>(settings.state()), settings, leftover));
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.ERROR, "Exception in ASGI application", e);
+        }
+        return true;
+    }
+
+    private HttpScope scope(RequestHead head) {
+        return new HttpScope(AsgiVersion.HTTP, head.version().text(), head.method(), settings.scheme(),
+                path(head), rawPath(head), head.queryString(), settings.rootPath(), head.headers(), client, server,
+                new HashMap<>(settings.state()), EXTENSIONS);
+    }
+
+    private String path(RequestHead head) {
+        String decoded = PathDecoder.decode(head.rawPath());
+        return settings.rootPath().isEmpty() ? decoded : settings.rootPath() + decoded;
+    }
+
+    private byte[] rawPath(RequestHead head) {
+        String root = settings.rootPath();
+        if (root.isEmpty()) {
+            return head.rawPath();
+        }
+        byte[] prefix = root.getBytes(StandardCharsets.UTF_8);
+        byte[] raw = head.rawPath();
+        byte[] joined = new byte[prefix.length + raw.length];
+        System.arraycopy(prefix, 0, joined, 0, prefix.length);
+        System.arraycopy(raw, 0, joined, prefix.length, raw.length);
+        return joined;
+    }
+
+    HttpSettings settings() {
+        return settings;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    ResponseEncoder encoder() {
+        ResponseEncoder e = encoder;
+        if (e == null) {
+            e = new ResponseEncoder(settings.defaults());
+            encoder = e;
+        }
+        return e;
+    }
+
+    OutputBuffer out() {
+        OutputBuffer o = out;
+        assert o != null : "output used outside the worker";
+        return o;
+    }
+
+    boolean isShuttingDown() {
+        return shuttingDown;
+    }
+
+    /** The application broke the protocol: close the connection after this exchange. */
+    void requestClose() {
+        closeRequested = true;
+    }
+
+    /** A response is complete: write it now unless more pipelined responses can join it. */
+    void responseComplete() throws IOException {
+        OutputBuffer o = out();
+        if (ready.isEmpty() || o.size() >= BATCH_LIMIT) {
+            flush();
+        }
+    }
+
+    void flush() throws IOException {
+        OutputBuffer o = out();
+        if (!o.isEmpty()) {
+            try {
+                connection.write(o.buffers());
+            } finally {
+                o.clear();
+            }
+        }
+    }
+
+    void flushQuietly() {
+        try {
+            flush();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "write failed: {0}", e.getMessage());
+        }
+    }
+
+    void writeNow(byte[] bytes) throws IOException {
+        flush();
+        connection.write(ByteBuffer.wrap(bytes));
+    }
+
+    private void writeQuietly(byte[] bytes) {
+        try {
+            writeNow(bytes);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "write failed: {0}", e.getMessage());
+        }
+    }
+
+    void sendPlain(int status, String body, RequestHead head) {
+        out().clear();
+        accessLog(head, status);
+        writeQuietly(ResponseEncoder.plainResponse(status, body, settings.defaults()));
+    }
+
+    void accessLog(Exchange exchange, int status) {
+        RequestHead head = exchange.head;
+        if (head != null) {
+            accessLog(head, status);
+        }
+    }
+
+    private void accessLog(RequestHead head, int status) {
+        if (settings.accessLog() && ACCESS.isLoggable(System.Logger.Level.INFO)) {
+            ACCESS.log(System.Logger.Level.INFO, AccessLogLine.format(client, head, status));
+        }
+    }
+}

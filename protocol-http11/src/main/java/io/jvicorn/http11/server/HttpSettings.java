@@ -1,0 +1,38 @@
+package io.jvicorn.http11.server;
+
+import io.jvicorn.asgi.Application;
+import io.jvicorn.http11.codec.DefaultHeaders;
+import io.jvicorn.http11.codec.ParserLimits;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every HTTP connection of a server shares.
+ *
+ * @param app                the application
+ * @param limits             parser limits
+ * @param defaults           the cached date/server/extra headers
+ * @param keepAliveNanos     idle time between requests before closing
+ * @param headerTimeoutNanos time allowed to send a complete request head
+ * @param rootPath           ASGI root_path
+ * @param scheme             {@code "http"} or {@code "https"}
+ * @param accessLog          whether to write access log lines
+ * @param limitConcurrency   connections or requests beyond which to answer 503, or null
+ * @param state              the lifespan state; each scope gets a shallow copy
+ * @param activity           server-wide counters
+ * @param webSocket          takes over WebSocket upgrades, or null to serve them as plain HTTP
+ */
+public record HttpSettings(
+        Application app,
+        ParserLimits limits,
+        DefaultHeaders defaults,
+        long keepAliveNanos,
+        long headerTimeoutNanos,
+        String rootPath,
+        String scheme,
+        boolean accessLog,
+        @Nullable Integer limitConcurrency,
+        Map<String, Object> state,
+        ServerActivity activity,
+        @Nullable WebSocketUpgrade webSocket) {
+}

@@ -1,0 +1,146 @@
+package io.jvicorn.http11.server;
+
+import io.jvicorn.asgi.HttpDisconnect;
+import io.jvicorn.asgi.HttpRequest;
+import io.jvicorn.asgi.ReceiveEvent;
+import java.util.ArrayDeque;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The bounded hand-off of one request's body from the selector loop (producer) to the application (consumer), and
+ * the place where {@code http.disconnect} comes from. Above {@link #HIGH_WATER} unread bytes the loop stops reading
+ * the socket; once the application has read down to {@link #LOW_WATER} it asks the loop to read again.
+ */
+final class RequestBody {
+    /** Unread bytes above which the loop stops reading (Uvicorn's HIGH_WATER_LIMIT). */
+    static final int HIGH_WATER = 64 * 1024;
+    /** Unread bytes at or below which reading resumes. */
+    static final int LOW_WATER = 16 * 1024;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<byte[]> chunks = new ArrayDeque<>(4);
+    private int buffered;
+    private boolean complete;
+    private boolean finalDelivered;
+    private boolean finished;
+    private boolean producerPaused;
+
+    RequestBody(boolean complete) {
+        this.complete = complete;
+    }
+
+    /**
+     * Adds a chunk (loop thread).
+     *
+     * @return true if the loop must stop reading until {@link #take} brings it back
+     */
+    boolean offer(byte[] chunk) {
+        lock.lock();
+        try {
+            if (finished) {
+                return false;
+            }
+            chunks.add(chunk);
+            buffered += chunk.length;
+            changed.signalAll();
+            if (buffered > HIGH_WATER) {
+                producerPaused = true;
+                return true;
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The whole body has arrived (loop thread). */
+    void complete() {
+        lock.lock();
+        try {
+            complete = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The client is gone or the response is complete: every later receive gets {@code http.disconnect}. */
+    void finish() {
+        lock.lock();
+        try {
+            finished = true;
+            chunks.clear();
+            buffered = 0;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isComplete() {
+        lock.lock();
+        try {
+            return complete;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the application has not yet been told the body ended, so nothing has waited on it yet. */
+    boolean nothingDelivered() {
+        lock.lock();
+        try {
+            return !finalDelivered && !finished;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Blocks until an event is available (application thread).
+     *
+     * @param resumeProducer run (outside the lock) when the loop had paused and may read again
+     * @param beforeWait     run (outside the lock) once before the first wait, to flush pending output
+     */
+    ReceiveEvent take(Runnable resumeProducer, Runnable beforeWait) throws InterruptedException {
+        boolean flushed = false;
+        while (true) {
+            boolean resume = false;
+            ReceiveEvent event = null;
+            lock.lock();
+            try {
+                if (finished) {
+                    event = HttpDisconnect.INSTANCE;
+                } else if (!chunks.isEmpty()) {
+                    byte[] chunk = chunks.poll();
+                    buffered -= chunk.length;
+                    boolean last = complete && chunks.isEmpty();
+                    finalDelivered = last;
+                    if (producerPaused && buffered <= LOW_WATER) {
+                        producerPaused = false;
+                        resume = true;
+                    }
+                    event = new HttpRequest(chunk, !last);
+                } else if (complete && !finalDelivered) {
+                    finalDelivered = true;
+                    event = HttpRequest.EMPTY;
+                } else if (flushed) {
+                    changed.await();
+                    continue;
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (resume) {
+                resumeProducer.run();
+            }
+            if (event != null) {
+                return event;
+            }
+            beforeWait.run();
+            flushed = true;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.jvicorn.http11.server;
+
+import io.jvicorn.asgi.Address;
+import io.jvicorn.engine.Connection;
+import io.jvicorn.http11.codec.RequestHead;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A WebSocket handshake request handed over by the HTTP/1.1 side.
+ *
+ * @param connection the connection, reads suspended
+ * @param head       the parsed request head
+ * @param path       the decoded path, root path included
+ * @param rawPath    the raw path, root path included
+ * @param client     the client's address
+ * @param server     the server's address
+ * @param state      a shallow copy of the lifespan state for this scope
+ * @param settings   the HTTP settings (application, default headers, root path)
+ * @param leftover   bytes received after the request head (the first frames, if the client was quick)
+ */
+public record UpgradeRequest(
+        Connection connection,
+        RequestHead head,
+        String path,
+        byte[] rawPath,
+        @Nullable Address client,
+        @Nullable Address server,
+        Map<String, Object> state,
+        HttpSettings settings,
+        ByteBuffer leftover) {
+}

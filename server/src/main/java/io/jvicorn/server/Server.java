@@ -1,0 +1,253 @@
+package io.jvicorn.server;
+
+import io.jvicorn.engine.Engine;
+import io.jvicorn.http11.codec.DefaultHeaders;
+import io.jvicorn.http11.server.HttpConnectionHandler;
+import io.jvicorn.http11.server.HttpSettings;
+import io.jvicorn.http11.server.ServerActivity;
+import io.jvicorn.http11.server.WebSocketUpgrade;
+import io.jvicorn.lifespan.Lifespan;
+import io.jvicorn.lifespan.LifespanFailedException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An embeddable jvicorn server.
+ *
+ * <pre>{@code
+ * try (Server server = new Server(ServerConfig.builder(app).port(0).build())) {
+ *     server.start();
+ *     System.out.println("listening on " + server.port());
+ *     server.awaitTermination();
+ * }
+ * }</pre>
+ *
+ * <p>{@link #start()} runs the lifespan startup, binds and returns once listening. {@link #close()} shuts down
+ * gracefully in Uvicorn's order: stop accepting, close idle connections, let in-flight requests finish (up to
+ * {@link ServerConfig#timeoutGracefulShutdown()}), cancel the rest, then run the lifespan shutdown.
+ */
+public final class Server implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("jvicorn.error");
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
+
+    private final ServerConfig config;
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final @Nullable WebSocketUpgrade webSocket;
+    private volatile @Nullable Lifespan lifespan;
+    private volatile @Nullable Engine engine;
+    private volatile @Nullable ServerActivity activity;
+    private volatile boolean forced;
+
+    /**
+     * @param config the configuration
+     */
+    public Server(ServerConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * A server with a WebSocket implementation plugged in.
+     *
+     * @param config    the configuration
+     * @param webSocket handles WebSocket upgrades, or null to serve them as plain HTTP
+     */
+    public Server(ServerConfig config, @Nullable WebSocketUpgrade webSocket) {
+        this.config = config;
+        this.webSocket = config.webSocket().enabled() ? webSocket : null;
+    }
+
+    /** @return the configuration */
+    public ServerConfig config() {
+        return config;
+    }
+
+    /**
+     * Runs the lifespan startup, binds and starts serving; returns once listening.
+     *
+     * @throws ServerStartupException when binding or the lifespan startup fails
+     */
+    public void start() throws ServerStartupException {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("server already started");
+        }
+        InetSocketAddress address = resolve();
+        Lifespan life = new Lifespan(config.app(), config.lifespan());
+        Map<String, Object> state;
+        try {
+            state = life.startup();
+        } catch (LifespanFailedException e) {
+            throw new ServerStartupException("Application startup failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerStartupException("interrupted during application startup", e);
+        }
+        lifespan = life;
+        DefaultHeaders defaults = DefaultHeaders.create(config.serverHeader(), config.dateHeader(), config.headers());
+        ServerActivity counters = new ServerActivity(
+                config.limitMaxRequests() == null ? 0 : config.limitMaxRequests(), this::maxRequestsReached);
+        activity = counters;
+        HttpSettings settings = new HttpSettings(config.app(), config.parserLimits(), defaults,
+                config.timeoutKeepAlive().toNanos(), config.timeoutRequestHeader().toNanos(), config.rootPath(), "http",
+                config.accessLog(), config.limitConcurrency(), state, counters, webSocket);
+        Engine e = new Engine(config.loops(), config.backlog(),
+                connection -> new HttpConnectionHandler(connection, settings), new DateRefresher(defaults));
+        try {
+            e.bind(address);
+        } catch (IOException ex) {
+            e.close();
+            shutdownLifespan(life);
+            throw new ServerStartupException("error while attempting to bind on address " + describe(address) + ": "
+                    + ex.getMessage() + " (is another server running on that port? pick another with --port)", ex);
+        }
+        e.start();
+        engine = e;
+    }
+
+    private InetSocketAddress resolve() throws ServerStartupException {
+        try {
+            return new InetSocketAddress(InetAddress.getByName(config.host()), config.port());
+        } catch (UnknownHostException e) {
+            throw new ServerStartupException("cannot resolve host '" + config.host() + "': give an IP address or a resolvable name with --host", e);
+        }
+    }
+
+    private static String describe(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    private void maxRequestsReached() {
+        LOG.log(System.Logger.Level.WARNING, "Maximum request limit of {0} exceeded. Terminating process.", config.limitMaxRequests());
+        Thread.ofPlatform().name("jvicorn-max-requests").start(this::close);
+    }
+
+    /** @return the bound port (the real one when configured with 0) */
+    public int port() {
+        return localAddresses().get(0).getPort();
+    }
+
+    /** @return the bound addresses */
+    public List<InetSocketAddress> localAddresses() {
+        Engine e = engine;
+        if (e == null) {
+            throw new IllegalStateException("server not started");
+        }
+        return e.localAddresses();
+    }
+
+    /**
+     * Blocks until the server has shut down (by {@link #close()}, a signal handler, or limit-max-requests).
+     *
+     * @throws InterruptedException if interrupted
+     */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    /**
+     * Graceful shutdown; idempotent. Blocks until done, also when another thread started it.
+     */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            awaitQuietly();
+            return;
+        }
+        Engine e = engine;
+        try {
+            if (e != null) {
+                drain(e);
+                e.close();
+            }
+            Lifespan life = lifespan;
+            if (life != null && !forced) {
+                shutdownLifespan(life);
+            }
+        } finally {
+            terminated.countDown();
+        }
+    }
+
+    private void drain(Engine e) {
+        e.stopAccepting();
+        e.shutdownConnections();
+        try {
+            if (e.connectionCount() > 0) {
+                LOG.log(System.Logger.Level.INFO, "Waiting for connections to close. (CTRL+C to force quit)");
+            }
+            Duration limit = forced ? Duration.ZERO : config.timeoutGracefulShutdown();
+            if (!e.awaitConnectionsClosed(limit)) {
+                ServerActivity counters = activity;
+                int running = counters == null ? 0 : counters.tasks();
+                LOG.log(System.Logger.Level.ERROR, "Cancel {0} running task(s), timeout graceful shutdown exceeded", running);
+                e.cancelConnections();
+                e.awaitConnectionsClosed(CANCEL_GRACE);
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            e.cancelConnections();
+        }
+    }
+
+    /** Skips the wait: cancels every request now and skips the lifespan shutdown (a second Ctrl+C). */
+    public void forceClose() {
+        forced = true;
+        Engine e = engine;
+        if (e != null) {
+            e.cancelConnections();
+        }
+        if (closing.get()) {
+            awaitQuietly(); // the running close() sees `forced` and stops waiting at its next step
+        } else {
+            close();
+        }
+    }
+
+    private void awaitQuietly() {
+        try {
+            terminated.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void shutdownLifespan(Lifespan life) {
+        try {
+            life.shutdown();
+        } catch (LifespanFailedException ex) {
+            LOG.log(System.Logger.Level.ERROR, "lifespan shutdown failed: {0}", ex.getMessage());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Refreshes the cached Date header when the second changes; runs on the first loop's tick. */
+    private static final class DateRefresher implements Runnable {
+        private final DefaultHeaders defaults;
+        private long second = -1;
+
+        DateRefresher(DefaultHeaders defaults) {
+            this.defaults = defaults;
+        }
+
+        @Override
+        public void run() {
+            long now = System.currentTimeMillis();
+            if (now / 1000 != second) {
+                second = now / 1000;
+                defaults.refreshDate(now);
+            }
+        }
+    }
+}

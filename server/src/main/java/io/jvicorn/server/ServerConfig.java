@@ -1,0 +1,183 @@
+package io.jvicorn.server;
+
+import io.jvicorn.asgi.Application;
+import io.jvicorn.asgi.Header;
+import io.jvicorn.http11.codec.ParserLimits;
+import io.jvicorn.lifespan.LifespanMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a {@link Server} needs, with Uvicorn's defaults. Build one with {@link #builder(Application)}.
+ *
+ * @param app                     the application
+ * @param host                    the address to bind, {@code 127.0.0.1} by default; {@code ::} or {@code 0.0.0.0} for all
+ * @param port                    the port, 8000 by default; 0 picks a free one (read it with {@link Server#port()})
+ * @param backlog                 the listen backlog, 2048
+ * @param loops                   selector loops, the number of processors by default
+ * @param timeoutKeepAlive        idle time between requests before the server closes the connection, 5 s
+ * @param timeoutRequestHeader    time a client may take to send a complete request head, 30 s (slowloris defence)
+ * @param timeoutGracefulShutdown how long {@link Server#close()} waits for in-flight requests; null waits forever
+ * @param limitConcurrency        connections or requests beyond which the server answers 503; null for no limit
+ * @param limitMaxRequests        requests after which the server shuts down (for process managers); null for none
+ * @param serverHeader            whether responses carry {@code server: jvicorn}
+ * @param dateHeader              whether responses carry a cached {@code date}
+ * @param headers                 extra default response headers ({@code --header})
+ * @param rootPath                ASGI {@code root_path}, also prefixed to {@code path} and {@code raw_path}
+ * @param accessLog               whether each response is logged to {@code jvicorn.access}
+ * @param lifespan                whether the lifespan protocol runs
+ * @param parserLimits            request line, header and body limits
+ * @param webSocket               WebSocket settings
+ */
+public record ServerConfig(
+        Application app,
+        String host,
+        int port,
+        int backlog,
+        int loops,
+        Duration timeoutKeepAlive,
+        Duration timeoutRequestHeader,
+        @Nullable Duration timeoutGracefulShutdown,
+        @Nullable Integer limitConcurrency,
+        @Nullable Integer limitMaxRequests,
+        boolean serverHeader,
+        boolean dateHeader,
+        List<Header> headers,
+        String rootPath,
+        boolean accessLog,
+        LifespanMode lifespan,
+        ParserLimits parserLimits,
+        WebSocketSettings webSocket) {
+
+    /** Checks ranges and copies lists. */
+    public ServerConfig {
+        Objects.requireNonNull(app, "app");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is outside 0..65535");
+        }
+        if (backlog < 1) {
+            throw new IllegalArgumentException("backlog must be at least 1, got " + backlog);
+        }
+        if (loops < 1) {
+            throw new IllegalArgumentException("loops must be at least 1, got " + loops);
+        }
+        if (limitConcurrency != null && limitConcurrency < 1) {
+            throw new IllegalArgumentException("limit-concurrency must be at least 1, got " + limitConcurrency);
+        }
+        if (limitMaxRequests != null && limitMaxRequests < 1) {
+            throw new IllegalArgumentException("limit-max-requests must be at least 1, got " + limitMaxRequests);
+        }
+        if (!rootPath.isEmpty() && (!rootPath.startsWith("/") || rootPath.endsWith("/"))) {
+            throw new IllegalArgumentException("root-path must start with '/' and not end with '/', got '" + rootPath + "'");
+        }
+        headers = List.copyOf(headers);
+    }
+
+    /**
+     * A builder with every default set.
+     *
+     * @param app the application to serve
+     * @return the builder
+     */
+    public static Builder builder(Application app) {
+        return new Builder(app);
+    }
+
+    /**
+     * WebSocket settings with Uvicorn's names.
+     *
+     * @param enabled           {@code --ws auto} (true) or {@code --ws none} (false: upgrades are served as plain HTTP)
+     * @param maxSize           largest message in bytes, 16 MiB; larger closes with 1009
+     * @param maxQueue          messages read ahead of the application, 32
+     * @param pingInterval      keepalive ping interval, 20 s; null disables pings
+     * @param pingTimeout       time to wait for the pong, 20 s; then close 1011
+     * @param perMessageDeflate whether permessage-deflate is offered, true
+     */
+    public record WebSocketSettings(boolean enabled, int maxSize, int maxQueue, @Nullable Duration pingInterval,
+                                    @Nullable Duration pingTimeout, boolean perMessageDeflate) {
+        /** Uvicorn's defaults. */
+        public static final WebSocketSettings DEFAULTS =
+                new WebSocketSettings(true, 16 * 1024 * 1024, 32, Duration.ofSeconds(20), Duration.ofSeconds(20), true);
+
+        /** Checks ranges. */
+        public WebSocketSettings {
+            if (maxSize < 1) {
+                throw new IllegalArgumentException("ws-max-size must be at least 1, got " + maxSize);
+            }
+            if (maxQueue < 1) {
+                throw new IllegalArgumentException("ws-max-queue must be at least 1, got " + maxQueue);
+            }
+        }
+    }
+
+    /** Builds a {@link ServerConfig}; every setter returns this builder. */
+    public static final class Builder {
+        private final Application app;
+        private String host = "127.0.0.1";
+        private int port = 8000;
+        private int backlog = 2048;
+        private int loops = Runtime.getRuntime().availableProcessors();
+        private Duration timeoutKeepAlive = Duration.ofSeconds(5);
+        private Duration timeoutRequestHeader = Duration.ofSeconds(30);
+        private @Nullable Duration timeoutGracefulShutdown;
+        private @Nullable Integer limitConcurrency;
+        private @Nullable Integer limitMaxRequests;
+        private boolean serverHeader = true;
+        private boolean dateHeader = true;
+        private final List<Header> headers = new ArrayList<>();
+        private String rootPath = "";
+        private boolean accessLog = true;
+        private LifespanMode lifespan = LifespanMode.AUTO;
+        private ParserLimits parserLimits = ParserLimits.DEFAULTS;
+        private WebSocketSettings webSocket = WebSocketSettings.DEFAULTS;
+
+        private Builder(Application app) {
+            this.app = Objects.requireNonNull(app, "app");
+        }
+
+        /** @param host address to bind @return this */
+        public Builder host(String host) { this.host = host; return this; }
+        /** @param port port, 0 for any free port @return this */
+        public Builder port(int port) { this.port = port; return this; }
+        /** @param backlog listen backlog @return this */
+        public Builder backlog(int backlog) { this.backlog = backlog; return this; }
+        /** @param loops number of selector loops @return this */
+        public Builder loops(int loops) { this.loops = loops; return this; }
+        /** @param timeout keep-alive idle timeout @return this */
+        public Builder timeoutKeepAlive(Duration timeout) { this.timeoutKeepAlive = timeout; return this; }
+        /** @param timeout request-head deadline @return this */
+        public Builder timeoutRequestHeader(Duration timeout) { this.timeoutRequestHeader = timeout; return this; }
+        /** @param timeout graceful shutdown limit, null for none @return this */
+        public Builder timeoutGracefulShutdown(@Nullable Duration timeout) { this.timeoutGracefulShutdown = timeout; return this; }
+        /** @param limit concurrency limit, null for none @return this */
+        public Builder limitConcurrency(@Nullable Integer limit) { this.limitConcurrency = limit; return this; }
+        /** @param limit requests before shutdown, null for none @return this */
+        public Builder limitMaxRequests(@Nullable Integer limit) { this.limitMaxRequests = limit; return this; }
+        /** @param on whether to send {@code server: jvicorn} @return this */
+        public Builder serverHeader(boolean on) { this.serverHeader = on; return this; }
+        /** @param on whether to send {@code date} @return this */
+        public Builder dateHeader(boolean on) { this.dateHeader = on; return this; }
+        /** @param header an extra default response header @return this */
+        public Builder header(Header header) { this.headers.add(header); return this; }
+        /** @param rootPath ASGI root_path @return this */
+        public Builder rootPath(String rootPath) { this.rootPath = rootPath; return this; }
+        /** @param on whether to write the access log @return this */
+        public Builder accessLog(boolean on) { this.accessLog = on; return this; }
+        /** @param mode lifespan mode @return this */
+        public Builder lifespan(LifespanMode mode) { this.lifespan = mode; return this; }
+        /** @param limits parser limits @return this */
+        public Builder parserLimits(ParserLimits limits) { this.parserLimits = limits; return this; }
+        /** @param settings WebSocket settings @return this */
+        public Builder webSocket(WebSocketSettings settings) { this.webSocket = settings; return this; }
+
+        /** @return the validated configuration */
+        public ServerConfig build() {
+            return new ServerConfig(app, host, port, backlog, loops, timeoutKeepAlive, timeoutRequestHeader,
+                    timeoutGracefulShutdown, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
+                    rootPath, accessLog, lifespan, parserLimits, webSocket);
+        }
+    }
+}
