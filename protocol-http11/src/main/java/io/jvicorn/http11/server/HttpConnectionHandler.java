@@ -51,6 +51,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     /** Unread request body the server reads and drops after the response, before it closes instead. */
     private static final long MAX_DISCARD = 1024 * 1024;
 
+    private static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0);
     private static final int PAUSE_PIPELINE = 1;
     private static final int PAUSE_BODY = 2;
     private static final int PAUSE_STOPPED = 4;
@@ -238,13 +239,13 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         if (pauses != 0) {
             return;
         }
+        // Feed even without saved bytes: the parser may owe an event that needs no more input (the end of a body
+        // whose last bytes arrived just before the pause), and the client may be waiting for our answer to it.
         ByteBuffer saved = pending;
-        if (saved != null) {
-            pending = null;
-            onData(saved);
-            if (pending != null || pauses != 0) {
-                return;
-            }
+        pending = null;
+        onData(saved != null ? saved : NO_BYTES);
+        if (pending != null || pauses != 0) {
+            return;
         }
         connection.resumeReads();
     }
@@ -346,6 +347,9 @@ public final class HttpConnectionHandler implements ConnectionHandler {
             Exchange exchange;
             while ((exchange = ready.poll()) != null) {
                 current = exchange;
+                if (!connection.isOpen()) {
+                    exchange.disconnect(); // closed before `current` was visible to the loop's onClosed
+                }
                 boolean close = process(exchange);
                 current = null;
                 if (close || closeRequested || shuttingDown) {
@@ -386,9 +390,6 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         }
         RequestHead head = exchange.head;
         assert head != null;
-        if (!connection.isOpen()) {
-            return true;
-        }
         Integer limit = settings.limitConcurrency();
         if (limit != null && settings.activity().overLimit(limit)) {
             LOG.log(System.Logger.Level.WARNING, "Exceeded concurrency limit.");

@@ -1,0 +1,125 @@
+#!/usr/bin/python3
+"""Checks that a server answers each benchmark workload with 200 and the right body.
+
+Usage: http_check.py PORT WORKLOAD[,WORKLOAD...]   (workloads: plaintext json 10k 1m echo pipeline)
+Prints "ok WORKLOAD" or "FAIL WORKLOAD: reason" per workload; exits 1 if any failed. Standard library only.
+"""
+import http.client
+import socket
+import sys
+
+
+def pattern(length):
+    """Byte i is 'a' + i % 26, as in io.jvicorn.benchmarks.peers.Workloads.pattern."""
+    return bytes(97 + i % 26 for i in range(length))
+
+
+EXPECTED = {
+    "plaintext": ("/plaintext", b"Hello, world!"),
+    "json": ("/json", b'{"message":"Hello, World!"}'),
+    "10k": ("/10k", pattern(10 * 1024)),
+    "1m": ("/1m", pattern(1024 * 1024)),
+}
+ECHO_BODY = pattern(10 * 1024)
+PIPELINE_DEPTH = 16
+
+
+def check_get(port, path, body):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        got = response.read()
+        if response.status != 200:
+            return "status %d" % response.status
+        if got != body:
+            return "body of %d bytes differs from the expected %d bytes" % (len(got), len(body))
+        return None
+    finally:
+        conn.close()
+
+
+def check_echo(port):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("POST", "/echo", body=ECHO_BODY, headers={"Content-Type": "application/octet-stream"})
+        response = conn.getresponse()
+        got = response.read()
+        if response.status != 200:
+            return "status %d" % response.status
+        if got != ECHO_BODY:
+            return "echoed %d bytes, not the %d sent" % (len(got), len(ECHO_BODY))
+        return None
+    finally:
+        conn.close()
+
+
+def check_pipeline(port):
+    """Sends 16 GET /plaintext in one write and expects 16 responses in order on the same connection."""
+    request = b"GET /plaintext HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" * PIPELINE_DEPTH
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(request)
+        reader = sock.makefile("rb")
+        for i in range(PIPELINE_DEPTH):
+            status, body = read_response(reader)
+            if status != 200 or body != b"Hello, world!":
+                return "response %d of %d: status %d, %d bytes" % (i + 1, PIPELINE_DEPTH, status, len(body))
+    return None
+
+
+def read_response(reader):
+    """Reads one response framed by Content-Length or chunked coding; returns (status, body)."""
+    status_line = reader.readline()
+    if not status_line:
+        raise OSError("connection closed before a response")
+    status = int(status_line.split()[1])
+    length = None
+    chunked = False
+    while True:
+        line = reader.readline().rstrip(b"\r\n")
+        if not line:
+            break
+        name, _, value = line.partition(b":")
+        name = name.strip().lower()
+        if name == b"content-length":
+            length = int(value.strip())
+        elif name == b"transfer-encoding" and b"chunked" in value.lower():
+            chunked = True
+    if chunked:
+        body = b""
+        while True:
+            size = int(reader.readline().split(b";")[0].strip(), 16)
+            if size == 0:
+                while reader.readline().rstrip(b"\r\n"):
+                    pass
+                return status, body
+            body += reader.read(size)
+            reader.readline()
+    return status, reader.read(length or 0)
+
+
+def main():
+    port = int(sys.argv[1])
+    failed = False
+    for workload in sys.argv[2].split(","):
+        try:
+            if workload in EXPECTED:
+                problem = check_get(port, *EXPECTED[workload])
+            elif workload == "echo":
+                problem = check_echo(port)
+            elif workload == "pipeline":
+                problem = check_pipeline(port)
+            else:
+                continue
+        except (OSError, http.client.HTTPException) as e:
+            problem = "%s: %s" % (type(e).__name__, e)
+        if problem is None:
+            print("ok %s" % workload)
+        else:
+            failed = True
+            print("FAIL %s: %s" % (workload, problem))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

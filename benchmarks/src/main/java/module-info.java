@@ -1,0 +1,24 @@
+/**
+ * jvicorn's benchmarks: JMH microbenchmarks, the peer servers and the load clients that benchmarks/run drives. Not
+ * part of the server.
+ */
+module io.jvicorn.benchmarks {
+    requires static org.jspecify;
+    requires io.jvicorn.server;
+    requires io.jvicorn.websocket;
+    requires jmh.core;
+    requires io.netty.buffer;
+    requires io.netty.codec.http;
+    requires io.netty.common;
+    requires io.netty.transport;
+    requires io.netty.transport.classes.epoll;
+    requires io.helidon.webserver;
+    requires io.helidon.webserver.websocket;
+    requires io.helidon.websocket;
+    requires org.eclipse.jetty.server;
+    requires org.eclipse.jetty.websocket.server;
+
+    exports io.jvicorn.benchmarks.micro;
+    exports io.jvicorn.benchmarks.peers;
+    exports io.jvicorn.benchmarks.load;
+}
