@@ -209,6 +209,15 @@ public final class OutputBuffer {
         return out;
     }
 
+    /**
+     * The bytes kept for reuse by the copy area, so a pool can refuse buffers that grew large.
+     *
+     * @return the capacity of the internal array
+     */
+    public int retainedBytes() {
+        return small.length;
+    }
+
     /** Forgets everything queued, keeping the small array for reuse. */
     public void clear() {
         for (int i = 0; i < partCount; i++) {

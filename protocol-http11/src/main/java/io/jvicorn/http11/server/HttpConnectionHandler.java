@@ -340,10 +340,10 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     // ---------------------------------------------------------------- worker side
 
     private void runWorker() {
-        OutputBuffer buffer = new OutputBuffer();
-        out = buffer;
-        closeRequested = false;
+        OutputBuffer buffer = OutputBufferPool.SHARED.acquire();
         do {
+            out = buffer;
+            closeRequested = false;
             Exchange exchange;
             while ((exchange = ready.poll()) != null) {
                 current = exchange;
@@ -367,9 +367,11 @@ public final class HttpConnectionHandler implements ConnectionHandler {
                 }
             }
             flushQuietly();
+            // Give up the worker-owned fields before another worker may start.
+            out = null;
             workerActive.set(false);
         } while (!ready.isEmpty() && workerActive.compareAndSet(false, true));
-        out = null;
+        OutputBufferPool.SHARED.release(buffer);
     }
 
     /** After a close, requests still queued get nothing; count them out. */
