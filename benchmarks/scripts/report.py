@@ -11,9 +11,10 @@ import statistics
 import sys
 from pathlib import Path
 
-SERVER_ORDER = ["jvicorn", "naive", "netty-nio", "netty-epoll", "helidon", "jetty", "uvicorn", "nginx", "jvicorn-cli"]
+SERVER_ORDER = ["jvicorn", "jvicorn-vt", "naive", "netty-nio", "netty-epoll", "helidon", "jetty", "uvicorn", "nginx", "jvicorn-cli"]
 SERVER_LABELS = {
     "jvicorn": "jvicorn",
+    "jvicorn-vt": "jvicorn (virtual thread per request)",
     "naive": "naive NIO (JVM ceiling)",
     "netty-nio": "Netty (NIO)",
     "netty-epoll": "Netty (epoll)",
@@ -25,6 +26,7 @@ SERVER_LABELS = {
 }
 COLORS = {
     "jvicorn": "#e8590c",
+    "jvicorn-vt": "#ff922b",
     "naive": "#adb5bd",
     "netty-nio": "#1971c2",
     "netty-epoll": "#74c0fc",

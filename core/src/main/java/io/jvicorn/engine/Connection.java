@@ -139,6 +139,21 @@ public final class Connection {
     }
 
     /**
+     * Writes what the socket takes now, without waiting: for the loop thread, which must never park.
+     *
+     * @param buffers the bytes, consumed in order
+     * @return true if everything was written; otherwise the rest must be written later with {@link #write}
+     * @throws IOException if the connection failed
+     */
+    public boolean tryWrite(ByteBuffer[] buffers) throws IOException {
+        if (closed) {
+            throw new ClientDisconnectedException("connection closed by the client");
+        }
+        channel.write(buffers);
+        return !hasRemaining(buffers);
+    }
+
+    /**
      * Writes one buffer; see {@link #write(ByteBuffer[])}.
      *
      * @param buffer the bytes

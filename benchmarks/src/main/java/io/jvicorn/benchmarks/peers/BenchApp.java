@@ -1,6 +1,5 @@
 package io.jvicorn.benchmarks.peers;
 
-import io.jvicorn.asgi.Application;
 import io.jvicorn.asgi.Header;
 import io.jvicorn.asgi.HttpDisconnect;
 import io.jvicorn.asgi.HttpRequest;
@@ -12,6 +11,7 @@ import io.jvicorn.asgi.LifespanShutdown;
 import io.jvicorn.asgi.LifespanShutdownComplete;
 import io.jvicorn.asgi.LifespanStartup;
 import io.jvicorn.asgi.LifespanStartupComplete;
+import io.jvicorn.asgi.NonBlockingApplication;
 import io.jvicorn.asgi.Receive;
 import io.jvicorn.asgi.ReceiveEvent;
 import io.jvicorn.asgi.Scope;
@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Every fixed response is two immutable messages built once, so a GET allocates nothing in the application; the
  * echo gathers the body and answers with a Content-Length, as the peers do.
  */
-public final class BenchApp implements Application {
+public final class BenchApp implements NonBlockingApplication {
     private static final Fixed PLAINTEXT = new Fixed(Workloads.TEXT_PLAIN, Workloads.PLAINTEXT);
     private static final Fixed JSON = new Fixed(Workloads.APPLICATION_JSON, Workloads.JSON);
     private static final Fixed BODY_10K = new Fixed(Workloads.OCTET_STREAM, Workloads.BODY_10K);

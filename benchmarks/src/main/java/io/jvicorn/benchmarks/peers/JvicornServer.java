@@ -1,10 +1,15 @@
 package io.jvicorn.benchmarks.peers;
 
+import io.jvicorn.asgi.Application;
 import io.jvicorn.server.Server;
 import io.jvicorn.server.ServerConfig;
 import java.time.Duration;
 
-/** Runs {@link BenchApp} on jvicorn's embeddable server, without access log. */
+/**
+ * Runs {@link BenchApp} on jvicorn's embeddable server, without access log. BenchApp never blocks and says so
+ * ({@link io.jvicorn.asgi.NonBlockingApplication}), so body-less requests are answered on the selector loop; with
+ * {@code --transport vt} it is wrapped as a plain {@link Application}, so every request runs on a virtual thread.
+ */
 public final class JvicornServer {
     private JvicornServer() {
     }
@@ -18,7 +23,9 @@ public final class JvicornServer {
     public static void main(String[] args) throws Exception {
         ServerArgs a = ServerArgs.parse(args);
         // A long keep-alive timeout, as for every peer, so the idle-connection workload measures idle connections.
-        Server server = new Server(ServerConfig.builder(new BenchApp())
+        BenchApp bench = new BenchApp();
+        Application app = "vt".equals(a.transport()) ? bench::call : bench;
+        Server server = new Server(ServerConfig.builder(app)
                 .host(a.host())
                 .port(a.port())
                 .accessLog(false)

@@ -8,6 +8,7 @@ import io.jvicorn.asgi.HttpResponseTrailers;
 import io.jvicorn.asgi.HttpScope;
 import io.jvicorn.asgi.ReceiveEvent;
 import io.jvicorn.asgi.SendEvent;
+import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.ParseError;
 import io.jvicorn.http11.codec.RequestHead;
 import io.jvicorn.http11.codec.ResponseEncoder;
@@ -43,19 +44,30 @@ final class Exchange {
     private boolean continueSent;
     private boolean responseComplete;
 
-    private Exchange(HttpConnectionHandler owner, @Nullable RequestHead head, @Nullable ParseError error) {
+    /** Output of an inline response the socket did not take at once; a worker writes it. */
+    final @Nullable OutputBuffer unwritten;
+    final boolean closeAfterOutput;
+
+    private Exchange(HttpConnectionHandler owner, @Nullable RequestHead head, @Nullable ParseError error,
+                     @Nullable OutputBuffer unwritten, boolean closeAfterOutput) {
         this.owner = owner;
         this.head = head;
         this.error = error;
+        this.unwritten = unwritten;
+        this.closeAfterOutput = closeAfterOutput;
         this.body = new RequestBody(head == null || !head.hasBody());
     }
 
+    static Exchange remainingOutput(HttpConnectionHandler owner, OutputBuffer unwritten, boolean close) {
+        return new Exchange(owner, null, null, unwritten, close);
+    }
+
     static Exchange request(HttpConnectionHandler owner, RequestHead head) {
-        return new Exchange(owner, head, null);
+        return new Exchange(owner, head, null, null, false);
     }
 
     static Exchange failure(HttpConnectionHandler owner, ParseError error) {
-        return new Exchange(owner, null, error);
+        return new Exchange(owner, null, error, null, false);
     }
 
     boolean isUpgrade() {
@@ -155,6 +167,14 @@ final class Exchange {
             continueSent = true;
             owner.writeNow(ResponseEncoder.continueResponse());
         }
+        if (owner.isInline()) {
+            ReceiveEvent ready = body.poll();
+            if (ready == null) {
+                throw new IllegalStateException("A NonBlockingApplication runs on the selector thread and must not wait"
+                        + " in receive(); implement Application instead to wait for events.");
+            }
+            return ready;
+        }
         return body.take(owner::resumeBody, owner::flushQuietly);
     }
 
@@ -206,6 +226,10 @@ final class Exchange {
             }
             case HttpResponsePathsend file -> {
                 requireStartedAndOpen(encoder, event);
+                if (owner.isInline()) {
+                    throw new IllegalStateException("http.response.pathsend reads a file, which a NonBlockingApplication"
+                            + " running on the selector thread may not do; implement Application instead.");
+                }
                 sendFile(encoder, file);
             }
             default -> throw new IllegalStateException("Unexpected ASGI message '" + event.type() + "' sent to an 'http' scope.");

@@ -3,6 +3,7 @@ package io.jvicorn.http11.server;
 import io.jvicorn.asgi.Address;
 import io.jvicorn.asgi.AsgiVersion;
 import io.jvicorn.asgi.HttpScope;
+import io.jvicorn.asgi.NonBlockingApplication;
 import io.jvicorn.engine.Connection;
 import io.jvicorn.engine.ConnectionHandler;
 import io.jvicorn.http11.codec.BodyData;
@@ -81,6 +82,11 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     private @Nullable ResponseEncoder encoder;
     private @Nullable OutputBuffer out;
     private boolean closeRequested;
+    /** True while a {@link NonBlockingApplication} runs on the loop thread: output is buffered, never waited for. */
+    private boolean inline;
+    /** Loop only: inline responses not yet written, and whether the connection closes after them. */
+    private @Nullable OutputBuffer inlineOut;
+    private boolean inlineClose;
 
     /**
      * @param connection the connection
@@ -114,6 +120,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
             return;
         }
         feed(in);
+        flushInline();
         if (in.hasRemaining() && connection.isOpen()) {
             ByteBuffer copy = ByteBuffer.allocate(in.remaining());
             copy.put(in).flip();
@@ -160,7 +167,71 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         } else if (!head.keepAlive()) {
             stopReading(); // Requests pipelined after "Connection: close" are not answered.
         }
-        dispatch(exchange);
+        if (exchange.leftover == null && !head.hasBody() && settings.app() instanceof NonBlockingApplication
+                && inFlight.get() == 0 && !workerActive.get()) {
+            runInline(exchange);
+        } else {
+            dispatch(exchange);
+        }
+    }
+
+    /**
+     * Answers a body-less request of a {@link NonBlockingApplication} on the loop thread. Nothing else writes to the
+     * connection now (no exchange is in flight and no worker runs), so the loop may use the worker's encoder. Responses
+     * to requests that arrived together are collected and written at once, without waiting, by {@link #flushInline};
+     * what the socket does not take is finished by a worker, and later requests queue behind it.
+     */
+    private void runInline(Exchange exchange) {
+        OutputBuffer buffer = inlineOut;
+        if (buffer == null) {
+            buffer = OutputBufferPool.SHARED.acquire();
+            inlineOut = buffer;
+        }
+        out = buffer;
+        inline = true;
+        closeRequested = false;
+        try {
+            if (process(exchange) || closeRequested || shuttingDown) {
+                inlineClose = true;
+                stopReading();
+            }
+        } finally {
+            inline = false;
+            out = null;
+        }
+        lastActivity = System.nanoTime();
+        if (inlineClose || buffer.size() >= BATCH_LIMIT) {
+            flushInline();
+        }
+    }
+
+    /** Writes the collected inline responses without waiting, handing what is left to a worker. */
+    private void flushInline() {
+        OutputBuffer buffer = inlineOut;
+        if (buffer == null) {
+            return;
+        }
+        inlineOut = null;
+        boolean close = inlineClose;
+        inlineClose = false;
+        boolean written;
+        try {
+            written = buffer.isEmpty() || connection.tryWrite(buffer.buffers());
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "write failed: {0}", e.getMessage());
+            OutputBufferPool.SHARED.release(buffer);
+            stopReading();
+            connection.close();
+            return;
+        }
+        if (!written) {
+            enqueue(Exchange.remainingOutput(this, buffer, close));
+            return;
+        }
+        OutputBufferPool.SHARED.release(buffer);
+        if (close) {
+            connection.closeGracefully();
+        }
     }
 
     private void onBody(BodyData data) {
@@ -208,6 +279,11 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     }
 
     private void dispatch(Exchange exchange) {
+        flushInline(); // earlier inline responses go out before anything a worker writes
+        enqueue(exchange);
+    }
+
+    private void enqueue(Exchange exchange) {
         int n = inFlight.incrementAndGet();
         ready.add(exchange);
         if (workerActive.compareAndSet(false, true)) {
@@ -306,6 +382,11 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     public void onClosed() {
         pauses |= PAUSE_STOPPED;
         pending = null;
+        OutputBuffer unsent = inlineOut;
+        if (unsent != null) {
+            inlineOut = null;
+            OutputBufferPool.SHARED.release(unsent);
+        }
         forEachExchange(false);
         parser.releaseBuffers();
         settings.activity().connectionClosed();
@@ -385,6 +466,18 @@ public final class HttpConnectionHandler implements ConnectionHandler {
 
     /** @return true if the connection must close after this exchange */
     private boolean process(Exchange exchange) {
+        OutputBuffer unwritten = exchange.unwritten;
+        if (unwritten != null) {
+            try {
+                connection.write(unwritten.buffers());
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "write failed: {0}", e.getMessage());
+                return true;
+            } finally {
+                OutputBufferPool.SHARED.release(unwritten);
+            }
+            return exchange.closeAfterOutput;
+        }
         ParseError error = exchange.error;
         if (error != null) {
             writeQuietly(ResponseEncoder.plainResponse(error.status(), error.reason(), settings.defaults()));
@@ -470,6 +563,10 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         return o;
     }
 
+    boolean isInline() {
+        return inline;
+    }
+
     boolean isShuttingDown() {
         return shuttingDown;
     }
@@ -488,6 +585,9 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     }
 
     void flush() throws IOException {
+        if (inline) {
+            return; // written by runInline once the application returns
+        }
         OutputBuffer o = out();
         if (!o.isEmpty()) {
             try {
@@ -507,6 +607,10 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     }
 
     void writeNow(byte[] bytes) throws IOException {
+        if (inline) {
+            out().write(bytes);
+            return;
+        }
         flush();
         connection.write(ByteBuffer.wrap(bytes));
     }

@@ -99,6 +99,28 @@ final class RequestBody {
     }
 
     /**
+     * The next event if one is available without waiting (no resume of the producer is needed: used only for
+     * requests whose body is complete).
+     *
+     * @return the event, or null if {@link #take} would wait
+     */
+    @org.jspecify.annotations.Nullable ReceiveEvent poll() {
+        lock.lock();
+        try {
+            if (finished) {
+                return HttpDisconnect.INSTANCE;
+            }
+            if (complete && chunks.isEmpty() && !finalDelivered) {
+                finalDelivered = true;
+                return HttpRequest.EMPTY;
+            }
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Blocks until an event is available (application thread).
      *
      * @param resumeProducer run (outside the lock) when the loop had paused and may read again

@@ -28,7 +28,11 @@ public final class ServerActivity {
         connections.incrementAndGet();
     }
 
-    void connectionClosed() {
+    /**
+     * Counts a connection out. The HTTP handler does this when its connection closes; a handler that took the
+     * connection over (a WebSocket upgrade) does it instead when the connection finally closes.
+     */
+    public void connectionClosed() {
         connections.decrementAndGet();
     }
 
