@@ -171,6 +171,42 @@ class HttpBasicsTest {
     }
 
     @Test
+    void requestTargetForms() throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (TestServer s = TestServer.start((scope, receive, send) -> {
+            HttpScope http = (HttpScope) scope;
+            seen.add(http.method() + " " + http.path() + " " + new String(http.queryString(), StandardCharsets.US_ASCII));
+            Apps.hello().call(scope, receive, send);
+        }); RawClient c = s.raw()) {
+            c.send("\r\n\r\nGET http://example.com/abs/path?q=1 HTTP/1.1\r\nHost: example.com\r\n\r\n");
+            assertEquals(200, c.response().status());
+            c.send("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertEquals(200, c.response().status());
+            assertEquals(List.of("GET /abs/path q=1", "OPTIONS * "), seen);
+        }
+    }
+
+    @Test
+    void otherUpgradesAreServedAsPlainHttp() throws Exception {
+        try (TestServer s = TestServer.start(Apps.hello()); RawClient c = s.raw()) {
+            c.send("GET / HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n");
+            RawClient.Response r = c.response();
+            assertEquals("HTTP/1.1 200 OK", r.statusLine());
+            assertEquals("hello", r.text());
+        }
+    }
+
+    @Test
+    void webSocketUpgradeWithWebSocketsOffIsPlainHttp() throws Exception {
+        try (TestServer s = TestServer.start(Apps.hello(), b -> b.webSocket(new ServerConfig.WebSocketSettings(
+                false, 1 << 20, 32, null, null, true))); RawClient c = s.raw()) {
+            c.send("GET /ws HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+            assertEquals(200, c.response().status());
+        }
+    }
+
+    @Test
     void noContentHasNoBody() throws Exception {
         try (TestServer s = TestServer.start((scope, receive, send) -> {
             send.send(new HttpResponseStart(204, List.of()));

@@ -61,6 +61,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     private final HttpSettings settings;
     private final @Nullable Address client;
     private final @Nullable Address server;
+    private final boolean inlineCapable;
 
     // Loop thread only.
     private final RequestParser parser;
@@ -98,6 +99,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         this.parser = new RequestParser(settings.limits());
         this.client = toAddress(connection.remoteAddress());
         this.server = toAddress(connection.localAddress());
+        this.inlineCapable = settings.app() instanceof NonBlockingApplication;
         this.lastActivity = System.nanoTime();
         settings.activity().connectionOpened();
     }
@@ -167,8 +169,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         } else if (!head.keepAlive()) {
             stopReading(); // Requests pipelined after "Connection: close" are not answered.
         }
-        if (exchange.leftover == null && !head.hasBody() && settings.app() instanceof NonBlockingApplication
-                && inFlight.get() == 0 && !workerActive.get()) {
+        if (inlineCapable && exchange.leftover == null && !head.hasBody() && inFlight.get() == 0 && !workerActive.get()) {
             runInline(exchange);
         } else {
             dispatch(exchange);
