@@ -4,5 +4,6 @@ module io.jvicorn.server {
     requires transitive io.jvicorn.core;
     requires transitive io.jvicorn.http11;
     requires transitive io.jvicorn.lifespan;
+    requires io.jvicorn.websocket;
     exports io.jvicorn.server;
 }

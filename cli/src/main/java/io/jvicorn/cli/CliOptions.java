@@ -25,8 +25,12 @@ import picocli.CommandLine.Parameters;
         description = "Serves a jvicorn application (an ASGI-style io.jvicorn.asgi.Application) over HTTP/1.1 and "
                 + "WebSocket.",
         footer = "%nEvery option can also be set with an environment variable JVICORN_<NAME> (for example "
-                + "JVICORN_PORT=8080, JVICORN_APP for APP); the command line wins.")
+                + "JVICORN_PORT=8080, JVICORN_APP for APP) or in the --config file; the command line wins over the "
+                + "environment, which wins over the file.")
 final class CliOptions {
+    /** Uvicorn's default when neither the option nor {@code FORWARDED_ALLOW_IPS} is set. */
+    static final String DEFAULT_FORWARDED_ALLOW_IPS = "127.0.0.1";
+
     @Parameters(arity = "0..1", paramLabel = "APP",
             description = "The application as <package>:<Class>, <package.Class>:<field or method>, for example "
                     + "com.example:App or com.example.Main:app.")
@@ -43,6 +47,17 @@ final class CliOptions {
                     + "path separator. Default: the working directory.")
     List<String> appDirs = new ArrayList<>();
 
+    @Option(names = "--config", paramLabel = "FILE", converter = Converters.ExistingFile.class,
+            description = "Read option defaults from this file: a .properties file, or TOML when the name ends in "
+                    + ".toml; each key is an option's long name without dashes (port = 8000). The command line and "
+                    + "JVICORN_* variables win over it.")
+    @Nullable Path config;
+
+    @Option(names = "--env-file", paramLabel = "PATH", converter = Converters.ExistingFile.class,
+            description = "Read KEY=VALUE lines (dotenv syntax) into system properties for the application; they "
+                    + "also supply JVICORN_* and FORWARDED_ALLOW_IPS where the environment lacks them.")
+    @Nullable Path envFile;
+
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
             description = "Bind to this address. Default: ${DEFAULT-VALUE}; '::' or '0.0.0.0' for every interface.")
     String host = "127.0.0.1";
@@ -55,9 +70,26 @@ final class CliOptions {
             description = "critical, error, warning, info, debug or trace. Default: ${DEFAULT-VALUE}.")
     LogLevel logLevel = LogLevel.INFO;
 
+    @Option(names = "--log-config", paramLabel = "FILE", converter = Converters.ExistingFile.class,
+            description = "Configure java.util.logging from this properties file instead of jvicorn's console "
+                    + "handlers; --log-level and --no-access-log still apply when given.")
+    @Nullable Path logConfig;
+
     @Option(names = "--access-log", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Log one line per response to stdout. Default: on.")
     boolean accessLog;
+
+    @Option(names = "--access-log-format", paramLabel = "FORMAT", converter = Converters.AccessLogFormats.class,
+            // Picocli formats descriptions, hence %% for each percent sign.
+            description = "Layout of access lines, with placeholders such as %%(client_addr)s, %%(request_line)s, "
+                    + "%%(status_code)s, %%(duration_ms)s, %%(bytes)s, %%({User-Agent}i)s. Default: Uvicorn's "
+                    + "'%%(client_addr)s - \"%%(request_line)s\" %%(status_code)s'.")
+    @Nullable String accessLogFormat;
+
+    // No default: null is "auto", colours when stdout is a terminal and NO_COLOR is unset.
+    @Option(names = "--use-colors", negatable = true,
+            description = "Colour level names and access statuses. Default: on when writing to a terminal.")
+    @Nullable Boolean useColors;
 
     @Option(names = "--timeout-keep-alive", paramLabel = "SECONDS", defaultValue = "5",
             converter = Converters.Seconds.class,
@@ -82,6 +114,12 @@ final class CliOptions {
             description = "Shut down after this many requests. Default: no limit.")
     @Nullable Integer limitMaxRequests;
 
+    @Option(names = "--limit-max-requests-jitter", paramLabel = "N", defaultValue = "0",
+            converter = Converters.NonNegativeInt.class,
+            description = "Add a random 0..N to --limit-max-requests, so that workers started together do not "
+                    + "restart together. Default: ${DEFAULT-VALUE}.")
+    int limitMaxRequestsJitter;
+
     @Option(names = "--backlog", paramLabel = "N", defaultValue = "2048", converter = Converters.PositiveInt.class,
             description = "Length of the queue of connections not yet accepted. Default: ${DEFAULT-VALUE}.")
     int backlog;
@@ -103,6 +141,16 @@ final class CliOptions {
     @Option(names = "--root-path", paramLabel = "PATH", defaultValue = "",
             description = "The path the application is mounted at behind a proxy (ASGI root_path). Default: none.")
     String rootPath = "";
+
+    @Option(names = "--proxy-headers", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Take the client address, scheme and host from Forwarded or X-Forwarded-For/-Proto/-Host/"
+                    + "-Port when the peer is a trusted proxy (--forwarded-allow-ips). Default: on.")
+    boolean proxyHeaders;
+
+    @Option(names = "--forwarded-allow-ips", paramLabel = "LIST", converter = Converters.ForwardedAllowIps.class,
+            description = "Comma-separated proxies to trust with proxy headers: IPs, networks (10.0.0.0/8), "
+                    + "'unix:' for unix socket peers, or '*' for all. Default: $FORWARDED_ALLOW_IPS or 127.0.0.1.")
+    @Nullable String forwardedAllowIps;
 
     @Option(names = "--lifespan", paramLabel = "MODE", defaultValue = "auto",
             converter = Converters.LifespanModes.class,
@@ -192,6 +240,18 @@ final class CliOptions {
      * @throws IllegalArgumentException if the values do not fit together (ServerConfig's checks, e.g. root path)
      */
     ServerConfig toServerConfig(Application application) {
+        return toServerConfig(application, Boolean.TRUE.equals(useColors));
+    }
+
+    /**
+     * Builds the server configuration with the colour decision made (see {@link TerminalColors}).
+     *
+     * @param application the loaded application
+     * @param colors      whether access lines carry ANSI colours
+     * @return the configuration
+     * @throws IllegalArgumentException if the values do not fit together (ServerConfig's checks, e.g. root path)
+     */
+    ServerConfig toServerConfig(Application application, boolean colors) {
         ParserLimits limits = new ParserLimits(limitRequestLine, limitRequestHeadersSize, limitRequestFields,
                 limitRequestBody == null ? -1 : limitRequestBody, ParserLimits.DEFAULTS.maxChunkExtensionBytes());
         WebSocketSettings webSocketSettings = new WebSocketSettings(webSocket.equals("auto"), wsMaxSize, wsMaxQueue, wsPingInterval,
@@ -211,7 +271,12 @@ final class CliOptions {
                 .accessLog(accessLog)
                 .lifespan(lifespan)
                 .parserLimits(limits)
-                .webSocket(webSocketSettings);
+                .webSocket(webSocketSettings)
+                .proxyHeaders(proxyHeaders)
+                .forwardedAllowIps(forwardedAllowIps != null ? forwardedAllowIps : DEFAULT_FORWARDED_ALLOW_IPS)
+                .limitMaxRequestsJitter(limitMaxRequestsJitter)
+                .accessLogFormat(accessLogFormat)
+                .useColors(colors);
         if (loops != null) {
             builder.loops(loops);
         }

@@ -1,8 +1,13 @@
 package io.jvicorn.cli;
 
 import io.jvicorn.asgi.Header;
+import io.jvicorn.http11.server.AccessLogFormat;
+import io.jvicorn.http11.server.ForwardedAllowList;
 import io.jvicorn.lifespan.LifespanMode;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +44,64 @@ final class Converters {
     static final class PositiveInt extends IntAtLeast {
         PositiveInt() {
             super(1);
+        }
+    }
+
+    /** 0 or more. */
+    static final class NonNegativeInt implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int parsed = parseInt(value);
+            if (parsed < 0) {
+                throw new TypeConversionException("'" + value + "' must not be negative");
+            }
+            return parsed;
+        }
+    }
+
+    /** A file that exists and is readable, as Click's {@code Path(exists=True)}. */
+    static final class ExistingFile implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            Path path;
+            try {
+                path = Path.of(value);
+            } catch (InvalidPathException e) {
+                throw new TypeConversionException("'" + value + "' is not a valid path");
+            }
+            if (!Files.exists(path)) {
+                throw new TypeConversionException("file '" + value + "' does not exist");
+            }
+            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+                throw new TypeConversionException("'" + value + "' is not a readable file");
+            }
+            return path;
+        }
+    }
+
+    /** {@code --forwarded-allow-ips}: checked now so that a bad entry is a usage error; kept as text. */
+    static final class ForwardedAllowIps implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                ForwardedAllowList.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            return value;
+        }
+    }
+
+    /** {@code --access-log-format}: checked now; kept as text. */
+    static final class AccessLogFormats implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                AccessLogFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            return value;
         }
     }
 

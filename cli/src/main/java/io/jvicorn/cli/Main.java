@@ -4,12 +4,13 @@ import io.jvicorn.asgi.Application;
 import io.jvicorn.server.Server;
 import io.jvicorn.server.ServerConfig;
 import io.jvicorn.server.ServerStartupException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.IDefaultValueProvider;
 
 /**
  * The {@code jvicorn} command: parses the options, loads the application, runs the server until a signal, and exits
@@ -58,8 +59,19 @@ public final class Main {
      * @return the command line, ready for {@code parseArgs}
      */
     static CommandLine commandLine(CliOptions options, Map<String, String> environment) {
+        return commandLine(options, new EnvironmentDefaults(environment));
+    }
+
+    /**
+     * The picocli command over {@code options} with the given source of defaults.
+     *
+     * @param options  filled by parsing
+     * @param defaults values for options the command line does not give
+     * @return the command line, ready for {@code parseArgs}
+     */
+    static CommandLine commandLine(CliOptions options, IDefaultValueProvider defaults) {
         CommandLine commandLine = new CommandLine(options);
-        commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
+        commandLine.setDefaultValueProvider(defaults);
         commandLine.setUsageHelpLongOptionsMaxWidth(34);
         return commandLine;
     }
@@ -71,13 +83,14 @@ public final class Main {
      * @return the exit code
      */
     int execute(String[] args) {
-        CliOptions options = new CliOptions();
-        CommandLine commandLine = commandLine(options, environment);
+        ParsedCommand command;
         try {
-            commandLine.parseArgs(args);
-        } catch (ParameterException e) {
+            command = CommandParser.parse(args, environment);
+        } catch (UsageException e) {
             return usageError(e.getMessage());
         }
+        CommandLine commandLine = command.commandLine();
+        CliOptions options = command.options();
         if (commandLine.isUsageHelpRequested()) {
             commandLine.usage(out);
             return EXIT_OK;
@@ -91,7 +104,15 @@ public final class Main {
             return usageError("Missing required parameter: 'APP' (or set " + EnvironmentDefaults.PREFIX + "APP)");
         }
 
-        CliLogging.configure(options.logLevel, options.accessLog, out, err);
+        // Auto colours stay off with a log config: its handlers may well write to files.
+        boolean colors = (options.logConfig == null || options.useColors != null)
+                && TerminalColors.enabled(options.useColors, environment, TerminalColors.isTerminal());
+        try {
+            configureLogging(command, colors);
+        } catch (IOException | IllegalArgumentException e) {
+            return usageError("cannot read --log-config " + options.logConfig + ": " + e.getMessage());
+        }
+        exposeAsSystemProperties(command.envFileVariables());
         AppLoader loader = new AppLoader(options.appDirPaths(), Main.class.getClassLoader());
         Application application;
         try {
@@ -102,13 +123,44 @@ public final class Main {
         }
         ServerConfig config;
         try {
-            config = options.toServerConfig(application);
+            config = options.toServerConfig(application, colors);
         } catch (IllegalArgumentException e) {
             return usageError(e.getMessage());
         }
         // Frameworks look resources up through the context loader; virtual threads the server starts inherit it.
         Thread.currentThread().setContextClassLoader(loader.classLoader());
         return serve(config);
+    }
+
+    /**
+     * Sets up logging: jvicorn's console handlers, or the {@code --log-config} file.
+     *
+     * @param command the parsed command
+     * @param colors  whether jvicorn's handlers colour level names
+     * @throws IOException if the log config file cannot be read
+     */
+    void configureLogging(ParsedCommand command, boolean colors) throws IOException {
+        CliOptions options = command.options();
+        if (options.logConfig != null) {
+            CliLogging.configureFromFile(options.logConfig, command.logLevelGiven() ? options.logLevel : null,
+                    options.accessLog);
+        } else {
+            CliLogging.configure(options.logLevel, options.accessLog, colors, out, err);
+        }
+    }
+
+    /**
+     * Makes {@code --env-file} variables visible to the application: Java cannot change its own environment, so each
+     * becomes a system property, unless a property of that name is already set (with {@code -D}).
+     *
+     * @param variables the file's variables
+     */
+    static void exposeAsSystemProperties(Map<String, String> variables) {
+        variables.forEach((name, value) -> {
+            if (System.getProperty(name) == null) {
+                System.setProperty(name, value);
+            }
+        });
     }
 
     private int serve(ServerConfig config) {

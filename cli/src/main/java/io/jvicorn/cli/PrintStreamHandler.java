@@ -9,9 +9,9 @@ import java.util.logging.LogRecord;
 final class PrintStreamHandler extends Handler {
     private final PrintStream stream;
 
-    PrintStreamHandler(PrintStream stream) {
+    PrintStreamHandler(PrintStream stream, boolean colors) {
         this.stream = stream;
-        setFormatter(new UvicornFormatter());
+        setFormatter(new UvicornFormatter(colors));
         setLevel(Level.ALL);
     }
 

@@ -1,17 +1,22 @@
 package io.jvicorn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,8 +31,15 @@ class CliLoggingTest {
         LogManager.getLogManager().readConfiguration();
     }
 
+    @TempDir
+    Path dir;
+
     private void configure(LogLevel level, boolean access) {
-        CliLogging.configure(level, access, new PrintStream(out, true, StandardCharsets.UTF_8),
+        configure(level, access, false);
+    }
+
+    private void configure(LogLevel level, boolean access, boolean colors) {
+        CliLogging.configure(level, access, colors, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -82,6 +94,65 @@ class CliLoggingTest {
 
         assertEquals("", text(out));
         assertEquals("WARNING:  still here\n", text(err));
+    }
+
+    @Test
+    void coloursTheLevelNameOnly() {
+        configure(LogLevel.DEBUG, true, true);
+        errorLog.warning("careful");
+        errorLog.fine("detail");
+        accessLog.info("127.0.0.1:5000 - \"GET / HTTP/1.1\" 200 OK");
+        assertEquals("\u001b[33mWARNING\u001b[0m:  careful\n\u001b[36mDEBUG\u001b[0m:    detail\n", text(err));
+        assertEquals("\u001b[32mINFO\u001b[0m:     127.0.0.1:5000 - \"GET / HTTP/1.1\" 200 OK\n", text(out));
+    }
+
+    @Test
+    void aLogConfigFileReplacesJvicornsHandlers() throws Exception {
+        Path config = Files.writeString(dir.resolve("logging.properties"), String.join("\n",
+                "handlers = io.jvicorn.cli.CapturingHandler",
+                "jvicorn.access.handlers = io.jvicorn.cli.CapturingHandler",
+                "jvicorn.access.useParentHandlers = false",
+                ".level = INFO",
+                "jvicorn.error.level = WARNING", ""));
+        configure(LogLevel.INFO, true);
+        CapturingHandler.RECORDS.clear();
+        CliLogging.configureFromFile(config, null, true);
+        errorLog.info("below the file's level");
+        errorLog.warning("to the file's handler");
+        accessLog.info("access line");
+        assertEquals("", text(err));
+        assertEquals("", text(out));
+        assertEquals(List.of("jvicorn.error: to the file's handler", "jvicorn.access: access line"),
+                CapturingHandler.RECORDS);
+    }
+
+    @Test
+    void aHandlerThatCannotBeCreatedIsNamed() throws Exception {
+        Path config = Files.writeString(dir.resolve("typo.properties"), "jvicorn.error.handlers = com.example.Nope\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CliLogging.configureFromFile(config, null, true));
+        assertTrue(e.getMessage().startsWith("cannot create handler com.example.Nope: "), e.getMessage());
+    }
+
+    @Test
+    void logLevelAndNoAccessLogApplyOnTopOfALogConfig() throws Exception {
+        Path config = Files.writeString(dir.resolve("quiet.properties"), "handlers =\njvicorn.error.level = SEVERE\n");
+        CliLogging.configureFromFile(config, LogLevel.DEBUG, false);
+        assertEquals(Level.FINE, errorLog.getLevel());
+        assertEquals(Level.FINE, Logger.getLogger(CliLogging.JVICORN_LOGGER).getLevel());
+        assertEquals(Level.OFF, accessLog.getLevel());
+        assertEquals(0, Logger.getLogger("").getHandlers().length);
+
+        CliLogging.configureFromFile(config, null, true);
+        assertEquals(Level.SEVERE, errorLog.getLevel());
+        assertEquals(null, accessLog.getLevel());
+    }
+
+    @Test
+    void theFormatterCanBeNamedInALogConfig() throws Exception {
+        Object formatter = Class.forName("io.jvicorn.cli.UvicornFormatter").getConstructor().newInstance();
+        assertEquals("INFO:     hi" + System.lineSeparator(),
+                ((UvicornFormatter) formatter).format(new LogRecord(Level.INFO, "hi")));
     }
 
     @Test

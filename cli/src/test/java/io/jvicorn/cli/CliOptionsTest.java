@@ -65,6 +65,15 @@ class CliOptionsTest {
         assertEquals(LifespanMode.AUTO, config.lifespan());
         assertEquals(ParserLimits.DEFAULTS, config.parserLimits());
         assertEquals(WebSocketSettings.DEFAULTS, config.webSocket());
+        assertTrue(config.proxyHeaders());
+        assertEquals("127.0.0.1", config.forwardedAllowIps());
+        assertEquals(0, config.limitMaxRequestsJitter());
+        assertNull(config.accessLogFormat());
+        assertFalse(config.useColors());
+        assertNull(options.useColors);
+        assertNull(options.logConfig);
+        assertNull(options.envFile);
+        assertNull(options.config);
     }
 
     @Test
@@ -78,7 +87,10 @@ class CliOptionsTest {
                 "--ws-max-size", "1024", "--ws-max-queue", "4", "--ws-ping-interval", "0", "--ws-ping-timeout", "2.5",
                 "--ws-per-message-deflate", "false", "--loops", "3", "--limit-request-line", "4096",
                 "--limit-request-headers-size", "8192", "--limit-request-fields", "50",
-                "--limit-request-body", "1048576", "com.example:App");
+                "--limit-request-body", "1048576", "--no-proxy-headers", "--forwarded-allow-ips", "10.0.0.0/8, unix:",
+                "--limit-max-requests-jitter", "50", "--access-log-format", "%(client_addr)s %(duration_ms)s",
+                "--use-colors", "--log-config", "pom.xml", "--env-file", "pom.xml", "--config", "pom.xml",
+                "com.example:App");
         assertTrue(options.factory);
         assertEquals(List.of(Path.of("build/classes").toAbsolutePath(), Path.of("lib/app.jar").toAbsolutePath()),
                 options.appDirPaths());
@@ -103,6 +115,15 @@ class CliOptionsTest {
         assertEquals(new ParserLimits(4096, 8192, 50, 1048576, ParserLimits.DEFAULTS.maxChunkExtensionBytes()),
                 config.parserLimits());
         assertEquals(new WebSocketSettings(false, 1024, 4, null, Duration.ofMillis(2500), false), config.webSocket());
+        assertFalse(config.proxyHeaders());
+        assertEquals("10.0.0.0/8, unix:", config.forwardedAllowIps());
+        assertEquals(50, config.limitMaxRequestsJitter());
+        assertEquals("%(client_addr)s %(duration_ms)s", config.accessLogFormat());
+        assertTrue(config.useColors());
+        assertEquals(Path.of("pom.xml"), options.logConfig);
+        assertEquals(Path.of("pom.xml"), options.envFile);
+        assertEquals(Path.of("pom.xml"), options.config);
+        assertFalse(options.toServerConfig(APP, false).useColors());
     }
 
     @Test
@@ -136,7 +157,15 @@ class CliOptionsTest {
                 Map.entry("JVICORN_LIMIT_REQUEST_LINE", "1000"),
                 Map.entry("JVICORN_LIMIT_REQUEST_HEADERS_SIZE", "2000"),
                 Map.entry("JVICORN_LIMIT_REQUEST_FIELDS", "30"),
-                Map.entry("JVICORN_LIMIT_REQUEST_BODY", "4000"));
+                Map.entry("JVICORN_LIMIT_REQUEST_BODY", "4000"),
+                Map.entry("JVICORN_PROXY_HEADERS", "off"),
+                Map.entry("JVICORN_FORWARDED_ALLOW_IPS", "*"),
+                Map.entry("JVICORN_LIMIT_MAX_REQUESTS_JITTER", "8"),
+                Map.entry("JVICORN_ACCESS_LOG_FORMAT", "%(status)s"),
+                Map.entry("JVICORN_USE_COLORS", "yes"),
+                Map.entry("JVICORN_LOG_CONFIG", "pom.xml"),
+                Map.entry("JVICORN_ENV_FILE", "pom.xml"),
+                Map.entry("JVICORN_CONFIG", "pom.xml"));
         CliOptions options = parse(env);
         assertEquals("com.example:App", options.app);
         assertTrue(options.factory);
@@ -163,6 +192,33 @@ class CliOptionsTest {
         assertEquals(2, config.loops());
         assertEquals(new ParserLimits(1000, 2000, 30, 4000, ParserLimits.DEFAULTS.maxChunkExtensionBytes()),
                 config.parserLimits());
+        assertFalse(config.proxyHeaders());
+        assertEquals("*", config.forwardedAllowIps());
+        assertEquals(8, config.limitMaxRequestsJitter());
+        assertEquals("%(status)s", config.accessLogFormat());
+        assertTrue(config.useColors());
+        assertEquals(Path.of("pom.xml"), options.logConfig);
+        assertEquals(Path.of("pom.xml"), options.envFile);
+        assertEquals(Path.of("pom.xml"), options.config);
+    }
+
+    @Test
+    void forwardedAllowIpsFallsBackToUvicornsVariable() {
+        assertEquals("10.1.1.1", parse(Map.of("FORWARDED_ALLOW_IPS", "10.1.1.1"), "m:app").toServerConfig(APP)
+                .forwardedAllowIps());
+        assertEquals("10.2.2.2", parse(Map.of("FORWARDED_ALLOW_IPS", "10.1.1.1",
+                "JVICORN_FORWARDED_ALLOW_IPS", "10.2.2.2"), "m:app").toServerConfig(APP).forwardedAllowIps());
+        assertEquals("10.3.3.3", parse(Map.of("FORWARDED_ALLOW_IPS", "10.1.1.1"), "--forwarded-allow-ips",
+                "10.3.3.3", "m:app").toServerConfig(APP).forwardedAllowIps());
+        assertEquals("127.0.0.1", parse(Map.of("FORWARDED_ALLOW_IPS", ""), "m:app").toServerConfig(APP)
+                .forwardedAllowIps());
+    }
+
+    @Test
+    void timeoutRequestHeaderExistsWithGranianDefault() {
+        assertEquals(Duration.ofSeconds(30), parse("m:app").timeoutRequestHeader);
+        assertEquals(Duration.ofMillis(2500), parse("--timeout-request-header", "2.5", "m:app")
+                .toServerConfig(APP).timeoutRequestHeader());
     }
 
     @Test
@@ -233,6 +289,19 @@ class CliOptionsTest {
                     + "seconds",
             "--ws-per-message-deflate|maybe|Invalid value for option '--ws-per-message-deflate': 'maybe' is not a "
                     + "boolean (true/false, 1/0, yes/no, on/off)",
+            "--limit-max-requests-jitter|-1|Invalid value for option '--limit-max-requests-jitter': '-1' must not be "
+                    + "negative",
+            "--forwarded-allow-ips|10.0.0.0/40|Invalid value for option '--forwarded-allow-ips': '10.0.0.0/40' is not "
+                    + "a network: the prefix after '/' must be 0..32 or a netmask such as 255.255.0.0",
+            "--access-log-format|%(nope)s|Invalid value for option '--access-log-format': unknown placeholder "
+                    + "'%(nope)s' in the access log format; valid placeholders are %(client_addr)s, %(request_line)s, "
+                    + "%(status_code)s, %(status)s, %(method)s, %(path)s, %(query_string)s, %(full_path)s, "
+                    + "%(http_version)s, %(bytes)s, %(duration_ms)s, %(duration_us)s, %(time)s, %({header}i)s",
+            "--log-config|no-such-file.ini|Invalid value for option '--log-config': file 'no-such-file.ini' does not "
+                    + "exist",
+            "--env-file|no-such.env|Invalid value for option '--env-file': file 'no-such.env' does not exist",
+            "--config|no-such.toml|Invalid value for option '--config': file 'no-such.toml' does not exist",
+            "--config|src|Invalid value for option '--config': 'src' is not a readable file",
     })
     void invalidValuesNameTheOption(String option, String value, String message) {
         assertEquals(message, parseError(Map.of(), option, value, "m:app"));
@@ -242,6 +311,22 @@ class CliOptionsTest {
     void invalidEnvironmentValuesNameTheOptionToo() {
         assertEquals("Invalid value for option '--port': 'http' is not a whole number",
                 parseError(Map.of("JVICORN_PORT", "http"), "m:app"));
+    }
+
+    @Test
+    void useColorsIsAutoUnlessGiven() {
+        assertNull(parse("m:app").useColors);
+        assertTrue(parse("--use-colors", "m:app").useColors);
+        assertFalse(parse("--no-use-colors", "m:app").useColors);
+        assertFalse(parse(Map.of("JVICORN_USE_COLORS", "0"), "m:app").useColors);
+        assertTrue(parse(Map.of("JVICORN_USE_COLORS", "0"), "--use-colors", "m:app").useColors);
+    }
+
+    @Test
+    void proxyHeadersAreNegatable() {
+        assertTrue(parse("--proxy-headers", "m:app").proxyHeaders);
+        assertFalse(parse("--no-proxy-headers", "m:app").proxyHeaders);
+        assertTrue(parse(Map.of("JVICORN_PROXY_HEADERS", "false"), "--proxy-headers", "m:app").proxyHeaders);
     }
 
     @Test

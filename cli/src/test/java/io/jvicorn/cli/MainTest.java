@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.logging.LogManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
     private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
@@ -53,7 +56,9 @@ class MainTest {
                 "--[no-]server-header", "--[no-]date-header", "--root-path", "--lifespan", "--ws=", "--ws-max-size",
                 "--ws-max-queue", "--ws-ping-interval", "--ws-ping-timeout", "--ws-per-message-deflate", "--loops",
                 "--limit-request-line", "--limit-request-headers-size", "--limit-request-fields",
-                "--limit-request-body", "--version", "-h, --help", "JVICORN_"}) {
+                "--limit-request-body", "--version", "-h, --help", "JVICORN_", "--config", "--env-file",
+                "--log-config", "--access-log-format", "%(client_addr)s", "--[no-]use-colors", "--[no-]proxy-headers",
+                "--forwarded-allow-ips", "--limit-max-requests-jitter"}) {
             assertTrue(out().contains(option), option);
         }
         assertEquals(0, run(Map.of(), "-h"));
@@ -79,6 +84,38 @@ class MainTest {
     void aConfigurationTheServerRejectsIsAUsageError() {
         assertEquals(2, run(Map.of(), "--root-path", "api/", "io.jvicorn.cli.testapps:PlainApp"));
         assertTrue(err().contains("Error: root-path must start with '/' and not end with '/', got 'api/'"), err());
+    }
+
+    @Test
+    void badConfigurationFilesAreUsageErrors(@TempDir Path dir) throws Exception {
+        Path toml = Files.writeString(dir.resolve("jvicorn.toml"), "prot = 1\n");
+        assertEquals(2, run(Map.of(), "--config", toml.toString(), "m:app"));
+        assertTrue(err().startsWith("Error: unknown key 'prot' in " + toml + ":1; valid keys: "), err());
+
+        errBytes.reset();
+        Path env = Files.writeString(dir.resolve(".env"), "A='x\n");
+        assertEquals(2, run(Map.of(), "--env-file", env.toString(), "m:app"));
+        assertTrue(err().startsWith("Error: " + env + ":1: unterminated single-quoted value"), err());
+    }
+
+    @Test
+    void anUnreadableLogConfigIsAUsageError(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("bad.properties"), "a = \\uZZZZ\n");
+        assertEquals(2, run(Map.of(), "--log-config", config.toString(), "io.jvicorn.cli.testapps:PlainApp"));
+        assertTrue(err().startsWith("Error: cannot read --log-config " + config + ": "), err());
+    }
+
+    @Test
+    void envFileVariablesBecomeSystemPropertiesUnlessAlreadySet() {
+        System.setProperty("jvicorn.test.preset", "from -D");
+        try {
+            Main.exposeAsSystemProperties(Map.of("jvicorn.test.new", "from file", "jvicorn.test.preset", "from file"));
+            assertEquals("from file", System.getProperty("jvicorn.test.new"));
+            assertEquals("from -D", System.getProperty("jvicorn.test.preset"));
+        } finally {
+            System.clearProperty("jvicorn.test.preset");
+            System.clearProperty("jvicorn.test.new");
+        }
     }
 
     @Test

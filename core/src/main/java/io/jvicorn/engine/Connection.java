@@ -4,11 +4,15 @@ import io.jvicorn.asgi.ClientDisconnectedException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * thread: {@link #write(ByteBuffer[])} writes without blocking and, when the socket is full, parks that virtual thread
  * until the loop sees the socket writable again. So the loop never blocks, the application feels back-pressure, and no
  * bytes are buffered beyond the socket's own send buffer. Only one thread may write at a time.
+ *
+ * <p>On a TLS listener a {@link TlsTransport} sits between the socket and the handler: the handler still sees and
+ * writes plaintext only. The plaintext path pays one null check for it.
  */
 public final class Connection {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
@@ -28,22 +35,30 @@ public final class Connection {
     private final SelectorLoop loop;
     private final @Nullable SocketAddress remote;
     private final @Nullable SocketAddress local;
+    private final @Nullable TlsTransport tls;
     private @Nullable SelectionKey key;
     private @Nullable ConnectionHandler handler;
     private volatile boolean closed;
     private volatile @Nullable Thread writeWaiter;
     private long lingerDeadline;
+    private boolean readsSuspended;
 
-    Connection(SocketChannel channel, SelectorLoop loop) {
+    Connection(SocketChannel channel, SelectorLoop loop, @Nullable SSLEngine tlsEngine) throws SSLException {
         this.channel = channel;
         this.loop = loop;
         this.remote = addressOrNull(channel, true);
         this.local = addressOrNull(channel, false);
+        this.tls = tlsEngine == null ? null : new TlsTransport(tlsEngine, this, channel);
     }
 
     private static @Nullable SocketAddress addressOrNull(SocketChannel channel, boolean remote) {
         try {
-            return remote ? channel.getRemoteAddress() : channel.getLocalAddress();
+            SocketAddress address = remote ? channel.getRemoteAddress() : channel.getLocalAddress();
+            // A unix socket client is normally unnamed (an empty path): there is no address to report.
+            if (address instanceof UnixDomainSocketAddress unix && unix.getPath().toString().isEmpty()) {
+                return null;
+            }
+            return address;
         } catch (IOException e) {
             return null;
         }
@@ -59,14 +74,33 @@ public final class Connection {
         return loop;
     }
 
-    /** @return the peer's address, or null if it was already gone when accepted */
+    /**
+     * @return the peer's address; null if it was already gone when accepted, and for a unix socket peer, which has no
+     *         name
+     */
     public @Nullable SocketAddress remoteAddress() {
         return remote;
     }
 
-    /** @return the local address, or null if unknown */
+    /** @return the local address (a {@link UnixDomainSocketAddress} on a unix socket), or null if unknown */
     public @Nullable SocketAddress localAddress() {
         return local;
+    }
+
+    /** @return whether this connection came in on a TLS listener */
+    public boolean isTls() {
+        return tls != null;
+    }
+
+    /**
+     * The TLS session, for the ASGI {@code tls} extension (see {@link TlsInfo}): protocol, cipher suite, certificates.
+     *
+     * @return the session once the TLS handshake is complete; null for plaintext connections and during the first
+     *         handshake (handlers see no bytes before it completes)
+     */
+    public @Nullable SSLSession tlsSession() {
+        TlsTransport t = tls;
+        return t == null ? null : t.session();
     }
 
     /** @return whether the connection is still open */
@@ -85,6 +119,7 @@ public final class Connection {
 
     /** Stops reading from the socket (back-pressure). Loop thread only. */
     public void suspendReads() {
+        readsSuspended = true;
         SelectionKey k = key;
         if (k != null && k.isValid()) {
             k.interestOpsAnd(~SelectionKey.OP_READ);
@@ -93,9 +128,14 @@ public final class Connection {
 
     /** Reads from the socket again. Loop thread only. */
     public void resumeReads() {
+        readsSuspended = false;
         SelectionKey k = key;
         if (k != null && k.isValid() && lingerDeadline == 0) {
             k.interestOpsOr(SelectionKey.OP_READ);
+            TlsTransport t = tls;
+            if (t != null) {
+                t.onReadsResumed(); // records already received are not signalled by the selector again
+            }
         }
     }
 
@@ -121,6 +161,11 @@ public final class Connection {
             throw new ClientDisconnectedException("connection closed by the client");
         }
         try {
+            TlsTransport t = tls;
+            if (t != null) {
+                t.write(buffers);
+                return;
+            }
             while (true) {
                 channel.write(buffers);
                 if (!hasRemaining(buffers)) {
@@ -142,12 +187,18 @@ public final class Connection {
      * Writes what the socket takes now, without waiting: for the loop thread, which must never park.
      *
      * @param buffers the bytes, consumed in order
-     * @return true if everything was written; otherwise the rest must be written later with {@link #write}
+     * @return true if everything was written; otherwise the rest must be written later with {@link #write} (on TLS,
+     *         bytes already encrypted are kept and go first, so {@link #write} must follow even if {@code buffers}
+     *         have nothing left)
      * @throws IOException if the connection failed
      */
     public boolean tryWrite(ByteBuffer[] buffers) throws IOException {
         if (closed) {
             throw new ClientDisconnectedException("connection closed by the client");
+        }
+        TlsTransport t = tls;
+        if (t != null) {
+            return t.tryWrite(buffers);
         }
         channel.write(buffers);
         return !hasRemaining(buffers);
@@ -175,7 +226,19 @@ public final class Connection {
     private void awaitWritable() throws IOException {
         Thread self = Thread.currentThread();
         writeWaiter = self;
-        loop.execute(this::armWriteInterest);
+        parkWriter(self, true);
+    }
+
+    /** Registers the thread that {@link #parkWriter} will park; TLS does it under its lock so no wake-up is lost. */
+    void setWriteWaiter(Thread self) {
+        writeWaiter = self;
+    }
+
+    /** Parks the registered writer until {@link #wakeWriter()} or close; optionally asks the loop for OP_WRITE. */
+    void parkWriter(Thread self, boolean armWrite) throws IOException {
+        if (armWrite) {
+            loop.execute(this::armWriteInterest);
+        }
         while (writeWaiter == self && !closed) {
             LockSupport.park(this);
             if (Thread.interrupted()) {
@@ -195,17 +258,34 @@ public final class Connection {
         }
     }
 
+    /** Asks for OP_WRITE whether or not a writer waits (TLS output of the loop itself). Loop thread only. */
+    void armWrite() {
+        SelectionKey k = key;
+        if (k != null && k.isValid()) {
+            k.interestOpsOr(SelectionKey.OP_WRITE);
+        }
+    }
+
     /** Called by the loop with the ready operations. */
     void onReady(int readyOps, ByteBuffer readBuffer) {
+        TlsTransport t = tls;
         if ((readyOps & SelectionKey.OP_WRITE) != 0) {
             SelectionKey k = key;
             if (k != null && k.isValid()) {
                 k.interestOpsAnd(~SelectionKey.OP_WRITE);
             }
-            wakeWriter();
+            if (t == null) {
+                wakeWriter();
+            } else {
+                t.onWritable();
+            }
         }
         if ((readyOps & SelectionKey.OP_READ) != 0 && !closed) {
-            read(readBuffer);
+            if (t == null || lingerDeadline != 0) {
+                read(readBuffer);
+            } else {
+                t.onReadable(readBuffer);
+            }
         }
     }
 
@@ -237,12 +317,37 @@ public final class Connection {
         }
     }
 
+    /** TLS: plaintext for the handler. */
+    void deliver(ByteBuffer plain) {
+        ConnectionHandler h = handler;
+        if (h != null) {
+            h.onData(plain);
+        }
+    }
+
+    /** TLS: the peer sent close_notify or closed the socket. */
+    void deliverInputClosed() {
+        ConnectionHandler h = handler;
+        if (h != null) {
+            h.onInputClosed();
+        }
+    }
+
+    /** @return whether TLS may hand the handler more plaintext: reads are not suspended and no close has begun */
+    boolean acceptsInput() {
+        return !readsSuspended && lingerDeadline == 0 && !closed;
+    }
+
     void tick(long nowNanos) {
         if (lingerDeadline != 0) {
             if (nowNanos - lingerDeadline >= 0) {
                 closeNow();
             }
             return;
+        }
+        TlsTransport t = tls;
+        if (t != null) {
+            t.releaseIdleBuffers();
         }
         ConnectionHandler h = handler;
         if (h != null) {
@@ -274,9 +379,9 @@ public final class Connection {
     }
 
     /**
-     * Closes after the last response: shuts down output, then keeps reading and discarding for a short while so the
-     * peer's unread request bytes do not turn into a reset that destroys the response (RFC 9112 §9.6). From any
-     * thread.
+     * Closes after the last response: shuts down output (after close_notify on TLS), then keeps reading and discarding
+     * for a short while so the peer's unread request bytes do not turn into a reset that destroys the response
+     * (RFC 9112 §9.6). From any thread.
      */
     public void closeGracefully() {
         if (loop.inLoop()) {
@@ -290,12 +395,6 @@ public final class Connection {
         if (closed || lingerDeadline != 0) {
             return;
         }
-        try {
-            channel.shutdownOutput();
-        } catch (IOException e) {
-            closeNow();
-            return;
-        }
         lingerDeadline = System.nanoTime() + LINGER_NANOS;
         if (lingerDeadline == 0) {
             lingerDeadline = 1;
@@ -303,6 +402,19 @@ public final class Connection {
         SelectionKey k = key;
         if (k != null && k.isValid()) {
             k.interestOps(SelectionKey.OP_READ);
+        }
+        TlsTransport t = tls;
+        if (t == null || t.closeOutbound()) {
+            shutdownOutput();
+        }
+    }
+
+    /** Half-closes the socket; TLS calls it once close_notify is written. Loop thread only. */
+    void shutdownOutput() {
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            closeNow();
         }
     }
 
@@ -314,6 +426,10 @@ public final class Connection {
         SelectionKey k = key;
         if (k != null) {
             k.cancel();
+        }
+        TlsTransport t = tls;
+        if (t != null) {
+            t.closeQuietly();
         }
         try {
             channel.close();
@@ -328,7 +444,7 @@ public final class Connection {
         }
     }
 
-    private void wakeWriter() {
+    void wakeWriter() {
         Thread w = writeWaiter;
         writeWaiter = null;
         if (w != null) {

@@ -2,7 +2,10 @@ package io.jvicorn.engine;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -11,12 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Listeners plus N selector loops. Each listener has one platform thread blocked in {@code accept()}; accepted sockets
  * go round-robin to the loops, which own them from then on.
+ *
+ * <p>A listener is a TCP address (IPv4 or IPv6), a unix socket path, or a listening channel inherited from the parent
+ * process; each may carry TLS.
  */
 public final class Engine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
@@ -24,10 +31,10 @@ public final class Engine implements AutoCloseable {
 
     private final SelectorLoop[] loops;
     private final ConnectionCounter counter = new ConnectionCounter();
-    private final List<ServerSocketChannel> listeners = new CopyOnWriteArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final List<Thread> acceptors = new ArrayList<>();
     private final int backlog;
-    private int nextLoop;
+    private final AtomicInteger nextLoop = new AtomicInteger();
     private volatile boolean started;
 
     /**
@@ -47,24 +54,87 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** One listening socket: whether it is TCP, its TLS, and the unix socket file it created, if any. */
+    private record Listener(ServerSocketChannel server, boolean tcp, @Nullable TlsEngineFactory tls,
+                            @Nullable UnixSocketFile file) {
+    }
+
     /**
-     * Binds a listening socket. Call before {@link #start()}.
+     * Binds a plaintext TCP listening socket. Call before {@link #start()}.
      *
      * @param address the address; port 0 picks a free port
      * @return the bound address
      * @throws IOException if binding fails (address in use, not available...)
      */
     public InetSocketAddress bind(InetSocketAddress address) throws IOException {
+        return (InetSocketAddress) bind(address, null);
+    }
+
+    /**
+     * Binds a listening socket. Call before {@link #start()}.
+     *
+     * <p>A {@link UnixDomainSocketAddress} is bound as Uvicorn binds {@code --uds}: a stale socket file (nobody accepts
+     * on it) is replaced, the file gets mode 0666 unless one already existed (then its mode is kept), and it is
+     * removed when the engine stops accepting.
+     *
+     * @param address an {@link InetSocketAddress} (port 0 picks a free port) or a {@link UnixDomainSocketAddress}
+     * @param tls     creates each connection's TLS engine, or null for plaintext
+     * @return the bound address
+     * @throws IOException if binding fails (address in use, not available, a live server on the unix socket...)
+     */
+    public SocketAddress bind(SocketAddress address, @Nullable TlsEngineFactory tls) throws IOException {
+        if (address instanceof UnixDomainSocketAddress unix) {
+            return bindUnix(unix, tls);
+        }
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            server.bind(address, backlog);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        listeners.add(new Listener(server, true, tls, null));
+        return server.getLocalAddress();
+    }
+
+    private SocketAddress bindUnix(UnixDomainSocketAddress address, @Nullable TlsEngineFactory tls) throws IOException {
+        UnixSocketFile file = UnixSocketFile.prepare(address.getPath());
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
             server.bind(address, backlog);
         } catch (IOException e) {
             server.close();
             throw e;
         }
-        listeners.add(server);
-        return (InetSocketAddress) server.getLocalAddress();
+        try {
+            file.applyMode();
+        } catch (IOException e) {
+            server.close();
+            file.delete();
+            throw e;
+        }
+        listeners.add(new Listener(server, false, tls, file));
+        return server.getLocalAddress();
+    }
+
+    /**
+     * Listens on a socket that is already bound and listening, typically {@link System#inheritedChannel()} (systemd
+     * socket activation, inetd). Call before {@link #start()}. The socket is closed, not unlinked, at the end.
+     *
+     * @param server the listening channel
+     * @param tls    creates each connection's TLS engine, or null for plaintext
+     * @return its address
+     * @throws IOException if it is not a bound, open listening channel
+     */
+    public SocketAddress adopt(ServerSocketChannel server, @Nullable TlsEngineFactory tls) throws IOException {
+        SocketAddress address = server.getLocalAddress();
+        if (address == null) {
+            throw new IOException("the inherited socket is not bound to an address");
+        }
+        server.configureBlocking(true);
+        listeners.add(new Listener(server, address instanceof InetSocketAddress, tls, null));
+        return address;
     }
 
     /** Starts the loops and one acceptor thread per bound listener. */
@@ -76,19 +146,19 @@ public final class Engine implements AutoCloseable {
         for (SelectorLoop loop : loops) {
             loop.start();
         }
-        for (ServerSocketChannel server : listeners) {
-            Thread acceptor = Thread.ofPlatform().name("jvicorn-accept").daemon(true).start(() -> accept(server));
+        for (Listener listener : listeners) {
+            Thread acceptor = Thread.ofPlatform().name("jvicorn-accept").daemon(true).start(() -> accept(listener));
             acceptors.add(acceptor);
         }
     }
 
-    private void accept(ServerSocketChannel server) {
+    private void accept(Listener listener) {
+        ServerSocketChannel server = listener.server();
         while (server.isOpen()) {
             try {
                 SocketChannel channel = server.accept();
-                SelectorLoop loop = loops[nextLoop];
-                nextLoop = (nextLoop + 1) % loops.length;
-                loop.adopt(channel);
+                SelectorLoop loop = nextLoop();
+                loop.adopt(channel, listener.tcp(), listener.tls());
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
@@ -99,12 +169,31 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** @return the bound addresses */
+    /** Round-robin over the loops; acceptor threads of several listeners share the counter. */
+    private SelectorLoop nextLoop() {
+        return loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+    }
+
+    /** @return the bound TCP addresses, in bind order */
     public List<InetSocketAddress> localAddresses() {
         List<InetSocketAddress> out = new ArrayList<>();
-        for (ServerSocketChannel server : listeners) {
+        for (SocketAddress address : listenAddresses()) {
+            if (address instanceof InetSocketAddress inet) {
+                out.add(inet);
+            }
+        }
+        return out;
+    }
+
+    /** @return every listening address (TCP and unix socket), in bind order; closed listeners are left out */
+    public List<SocketAddress> listenAddresses() {
+        List<SocketAddress> out = new ArrayList<>();
+        for (Listener listener : listeners) {
             try {
-                out.add((InetSocketAddress) server.getLocalAddress());
+                SocketAddress address = listener.server().getLocalAddress();
+                if (address != null) {
+                    out.add(address);
+                }
             } catch (IOException e) {
                 // closed: not listening any more
             }
@@ -117,13 +206,18 @@ public final class Engine implements AutoCloseable {
         return counter.open();
     }
 
-    /** Closes the listening sockets: new connections are refused from now on. */
+    /** Closes the listening sockets (and removes unix socket files): new connections are refused from now on. */
     public void stopAccepting() {
-        for (ServerSocketChannel server : listeners) {
+        for (Listener listener : listeners) {
+            boolean wasOpen = listener.server().isOpen();
             try {
-                server.close();
+                listener.server().close();
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.DEBUG, "listener close failed: {0}", e.getMessage());
+            }
+            UnixSocketFile file = listener.file();
+            if (file != null && wasOpen) {
+                file.delete();
             }
         }
         for (Thread t : acceptors) {

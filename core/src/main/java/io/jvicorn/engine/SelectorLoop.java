@@ -25,12 +25,14 @@ import org.jspecify.annotations.Nullable;
 public final class SelectorLoop {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
     private static final int READ_BUFFER_BYTES = 64 * 1024;
+    private static final int TLS_PLAIN_BUFFER_BYTES = 64 * 1024;
 
     private final Selector selector;
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
+    private @Nullable ByteBuffer tlsPlainBuffer;
     private final Set<Connection> connections = new HashSet<>();
     private final ConnectionHandlerFactory factory;
     private final ConnectionCounter counter;
@@ -73,20 +75,28 @@ public final class SelectorLoop {
         }
     }
 
-    /** Hands a freshly accepted socket to this loop. */
-    void adopt(SocketChannel channel) {
-        execute(() -> register(channel));
+    /**
+     * Hands a freshly accepted socket to this loop.
+     *
+     * @param channel the socket
+     * @param tcp     whether it is a TCP socket (which gets TCP_NODELAY) rather than a unix socket
+     * @param tls     creates its TLS engine, or null for plaintext
+     */
+    void adopt(SocketChannel channel, boolean tcp, @Nullable TlsEngineFactory tls) {
+        execute(() -> register(channel, tcp, tls));
     }
 
-    private void register(SocketChannel channel) {
+    private void register(SocketChannel channel, boolean tcp, @Nullable TlsEngineFactory tls) {
         if (!running) {
             closeQuietly(channel);
             return;
         }
         try {
             channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            Connection connection = new Connection(channel, this);
+            if (tcp) {
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
+            Connection connection = new Connection(channel, this, tls == null ? null : tls.newEngine());
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ, connection);
             connection.attach(key, factory.create(connection));
             connections.add(connection);
@@ -95,6 +105,21 @@ public final class SelectorLoop {
             LOG.log(System.Logger.Level.DEBUG, "could not register an accepted connection: {0}", e.toString());
             closeQuietly(channel);
         }
+    }
+
+    /**
+     * The loop's buffer for TLS plaintext handed to handlers (like the read buffer, valid during one {@code onData}).
+     *
+     * @param minBytes the least capacity needed
+     * @return the buffer, allocated at first use
+     */
+    ByteBuffer tlsPlainBuffer(int minBytes) {
+        ByteBuffer b = tlsPlainBuffer;
+        if (b == null || b.capacity() < minBytes) {
+            b = ByteBuffer.allocate(Math.max(minBytes, TLS_PLAIN_BUFFER_BYTES));
+            tlsPlainBuffer = b;
+        }
+        return b;
     }
 
     void forget(Connection connection) {

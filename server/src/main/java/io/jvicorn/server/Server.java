@@ -1,17 +1,20 @@
 package io.jvicorn.server;
 
 import io.jvicorn.engine.Engine;
+import io.jvicorn.engine.TlsEngineFactory;
 import io.jvicorn.http11.codec.DefaultHeaders;
+import io.jvicorn.http11.server.AccessLogFormat;
+import io.jvicorn.http11.server.ForwardedAllowList;
 import io.jvicorn.http11.server.HttpConnectionHandler;
 import io.jvicorn.http11.server.HttpSettings;
 import io.jvicorn.http11.server.ServerActivity;
 import io.jvicorn.http11.server.WebSocketUpgrade;
 import io.jvicorn.lifespan.Lifespan;
 import io.jvicorn.lifespan.LifespanFailedException;
-import java.io.IOException;
-import java.net.InetAddress;
+import io.jvicorn.websocket.server.WebSocketServer;
+import io.jvicorn.websocket.server.WebSocketServerSettings;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +53,13 @@ public final class Server implements AutoCloseable {
     private volatile boolean forced;
 
     /**
+     * A server with jvicorn's own WebSocket support configured by {@link ServerConfig#webSocket()} (none for
+     * {@code --ws none}).
+     *
      * @param config the configuration
      */
     public Server(ServerConfig config) {
-        this(config, null);
+        this(config, webSocketFor(config.webSocket()));
     }
 
     /**
@@ -65,6 +71,15 @@ public final class Server implements AutoCloseable {
     public Server(ServerConfig config, @Nullable WebSocketUpgrade webSocket) {
         this.config = config;
         this.webSocket = config.webSocket().enabled() ? webSocket : null;
+    }
+
+    /** jvicorn's own WebSocket server with the configured {@code --ws-*} options, or null for {@code --ws none}. */
+    private static @Nullable WebSocketUpgrade webSocketFor(ServerConfig.WebSocketSettings ws) {
+        if (!ws.enabled()) {
+            return null;
+        }
+        return new WebSocketServer(new WebSocketServerSettings(ws.maxSize(), ws.maxQueue(), ws.pingInterval(),
+                ws.pingTimeout(), ws.perMessageDeflate(), WebSocketServerSettings.DEFAULTS.closeTimeout()));
     }
 
     /** @return the configuration */
@@ -81,7 +96,9 @@ public final class Server implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("server already started");
         }
-        InetSocketAddress address = resolve();
+        ListenPlan listen = ListenPlan.of(config);
+        TlsConfig tlsConfig = config.tls();
+        TlsEngineFactory tls = tlsConfig == null ? null : TlsContextFactory.engineFactory(tlsConfig);
         Lifespan life = new Lifespan(config.app(), config.lifespan());
         Map<String, Object> state;
         try {
@@ -95,36 +112,25 @@ public final class Server implements AutoCloseable {
         lifespan = life;
         DefaultHeaders defaults = DefaultHeaders.create(config.serverHeader(), config.dateHeader(), config.headers());
         ServerActivity counters = new ServerActivity(
-                config.limitMaxRequests() == null ? 0 : config.limitMaxRequests(), this::maxRequestsReached);
+                maxRequests(config), this::maxRequestsReached);
         activity = counters;
         HttpSettings settings = new HttpSettings(config.app(), config.parserLimits(), defaults,
-                config.timeoutKeepAlive().toNanos(), config.timeoutRequestHeader().toNanos(), config.rootPath(), "http",
-                config.accessLog(), config.limitConcurrency(), state, counters, webSocket);
+                config.timeoutKeepAlive().toNanos(), config.timeoutRequestHeader().toNanos(), config.rootPath(),
+                tls == null ? "http" : "https",
+                config.accessLog() ? accessLogFormat(config) : null,
+                config.proxyHeaders() ? ForwardedAllowList.parse(config.forwardedAllowIps()) : null,
+                config.limitConcurrency(), state, counters, webSocket);
         Engine e = new Engine(config.loops(), config.backlog(),
                 connection -> new HttpConnectionHandler(connection, settings), new DateRefresher(defaults));
         try {
-            e.bind(address);
-        } catch (IOException ex) {
+            listen.bind(e, tls);
+        } catch (ServerStartupException ex) {
             e.close();
             shutdownLifespan(life);
-            throw new ServerStartupException("error while attempting to bind on address " + describe(address) + ": "
-                    + ex.getMessage() + " (is another server running on that port? pick another with --port)", ex);
+            throw ex;
         }
         e.start();
         engine = e;
-    }
-
-    private InetSocketAddress resolve() throws ServerStartupException {
-        try {
-            return new InetSocketAddress(InetAddress.getByName(config.host()), config.port());
-        } catch (UnknownHostException e) {
-            throw new ServerStartupException("cannot resolve host '" + config.host() + "': give an IP address or a resolvable name with --host", e);
-        }
-    }
-
-    private static String describe(InetSocketAddress address) {
-        String host = address.getAddress().getHostAddress();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     private void maxRequestsReached() {
@@ -132,18 +138,40 @@ public final class Server implements AutoCloseable {
         Thread.ofPlatform().name("jvicorn-max-requests").start(this::close);
     }
 
-    /** @return the bound port (the real one when configured with 0) */
+    /**
+     * @return the port of the first TCP listener (the real one when configured with 0)
+     * @throws IllegalStateException if not started, or listening on unix sockets only
+     */
     public int port() {
-        return localAddresses().get(0).getPort();
+        List<InetSocketAddress> tcp = localAddresses();
+        if (tcp.isEmpty()) {
+            throw new IllegalStateException("the server has no TCP listener (only unix or inherited sockets)");
+        }
+        return tcp.get(0).getPort();
     }
 
-    /** @return the bound addresses */
+    /** @return the bound TCP addresses, in bind order */
     public List<InetSocketAddress> localAddresses() {
+        return startedEngine().localAddresses();
+    }
+
+    /**
+     * Every listening address: {@link InetSocketAddress}es and {@link java.net.UnixDomainSocketAddress}es, in the
+     * order {@link ServerConfig#binds()}, {@link ServerConfig#uds()}, {@link ServerConfig#fd()} (or the one of
+     * host and port when none of those is set).
+     *
+     * @return the addresses
+     */
+    public List<SocketAddress> listenAddresses() {
+        return startedEngine().listenAddresses();
+    }
+
+    private Engine startedEngine() {
         Engine e = engine;
         if (e == null) {
             throw new IllegalStateException("server not started");
         }
-        return e.localAddresses();
+        return e;
     }
 
     /**
@@ -230,6 +258,20 @@ public final class Server implements AutoCloseable {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static AccessLogFormat accessLogFormat(ServerConfig config) {
+        String format = config.accessLogFormat();
+        return AccessLogFormat.parse(format != null ? format : AccessLogFormat.DEFAULT).withColors(config.useColors());
+    }
+
+    /** Uvicorn 0.41: each worker adds a random [0, jitter] so a fleet does not restart all at once. */
+    private static long maxRequests(ServerConfig config) {
+        Integer limit = config.limitMaxRequests();
+        if (limit == null) {
+            return 0;
+        }
+        return limit + (long) java.util.concurrent.ThreadLocalRandom.current().nextInt(config.limitMaxRequestsJitter() + 1);
     }
 
     /** Refreshes the cached Date header when the second changes; runs on the first loop's tick. */

@@ -3,6 +3,8 @@ package io.jvicorn.server;
 import io.jvicorn.asgi.Application;
 import io.jvicorn.asgi.Header;
 import io.jvicorn.http11.codec.ParserLimits;
+import io.jvicorn.http11.server.AccessLogFormat;
+import io.jvicorn.http11.server.ForwardedAllowList;
 import io.jvicorn.lifespan.LifespanMode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +33,21 @@ import org.jspecify.annotations.Nullable;
  * @param lifespan                whether the lifespan protocol runs
  * @param parserLimits            request line, header and body limits
  * @param webSocket               WebSocket settings
+ * @param proxyHeaders            whether {@code Forwarded} and {@code X-Forwarded-*} from trusted proxies set the
+ *                                client, scheme and server, on by default as in Uvicorn
+ * @param forwardedAllowIps       the trusted proxies, as {@link ForwardedAllowList#parse} reads them; {@code 127.0.0.1}
+ * @param limitMaxRequestsJitter  a random 0..jitter added to {@code limitMaxRequests} so that workers started together
+ *                                do not all restart together; 0
+ * @param accessLogFormat         the access line layout, as {@link AccessLogFormat#parse} reads it; null for
+ *                                Uvicorn's ({@link AccessLogFormat#DEFAULT})
+ * @param useColors               whether access lines carry ANSI colours (status by class, bold request line); off
+ * @param binds                   Gunicorn-style listen addresses ({@code HOST:PORT}, {@code [::1]:8000},
+ *                                {@code unix:PATH}, {@code fd://0}); when any of binds, uds and fd is given they are
+ *                                used instead of host and port; none by default
+ * @param uds                     a unix socket path to listen on (mode 0666 unless the file existed; removed at exit)
+ * @param fd                      an inherited listening socket's file descriptor; the JVM can adopt only 0 (standard
+ *                                input, as systemd socket activation with {@code StandardInput=socket} passes it)
+ * @param tls                     HTTPS settings, or null for plain HTTP
  */
 public record ServerConfig(
         Application app,
@@ -50,7 +67,16 @@ public record ServerConfig(
         boolean accessLog,
         LifespanMode lifespan,
         ParserLimits parserLimits,
-        WebSocketSettings webSocket) {
+        WebSocketSettings webSocket,
+        boolean proxyHeaders,
+        String forwardedAllowIps,
+        int limitMaxRequestsJitter,
+        @Nullable String accessLogFormat,
+        boolean useColors,
+        List<String> binds,
+        @Nullable String uds,
+        @Nullable Integer fd,
+        @Nullable TlsConfig tls) {
 
     /** Checks ranges and copies lists. */
     public ServerConfig {
@@ -73,7 +99,25 @@ public record ServerConfig(
         if (!rootPath.isEmpty() && (!rootPath.startsWith("/") || rootPath.endsWith("/"))) {
             throw new IllegalArgumentException("root-path must start with '/' and not end with '/', got '" + rootPath + "'");
         }
+        if (limitMaxRequestsJitter < 0) {
+            throw new IllegalArgumentException("limit-max-requests-jitter must not be negative, got "
+                    + limitMaxRequestsJitter);
+        }
+        ForwardedAllowList.parse(forwardedAllowIps); // throws naming a bad entry
+        if (accessLogFormat != null) {
+            AccessLogFormat.parse(accessLogFormat); // throws naming a bad placeholder
+        }
         headers = List.copyOf(headers);
+        binds = List.copyOf(binds);
+        for (String bind : binds) {
+            ListenAddress.parse(bind, port); // throws naming a bad address
+        }
+        if (uds != null && uds.isBlank()) {
+            throw new IllegalArgumentException("uds must be a path, got an empty one");
+        }
+        if (fd != null && fd < 0) {
+            throw new IllegalArgumentException("fd must be a file descriptor number, got " + fd);
+        }
     }
 
     /**
@@ -133,6 +177,15 @@ public record ServerConfig(
         private LifespanMode lifespan = LifespanMode.AUTO;
         private ParserLimits parserLimits = ParserLimits.DEFAULTS;
         private WebSocketSettings webSocket = WebSocketSettings.DEFAULTS;
+        private boolean proxyHeaders = true;
+        private String forwardedAllowIps = "127.0.0.1";
+        private int limitMaxRequestsJitter;
+        private @Nullable String accessLogFormat;
+        private boolean useColors;
+        private final List<String> binds = new ArrayList<>();
+        private @Nullable String uds;
+        private @Nullable Integer fd;
+        private @Nullable TlsConfig tls;
 
         private Builder(Application app) {
             this.app = Objects.requireNonNull(app, "app");
@@ -172,12 +225,31 @@ public record ServerConfig(
         public Builder parserLimits(ParserLimits limits) { this.parserLimits = limits; return this; }
         /** @param settings WebSocket settings @return this */
         public Builder webSocket(WebSocketSettings settings) { this.webSocket = settings; return this; }
+        /** @param on whether trusted proxies' forwarding headers apply @return this */
+        public Builder proxyHeaders(boolean on) { this.proxyHeaders = on; return this; }
+        /** @param ips trusted proxies: IPs, CIDRs, {@code *}, {@code unix:}, comma-separated @return this */
+        public Builder forwardedAllowIps(String ips) { this.forwardedAllowIps = ips; return this; }
+        /** @param jitter largest random addition to limitMaxRequests @return this */
+        public Builder limitMaxRequestsJitter(int jitter) { this.limitMaxRequestsJitter = jitter; return this; }
+        /** @param format access line layout, null for Uvicorn's @return this */
+        public Builder accessLogFormat(@Nullable String format) { this.accessLogFormat = format; return this; }
+        /** @param on whether access lines carry ANSI colours @return this */
+        public Builder useColors(boolean on) { this.useColors = on; return this; }
+        /** @param address a listen address ({@code HOST:PORT}, {@code [::1]:8000}, {@code unix:PATH}, {@code fd://0}) @return this */
+        public Builder bind(String address) { this.binds.add(address); return this; }
+        /** @param path a unix socket to listen on, or null @return this */
+        public Builder uds(@Nullable String path) { this.uds = path; return this; }
+        /** @param fd an inherited listening socket (only 0 can be adopted), or null @return this */
+        public Builder fd(@Nullable Integer fd) { this.fd = fd; return this; }
+        /** @param settings HTTPS settings, or null for plain HTTP @return this */
+        public Builder tls(@Nullable TlsConfig settings) { this.tls = settings; return this; }
 
         /** @return the validated configuration */
         public ServerConfig build() {
             return new ServerConfig(app, host, port, backlog, loops, timeoutKeepAlive, timeoutRequestHeader,
                     timeoutGracefulShutdown, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
-                    rootPath, accessLog, lifespan, parserLimits, webSocket);
+                    rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders, forwardedAllowIps,
+                    limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls);
         }
     }
 }

@@ -103,6 +103,18 @@ final class Exchange {
     boolean run(HttpScope scope) {
         RequestHead h = head;
         assert h != null;
+        long start = System.nanoTime();
+        try {
+            return respond(scope, h, start);
+        } finally {
+            ResponseEncoder encoder = owner.encoder();
+            if (encoder.isStarted()) {
+                owner.accessLog(scope.client(), h, encoder.status(), encoder.bodyBytes(), start);
+            }
+        }
+    }
+
+    private boolean respond(HttpScope scope, RequestHead h, long start) {
         runner = Thread.currentThread();
         ResponseEncoder encoder = owner.encoder();
         encoder.begin(h);
@@ -134,20 +146,20 @@ final class Exchange {
                 LOG.log(System.Logger.Level.DEBUG, "application failed after its request body was rejected", failure);
             }
             if (!encoder.isStarted()) {
-                owner.sendPlain(badBody.status(), badBody.reason(), h);
+                owner.sendPlain(badBody.status(), badBody.reason(), h, scope.client(), start);
             }
             return true;
         }
         if (failure != null) {
             LOG.log(System.Logger.Level.ERROR, "Exception in ASGI application", failure);
             if (!encoder.isStarted()) {
-                owner.sendPlain(500, "Internal Server Error", h);
+                owner.sendPlain(500, "Internal Server Error", h, scope.client(), start);
             }
             return true;
         }
         if (!encoder.isStarted()) {
             LOG.log(System.Logger.Level.ERROR, "ASGI callable returned without starting response.");
-            owner.sendPlain(500, "Internal Server Error", h);
+            owner.sendPlain(500, "Internal Server Error", h, scope.client(), start);
             return true;
         }
         if (!encoder.isComplete()) {
@@ -198,7 +210,6 @@ final class Exchange {
                     encoder.closeAfterResponse();
                 }
                 encoder.start(start.status(), start.headers(), start.trailers(), owner.out());
-                owner.accessLog(this, start.status());
             }
             case HttpResponseBody part -> {
                 requireStartedAndOpen(encoder, event);

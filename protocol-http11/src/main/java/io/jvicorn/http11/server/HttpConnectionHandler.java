@@ -62,6 +62,8 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     private final @Nullable Address client;
     private final @Nullable Address server;
     private final boolean inlineCapable;
+    /** Whether this peer may set proxy headers (decided once per connection). */
+    private final boolean peerTrusted;
 
     // Loop thread only.
     private final RequestParser parser;
@@ -100,6 +102,8 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         this.client = toAddress(connection.remoteAddress());
         this.server = toAddress(connection.localAddress());
         this.inlineCapable = settings.app() instanceof NonBlockingApplication;
+        ForwardedAllowList trusted = settings.trustedProxies();
+        this.peerTrusted = trusted != null && trusted.trustsPeer(client);
         this.lastActivity = System.nanoTime();
         settings.activity().connectionOpened();
     }
@@ -489,7 +493,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         Integer limit = settings.limitConcurrency();
         if (limit != null && settings.activity().overLimit(limit)) {
             LOG.log(System.Logger.Level.WARNING, "Exceeded concurrency limit.");
-            sendPlain(503, "Service Unavailable", head);
+            sendPlain(503, "Service Unavailable", head, client, System.nanoTime());
             return true;
         }
         settings.activity().taskStarted();
@@ -508,9 +512,19 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         ByteBuffer leftover = exchange.leftover;
         assert webSocket != null && leftover != null;
         flushQuietly();
+        Address scopeClient = client;
+        Address scopeServer = server;
+        String scheme = "https".equals(settings.scheme()) ? "wss" : "ws";
+        ForwardedAllowList trusted = settings.trustedProxies();
+        if (trusted != null && peerTrusted) {
+            ProxyHeaders.Resolved forwarded = ProxyHeaders.resolve(head.headers(), client, scheme, true, trusted, true);
+            scopeClient = forwarded.client();
+            scopeServer = forwarded.server(server);
+            scheme = forwarded.scheme();
+        }
         try {
-            webSocket.run(new UpgradeRequest(connection, head, path(head), rawPath(head), client, server,
-                    new HashMap<>(settings.state()), settings, leftover));
+            webSocket.run(new UpgradeRequest(connection, head, path(head), rawPath(head), scopeClient, scopeServer,
+                    new HashMap<>(settings.state()), settings, leftover, scheme));
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "Exception in ASGI application", e);
         }
@@ -518,9 +532,19 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     }
 
     private HttpScope scope(RequestHead head) {
-        return new HttpScope(AsgiVersion.HTTP, head.version().text(), head.method(), settings.scheme(),
-                path(head), rawPath(head), head.queryString(), settings.rootPath(), head.headers(), client, server,
-                new HashMap<>(settings.state()), EXTENSIONS);
+        Address scopeClient = client;
+        Address scopeServer = server;
+        String scheme = settings.scheme();
+        ForwardedAllowList trusted = settings.trustedProxies();
+        if (trusted != null && peerTrusted) {
+            ProxyHeaders.Resolved forwarded = ProxyHeaders.resolve(head.headers(), client, scheme, false, trusted, true);
+            scopeClient = forwarded.client();
+            scopeServer = forwarded.server(server);
+            scheme = forwarded.scheme();
+        }
+        return new HttpScope(AsgiVersion.HTTP, head.version().text(), head.method(), scheme,
+                path(head), rawPath(head), head.queryString(), settings.rootPath(), head.headers(), scopeClient,
+                scopeServer, new HashMap<>(settings.state()), EXTENSIONS);
     }
 
     private String path(RequestHead head) {
@@ -624,22 +648,17 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         }
     }
 
-    void sendPlain(int status, String body, RequestHead head) {
+    void sendPlain(int status, String body, RequestHead head, @Nullable Address logClient, long startNanos) {
         out().clear();
-        accessLog(head, status);
-        writeQuietly(ResponseEncoder.plainResponse(status, body, settings.defaults()));
+        byte[] response = ResponseEncoder.plainResponse(status, body, settings.defaults());
+        writeQuietly(response);
+        accessLog(logClient, head, status, body.length(), startNanos);
     }
 
-    void accessLog(Exchange exchange, int status) {
-        RequestHead head = exchange.head;
-        if (head != null) {
-            accessLog(head, status);
-        }
-    }
-
-    private void accessLog(RequestHead head, int status) {
-        if (settings.accessLog() && ACCESS.isLoggable(System.Logger.Level.INFO)) {
-            ACCESS.log(System.Logger.Level.INFO, AccessLogLine.format(client, head, status));
+    void accessLog(@Nullable Address logClient, RequestHead head, int status, long bytes, long startNanos) {
+        AccessLogFormat format = settings.accessLog();
+        if (format != null && ACCESS.isLoggable(System.Logger.Level.INFO)) {
+            ACCESS.log(System.Logger.Level.INFO, format.format(logClient, head, status, bytes, System.nanoTime() - startNanos));
         }
     }
 }

@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param headerTimeoutNanos time allowed to send a complete request head
  * @param rootPath           ASGI root_path
  * @param scheme             {@code "http"} or {@code "https"}
- * @param accessLog          whether to write access log lines
+ * @param accessLog          the access log line format, or null for no access log
+ * @param trustedProxies     peers whose proxy headers are believed ({@code --forwarded-allow-ips}), or null when
+ *                           proxy headers are off
  * @param limitConcurrency   connections or requests beyond which to answer 503, or null
  * @param state              the lifespan state; each scope gets a shallow copy
  * @param activity           server-wide counters
@@ -30,7 +32,8 @@ public record HttpSettings(
         long headerTimeoutNanos,
         String rootPath,
         String scheme,
-        boolean accessLog,
+        @Nullable AccessLogFormat accessLog,
+        @Nullable ForwardedAllowList trustedProxies,
         @Nullable Integer limitConcurrency,
         Map<String, Object> state,
         ServerActivity activity,

@@ -187,7 +187,10 @@ public final class ProxyHeaders {
                 : withHost(resolved, lastEntry(forwardedHost), port);
     }
 
-    /** Uvicorn's walk: the first untrusted entry from the right, else the leftmost; blank entries are untrusted. */
+    /**
+     * Uvicorn's walk: the first entry from the right whose host (port removed) is not trusted, else the leftmost;
+     * blank entries are untrusted.
+     */
     private static String clientEntry(String forwardedFor, ForwardedAllowList trusted) {
         String[] entries = forwardedFor.split(",", -1);
         if (trusted.trustsAll()) {
@@ -195,7 +198,7 @@ public final class ProxyHeaders {
         }
         for (int i = entries.length - 1; i >= 0; i--) {
             String entry = entries[i].strip();
-            if (!trusted.trusts(entry)) {
+            if (!trusted.trusts(hostAndPort(entry).host())) {
                 return entry;
             }
         }

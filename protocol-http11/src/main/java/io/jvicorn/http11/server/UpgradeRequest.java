@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param state      a shallow copy of the lifespan state for this scope
  * @param settings   the HTTP settings (application, default headers, root path)
  * @param leftover   bytes received after the request head (the first frames, if the client was quick)
+ * @param scheme     {@code "ws"} or {@code "wss"}, after trusted proxy headers
  */
 public record UpgradeRequest(
         Connection connection,
@@ -29,5 +30,6 @@ public record UpgradeRequest(
         @Nullable Address server,
         Map<String, Object> state,
         HttpSettings settings,
-        ByteBuffer leftover) {
+        ByteBuffer leftover,
+        String scheme) {
 }

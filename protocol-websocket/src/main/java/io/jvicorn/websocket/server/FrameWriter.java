@@ -1,0 +1,128 @@
+package io.jvicorn.websocket.server;
+
+import io.jvicorn.engine.Connection;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one way out to the socket. {@link Connection#write} allows one writer at a time and parks it while the socket is
+ * full, so the application's sends hold {@link #lock()} while they write (a {@link ReentrantLock}: a parked virtual
+ * thread holding it releases its carrier). The selector loop must never park, so its frames (pongs, close frames, the
+ * keepalive ping) go into a queue that whoever holds the lock drains before releasing it; when nobody holds it, a
+ * short-lived virtual thread does.
+ */
+final class FrameWriter {
+    private static final System.Logger LOG = System.getLogger("jvicorn.error");
+    private static final ThreadFactory DRAINERS = Thread.ofVirtual().name("jvicorn-ws-writer").factory();
+    /** Queued after the last frame: close the TCP connection once everything before it is written. */
+    private static final byte[] CLOSE_CONNECTION = new byte[0];
+
+    private final Connection connection;
+    private final Runnable onConnectionClosing;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ConcurrentLinkedQueue<byte[]> queued = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainerRunning = new AtomicBoolean();
+
+    /**
+     * @param connection          the socket
+     * @param onConnectionClosing runs when the queued close is carried out
+     */
+    FrameWriter(Connection connection, Runnable onConnectionClosing) {
+        this.connection = connection;
+        this.onConnectionClosing = onConnectionClosing;
+    }
+
+    /**
+     * Takes the right to write, waiting for the current writer.
+     *
+     * @throws InterruptedException if the waiting thread is interrupted (the application was cancelled)
+     */
+    void lockInterruptibly() throws InterruptedException {
+        lock.lockInterruptibly();
+    }
+
+    /** Takes the right to write, waiting for the current writer; not interruptible. */
+    void lock() {
+        lock.lock();
+    }
+
+    /** Writes what the loop queued meanwhile, then gives up the right to write. */
+    void unlock() {
+        try {
+            drain();
+        } finally {
+            lock.unlock();
+        }
+        if (!queued.isEmpty()) {
+            startDrainer();
+        }
+    }
+
+    /**
+     * Writes bytes now; the caller holds the lock.
+     *
+     * @param buffers the bytes
+     * @throws IOException as {@link Connection#write(ByteBuffer[])}
+     */
+    void write(ByteBuffer... buffers) throws IOException {
+        connection.write(buffers);
+    }
+
+    /**
+     * Queues a complete frame (or HTTP response) for writing after whatever is being written now; any thread.
+     *
+     * @param bytes the bytes, owned by the writer from now on
+     */
+    void enqueue(byte[] bytes) {
+        queued.add(bytes);
+        startDrainer();
+    }
+
+    /** Queues a graceful close of the TCP connection after everything queued before it; any thread. */
+    void enqueueClose() {
+        enqueue(CLOSE_CONNECTION);
+    }
+
+    private void startDrainer() {
+        if (drainerRunning.compareAndSet(false, true)) {
+            DRAINERS.newThread(this::runDrainer).start();
+        }
+    }
+
+    private void runDrainer() {
+        do {
+            lock.lock();
+            try {
+                drain();
+            } finally {
+                lock.unlock();
+                drainerRunning.set(false);
+            }
+        } while (!queued.isEmpty() && drainerRunning.compareAndSet(false, true));
+    }
+
+    /** Lock held. A failed write closes the connection; whatever else is queued is dropped. */
+    private void drain() {
+        byte[] next;
+        while ((next = queued.poll()) != null) {
+            if (next == CLOSE_CONNECTION) {
+                onConnectionClosing.run();
+                connection.closeGracefully();
+                continue;
+            }
+            if (!connection.isOpen()) {
+                continue;
+            }
+            try {
+                connection.write(ByteBuffer.wrap(next));
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "WebSocket control frame not written: {0}", e.getMessage());
+                connection.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.jvicorn.server;
+
+import io.jvicorn.engine.Engine;
+import io.jvicorn.engine.TlsEngineFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.channels.Channel;
+import java.nio.channels.ServerSocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a server listens, checked before the lifespan startup runs (hosts resolved, the inherited socket found) and
+ * bound after it: every {@code --bind}, then {@code --uds}, then {@code --fd}; or {@code --host}/{@code --port} when
+ * none of those is given.
+ */
+final class ListenPlan {
+    private record Target(String description, @Nullable SocketAddress address,
+                          @Nullable ServerSocketChannel inherited) {
+    }
+
+    private final List<Target> targets;
+
+    private ListenPlan(List<Target> targets) {
+        this.targets = targets;
+    }
+
+    /**
+     * @param config the server configuration
+     * @return the checked plan
+     * @throws ServerStartupException if a host does not resolve or no listening socket was inherited
+     */
+    static ListenPlan of(ServerConfig config) throws ServerStartupException {
+        List<ListenAddress> addresses = new ArrayList<>();
+        for (String bind : config.binds()) {
+            addresses.add(ListenAddress.parse(bind, config.port()));
+        }
+        if (config.uds() != null) {
+            addresses.add(new ListenAddress.Unix(java.nio.file.Path.of(config.uds())));
+        }
+        if (config.fd() != null) {
+            addresses.add(new ListenAddress.Inherited(config.fd()));
+        }
+        if (addresses.isEmpty()) {
+            addresses.add(new ListenAddress.Tcp(config.host(), config.port()));
+        }
+        List<Target> targets = new ArrayList<>();
+        for (ListenAddress address : addresses) {
+            targets.add(target(address));
+        }
+        return new ListenPlan(targets);
+    }
+
+    private static Target target(ListenAddress address) throws ServerStartupException {
+        return switch (address) {
+            case ListenAddress.Tcp tcp -> {
+                InetSocketAddress resolved = resolve(tcp);
+                yield new Target("address " + describe(resolved), resolved, null);
+            }
+            case ListenAddress.Unix unix ->
+                    new Target("unix socket " + unix.path(), UnixDomainSocketAddress.of(unix.path()), null);
+            case ListenAddress.Inherited inherited ->
+                    new Target("inherited socket (fd " + inherited.fd() + ")", null, inheritedListener(inherited.fd()));
+        };
+    }
+
+    private static InetSocketAddress resolve(ListenAddress.Tcp tcp) throws ServerStartupException {
+        try {
+            return new InetSocketAddress(InetAddress.getByName(tcp.host()), tcp.port());
+        } catch (UnknownHostException e) {
+            throw new ServerStartupException("cannot resolve host '" + tcp.host() + "': give an IP address or a "
+                    + "resolvable name with --host or --bind", e);
+        }
+    }
+
+    /** The JVM exposes only its standard input as an inherited channel ({@link System#inheritedChannel()}). */
+    private static ServerSocketChannel inheritedListener(int fd) throws ServerStartupException {
+        if (fd != 0) {
+            throw new ServerStartupException("--fd " + fd + ": the JVM can only adopt a listening socket passed as "
+                    + "its standard input (file descriptor 0), as systemd socket activation with "
+                    + "StandardInput=socket or inetd in wait mode provide; start jvicorn that way with --fd 0, or let "
+                    + "it bind the address itself with --bind or --uds", null);
+        }
+        Channel channel;
+        try {
+            channel = System.inheritedChannel();
+        } catch (IOException e) {
+            throw new ServerStartupException("--fd 0: cannot adopt standard input as a socket: " + e.getMessage(), e);
+        }
+        if (channel instanceof ServerSocketChannel server) {
+            return server;
+        }
+        throw new ServerStartupException("--fd 0: standard input is "
+                + (channel == null ? "not a socket" : "a " + channel.getClass().getSimpleName()
+                        + ", not a listening socket")
+                + "; start jvicorn from a systemd .socket unit (Accept=no) whose service has StandardInput=socket, "
+                + "or from inetd in wait mode, so that it inherits the listening socket as file descriptor 0", null);
+    }
+
+    /**
+     * Binds every target; on failure closes nothing itself (the caller closes the engine).
+     *
+     * @param engine the engine to listen with
+     * @param tls    the TLS engine factory, or null for plaintext
+     * @throws ServerStartupException naming the address that failed and a likely fix
+     */
+    void bind(Engine engine, @Nullable TlsEngineFactory tls) throws ServerStartupException {
+        for (Target target : targets) {
+            try {
+                ServerSocketChannel inherited = target.inherited();
+                if (inherited != null) {
+                    engine.adopt(inherited, tls);
+                } else {
+                    engine.bind(java.util.Objects.requireNonNull(target.address()), tls);
+                }
+            } catch (IOException e) {
+                throw new ServerStartupException("error while attempting to bind on " + target.description() + ": "
+                        + e.getMessage() + hint(target), e);
+            }
+        }
+    }
+
+    private String hint(Target target) {
+        if (target.address() instanceof InetSocketAddress) {
+            long tcp = targets.stream().filter(t -> t.address() instanceof InetSocketAddress).count();
+            return " (is another server running on that port? pick another with --port or --bind"
+                    + (tcp > 1 ? "; note that [::] also accepts IPv4, so it cannot be bound beside 0.0.0.0 on the "
+                    + "same port" : "") + ")";
+        }
+        if (target.address() instanceof UnixDomainSocketAddress) {
+            return " (check that the directory exists and is writable, and that the path is under 108 bytes)";
+        }
+        return "";
+    }
+
+    /**
+     * @param address a resolved address
+     * @return {@code host:port}, with brackets around an IPv6 host
+     */
+    static String describe(InetSocketAddress address) {
+        String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+}
