@@ -103,7 +103,9 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         this.server = toAddress(connection.localAddress());
         this.inlineCapable = settings.app() instanceof NonBlockingApplication;
         ForwardedAllowList trusted = settings.trustedProxies();
-        this.peerTrusted = trusted != null && trusted.trustsPeer(client);
+        // A unix-socket peer has no address of its own: it is trusted as "unix:" or by the listening socket's path.
+        Address peer = server != null && server.port() == null ? server : client;
+        this.peerTrusted = trusted != null && trusted.trustsPeer(peer);
         this.lastActivity = System.nanoTime();
         settings.activity().connectionOpened();
     }

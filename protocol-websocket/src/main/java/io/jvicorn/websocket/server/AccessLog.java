@@ -35,8 +35,6 @@ final class AccessLog {
     }
 
     private static boolean enabled(HttpSettings settings) {
-        // The setting is a switch, or a line format that is null when the log is off: read it as either.
-        Object setting = settings.accessLog();
-        return setting instanceof Boolean on ? on : setting != null;
+        return settings.accessLog() != null;
     }
 }

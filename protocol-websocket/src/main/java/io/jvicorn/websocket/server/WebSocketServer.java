@@ -75,7 +75,7 @@ public final class WebSocketServer implements WebSocketUpgrade {
     private static WebSocketScope scope(UpgradeRequest request, HandshakeAccepted accepted) {
         HttpSettings http = request.settings();
         RequestHead head = request.head();
-        String scheme = "https".equals(http.scheme()) ? "wss" : "ws";
+        String scheme = request.scheme();
         List<String> subprotocols = accepted.subprotocols();
         return new WebSocketScope(AsgiVersion.HTTP, "1.1", scheme, request.path(), request.rawPath(),
                 head.queryString(), http.rootPath(), head.headers(), request.client(), request.server(), subprotocols,
