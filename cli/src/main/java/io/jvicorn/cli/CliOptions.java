@@ -6,6 +6,7 @@ import io.jvicorn.http11.codec.ParserLimits;
 import io.jvicorn.lifespan.LifespanMode;
 import io.jvicorn.server.ServerConfig;
 import io.jvicorn.server.ServerConfig.WebSocketSettings;
+import io.jvicorn.server.TlsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +66,21 @@ final class CliOptions {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000", converter = Converters.Port.class,
             description = "Bind to this port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port;
+
+    @Option(names = "--uds", paramLabel = "PATH",
+            description = "Listen on this unix domain socket instead of --host/--port; the file gets mode 0666 "
+                    + "unless it exists already, and is removed at exit.")
+    @Nullable String uds;
+
+    @Option(names = "--fd", paramLabel = "N", converter = Converters.NonNegativeInt.class,
+            description = "Listen on an inherited listening socket instead of --host/--port. The JVM can adopt only "
+                    + "file descriptor 0, as systemd socket activation with StandardInput=socket passes it.")
+    @Nullable Integer fd;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", split = "\\s+", hideParamSyntax = true,
+            description = "Listen on HOST:PORT, [IPv6]:PORT, unix:PATH or fd://0 instead of --host/--port; "
+                    + "repeatable. From the environment, separate several with spaces.")
+    List<String> binds = new ArrayList<>();
 
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info", converter = Converters.LogLevels.class,
             description = "critical, error, warning, info, debug or trace. Default: ${DEFAULT-VALUE}.")
@@ -211,6 +227,42 @@ final class CliOptions {
             description = "Largest request body; larger is answered 413. Default: no limit.")
     @Nullable Long limitRequestBody;
 
+    @Option(names = "--ssl-certfile", paramLabel = "FILE", converter = Converters.ExistingFile.class,
+            description = "Serve HTTPS with this PEM certificate, followed by its chain; it may hold the key too.")
+    @Nullable Path sslCertfile;
+
+    @Option(names = "--ssl-keyfile", paramLabel = "FILE", converter = Converters.ExistingFile.class,
+            description = "The PEM private key: PKCS#8 (plain or encrypted), PKCS#1 RSA or SEC1 EC.")
+    @Nullable Path sslKeyfile;
+
+    @Option(names = "--ssl-keyfile-password", paramLabel = "PASSWORD",
+            description = "The password of an encrypted --ssl-keyfile (JVICORN_SSL_KEYFILE_PASSWORD keeps it out "
+                    + "of the process list).")
+    @Nullable String sslKeyfilePassword;
+
+    @Option(names = "--ssl-keystore", paramLabel = "FILE", converter = Converters.ExistingFile.class,
+            description = "Serve HTTPS with the key and certificate chain of this PKCS#12 key store instead.")
+    @Nullable Path sslKeystore;
+
+    @Option(names = "--ssl-keystore-password", paramLabel = "PASSWORD",
+            description = "The password of --ssl-keystore, also used for its key.")
+    @Nullable String sslKeystorePassword;
+
+    @Option(names = "--ssl-cert-reqs", paramLabel = "N", defaultValue = "0", converter = Converters.CertReqs.class,
+            description = "Client certificates: 0 not asked for, 1 optional, 2 required (mutual TLS); 1 and 2 need "
+                    + "--ssl-ca-certs. Default: ${DEFAULT-VALUE}.")
+    TlsConfig.ClientAuth sslCertReqs = TlsConfig.ClientAuth.NONE;
+
+    @Option(names = "--ssl-ca-certs", paramLabel = "FILE", converter = Converters.ExistingFile.class,
+            description = "PEM bundle of the CA certificates that client certificates must chain to.")
+    @Nullable Path sslCaCerts;
+
+    @Option(names = "--ssl-ciphers", paramLabel = "LIST", defaultValue = "default",
+            description = "Cipher suites by IANA name, comma-separated, in preference order (for example "
+                    + "TLS_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256), or 'default' for the JVM's. "
+                    + "OpenSSL cipher strings are not understood. Default: ${DEFAULT-VALUE}.")
+    String sslCiphers = "default";
+
     @Option(names = "--version", versionHelp = true, description = "Print the version and exit.")
     boolean versionRequested;
 
@@ -283,6 +335,33 @@ final class CliOptions {
         for (Header header : headers) {
             builder.header(header);
         }
-        return builder.build();
+        for (String bind : binds) {
+            builder.bind(bind);
+        }
+        return builder.uds(uds).fd(fd).tls(tlsConfig()).build();
+    }
+
+    /**
+     * The {@code --ssl-*} options as TLS settings. HTTPS is on when a certificate or key store is given.
+     *
+     * @return the settings, or null for plain HTTP
+     * @throws IllegalArgumentException if they do not fit together, or other --ssl options come without a certificate
+     */
+    @Nullable TlsConfig tlsConfig() {
+        List<String> ciphers = new ArrayList<>();
+        // "TLSv1" is Uvicorn's old default cipher string: it means the defaults here too.
+        if (!sslCiphers.isBlank() && !sslCiphers.equals("default") && !sslCiphers.equals("TLSv1")) {
+            ciphers.addAll(List.of(sslCiphers.strip().split("\\s*[,:]\\s*")));
+        }
+        if (sslCertfile == null && sslKeyfile == null && sslKeystore == null) {
+            if (sslCaCerts != null || sslCertReqs != TlsConfig.ClientAuth.NONE || !ciphers.isEmpty()
+                    || sslKeyfilePassword != null || sslKeystorePassword != null) {
+                throw new IllegalArgumentException("the --ssl-* options need --ssl-certfile (PEM) or --ssl-keystore "
+                        + "(PKCS#12) to turn HTTPS on");
+            }
+            return null;
+        }
+        return new TlsConfig(sslCertfile, sslKeyfile, sslKeyfilePassword, sslKeystore, sslKeystorePassword,
+                sslCaCerts, sslCertReqs, ciphers);
     }
 }

@@ -4,6 +4,7 @@ import io.jvicorn.asgi.Header;
 import io.jvicorn.http11.server.AccessLogFormat;
 import io.jvicorn.http11.server.ForwardedAllowList;
 import io.jvicorn.lifespan.LifespanMode;
+import io.jvicorn.server.TlsConfig;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -56,6 +57,18 @@ final class Converters {
                 throw new TypeConversionException("'" + value + "' must not be negative");
             }
             return parsed;
+        }
+    }
+
+    /** {@code --ssl-cert-reqs}: Python's {@code ssl.CERT_NONE}, {@code CERT_OPTIONAL}, {@code CERT_REQUIRED}. */
+    static final class CertReqs implements ITypeConverter<TlsConfig.ClientAuth> {
+        @Override
+        public TlsConfig.ClientAuth convert(String value) {
+            try {
+                return TlsConfig.ClientAuth.fromCertReqs(parseInt(value));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not 0 (none), 1 (optional) or 2 (required)");
+            }
         }
     }
 

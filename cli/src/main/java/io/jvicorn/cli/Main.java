@@ -184,7 +184,9 @@ public final class Main {
             LOG.log(Level.DEBUG, "Server startup failure", e);
             return EXIT_STARTUP_FAILURE;
         }
-        LOG.log(Level.INFO, "jvicorn running on " + url(config.host(), server.port()) + " (Press CTRL+C to quit)");
+        for (String place : server.runningOn()) {
+            LOG.log(Level.INFO, "jvicorn running on " + place + " (Press CTRL+C to quit)");
+        }
         try {
             server.awaitTermination();
         } catch (InterruptedException e) {
@@ -205,16 +207,5 @@ public final class Main {
         err.println("Error: " + message);
         err.println("Try 'jvicorn --help' for help.");
         return EXIT_USAGE;
-    }
-
-    /**
-     * The address as Uvicorn prints it.
-     *
-     * @param host the configured host; an IPv6 literal gets brackets
-     * @param port the bound port
-     * @return for example {@code http://127.0.0.1:8000} or {@code http://[::1]:8000}
-     */
-    static String url(String host, int port) {
-        return host.indexOf(':') >= 0 ? "http://[" + host + "]:" + port : "http://" + host + ":" + port;
     }
 }

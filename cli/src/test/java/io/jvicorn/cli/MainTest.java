@@ -139,11 +139,4 @@ class MainTest {
         assertEquals("ERROR:    Error loading ASGI app. Attribute \"nothing\" not found in module "
                 + "\"io.jvicorn.cli.testapps.Holder\".\n", err().replace(System.lineSeparator(), "\n"));
     }
-
-    @Test
-    void printsIpv6HostsInBrackets() {
-        assertEquals("http://127.0.0.1:8000", Main.url("127.0.0.1", 8000));
-        assertEquals("http://[::1]:41234", Main.url("::1", 41234));
-        assertEquals("http://localhost:80", Main.url("localhost", 80));
-    }
 }

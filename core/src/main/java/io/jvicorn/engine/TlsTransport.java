@@ -207,6 +207,10 @@ final class TlsTransport {
                 if (engine.getHandshakeStatus() != HandshakeStatus.NOT_HANDSHAKING) {
                     break; // the handshake needs a wrap or a task before more can be unwrapped
                 }
+                if (result.bytesConsumed() == 0 && result.bytesProduced() == 0) {
+                    progress = false; // nothing moved: wait for more input rather than spin
+                    break;
+                }
             }
         } catch (SSLException e) {
             fail(e);
@@ -286,7 +290,8 @@ final class TlsTransport {
                         return awaitOutput();
                     }
                 } else if (status == SSLEngineResult.Status.CLOSED) {
-                    break;
+                    flush(out); // an alert or close_notify: the connection is ending, nothing more to drive
+                    return false;
                 }
             }
             if (!flush(out)) {
@@ -382,10 +387,11 @@ final class TlsTransport {
             while (!engine.isOutboundDone()) {
                 SSLEngineResult result = engine.wrap(NO_DATA, out);
                 if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-                    out = makeRoom(out);
-                    if (out == null) {
-                        break;
+                    ByteBuffer roomy = makeRoom(out);
+                    if (roomy == null) {
+                        break; // earlier output waits for the socket; it goes first, close_notify is dropped
                     }
+                    out = roomy;
                 } else if (result.bytesProduced() == 0) {
                     break;
                 }

@@ -20,7 +20,15 @@ import org.jspecify.annotations.Nullable;
  * none of those is given.
  */
 final class ListenPlan {
-    private record Target(String description, @Nullable SocketAddress address,
+    /**
+     * One place to listen.
+     *
+     * @param description what bind errors call it
+     * @param host        the host as configured, for the startup line; null for unix and inherited sockets
+     * @param address     the address to bind, or null for an inherited socket
+     * @param inherited   the inherited listening socket, or null
+     */
+    private record Target(String description, @Nullable String host, @Nullable SocketAddress address,
                           @Nullable ServerSocketChannel inherited) {
     }
 
@@ -60,12 +68,12 @@ final class ListenPlan {
         return switch (address) {
             case ListenAddress.Tcp tcp -> {
                 InetSocketAddress resolved = resolve(tcp);
-                yield new Target("address " + describe(resolved), resolved, null);
+                yield new Target("address " + describe(resolved), tcp.host(), resolved, null);
             }
             case ListenAddress.Unix unix ->
-                    new Target("unix socket " + unix.path(), UnixDomainSocketAddress.of(unix.path()), null);
-            case ListenAddress.Inherited inherited ->
-                    new Target("inherited socket (fd " + inherited.fd() + ")", null, inheritedListener(inherited.fd()));
+                    new Target("unix socket " + unix.path(), null, UnixDomainSocketAddress.of(unix.path()), null);
+            case ListenAddress.Inherited inherited -> new Target("inherited socket (fd " + inherited.fd() + ")", null,
+                    null, inheritedListener(inherited.fd()));
         };
     }
 
@@ -107,22 +115,37 @@ final class ListenPlan {
      *
      * @param engine the engine to listen with
      * @param tls    the TLS engine factory, or null for plaintext
+     * @return where the server now listens, as Uvicorn's startup line names each place
      * @throws ServerStartupException naming the address that failed and a likely fix
      */
-    void bind(Engine engine, @Nullable TlsEngineFactory tls) throws ServerStartupException {
+    List<String> bind(Engine engine, @Nullable TlsEngineFactory tls) throws ServerStartupException {
+        List<String> runningOn = new ArrayList<>();
         for (Target target : targets) {
             try {
                 ServerSocketChannel inherited = target.inherited();
-                if (inherited != null) {
-                    engine.adopt(inherited, tls);
-                } else {
-                    engine.bind(java.util.Objects.requireNonNull(target.address()), tls);
-                }
+                SocketAddress bound = inherited != null ? engine.adopt(inherited, tls)
+                        : engine.bind(java.util.Objects.requireNonNull(target.address()), tls);
+                runningOn.add(runningOn(target, bound, tls != null));
             } catch (IOException e) {
                 throw new ServerStartupException("error while attempting to bind on " + target.description() + ": "
                         + e.getMessage() + hint(target), e);
             }
         }
+        return List.copyOf(runningOn);
+    }
+
+    /** Uvicorn's words: {@code http://HOST:PORT}, {@code unix socket PATH}, {@code socket ('HOST', PORT)}. */
+    private static String runningOn(Target target, SocketAddress bound, boolean tls) {
+        if (target.inherited() != null) {
+            return "socket " + (bound instanceof InetSocketAddress inet
+                    ? "('" + inet.getHostString() + "', " + inet.getPort() + ")" : bound.toString());
+        }
+        if (bound instanceof InetSocketAddress inet) {
+            String host = target.host() != null ? target.host() : inet.getHostString();
+            return (tls ? "https://" : "http://") + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":"
+                    + inet.getPort();
+        }
+        return "unix socket " + bound;
     }
 
     private String hint(Target target) {

@@ -49,6 +49,7 @@ public final class Server implements AutoCloseable {
     private final @Nullable WebSocketUpgrade webSocket;
     private volatile @Nullable Lifespan lifespan;
     private volatile @Nullable Engine engine;
+    private volatile List<String> runningOn = List.of();
     private volatile @Nullable ServerActivity activity;
     private volatile boolean forced;
 
@@ -123,7 +124,7 @@ public final class Server implements AutoCloseable {
         Engine e = new Engine(config.loops(), config.backlog(),
                 connection -> new HttpConnectionHandler(connection, settings), new DateRefresher(defaults));
         try {
-            listen.bind(e, tls);
+            runningOn = listen.bind(e, tls);
         } catch (ServerStartupException ex) {
             e.close();
             shutdownLifespan(life);
@@ -164,6 +165,17 @@ public final class Server implements AutoCloseable {
      */
     public List<SocketAddress> listenAddresses() {
         return startedEngine().listenAddresses();
+    }
+
+    /**
+     * Where the server listens, in the words of Uvicorn's startup line ("running on ..."), in the order of
+     * {@link #listenAddresses()}.
+     *
+     * @return for example {@code http://127.0.0.1:8000}, {@code https://[::1]:8443}, {@code unix socket /run/app.sock}
+     *         or {@code socket ('127.0.0.1', 8000)} for an inherited socket; empty before {@link #start()}
+     */
+    public List<String> runningOn() {
+        return runningOn;
     }
 
     private Engine startedEngine() {

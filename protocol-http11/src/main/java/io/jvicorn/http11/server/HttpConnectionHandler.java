@@ -6,6 +6,7 @@ import io.jvicorn.asgi.HttpScope;
 import io.jvicorn.asgi.NonBlockingApplication;
 import io.jvicorn.engine.Connection;
 import io.jvicorn.engine.ConnectionHandler;
+import io.jvicorn.engine.TlsInfo;
 import io.jvicorn.http11.codec.BodyData;
 import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.ParseError;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import javax.net.ssl.SSLSession;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,6 +82,9 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     private volatile boolean shuttingDown;
     private volatile long lastActivity;
     private volatile @Nullable Exchange current;
+    /** The ASGI {@code tls} extension and the scope extensions holding it, built on the first request. */
+    private volatile @Nullable Map<String, Object> tlsInfo;
+    private volatile @Nullable Map<String, Object> withTls;
 
     // Worker thread only (one worker at a time; the queue hand-off orders their memory effects).
     private @Nullable ResponseEncoder encoder;
@@ -112,7 +117,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
 
     static @Nullable Address toAddress(@Nullable SocketAddress address) {
         if (address instanceof InetSocketAddress inet) {
-            return new Address(inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString(), inet.getPort());
+            return new Address(inet.getAddress() != null ? AddressText.of(inet.getAddress()) : inet.getHostString(), inet.getPort());
         }
         if (address instanceof UnixDomainSocketAddress unix) {
             return new Address(unix.getPath().toString(), null);
@@ -526,7 +531,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         }
         try {
             webSocket.run(new UpgradeRequest(connection, head, path(head), rawPath(head), scopeClient, scopeServer,
-                    new HashMap<>(settings.state()), settings, leftover, scheme));
+                    new HashMap<>(settings.state()), settings, leftover, scheme, tlsExtension()));
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "Exception in ASGI application", e);
         }
@@ -546,7 +551,37 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         }
         return new HttpScope(AsgiVersion.HTTP, head.version().text(), head.method(), scheme,
                 path(head), rawPath(head), head.queryString(), settings.rootPath(), head.headers(), scopeClient,
-                scopeServer, new HashMap<>(settings.state()), EXTENSIONS);
+                scopeServer, new HashMap<>(settings.state()), extensions());
+    }
+
+    /** The scope extensions: {@link #EXTENSIONS}, plus {@code tls} on a TLS connection (built once, after the handshake). */
+    private Map<String, Object> extensions() {
+        Map<String, Object> tls = tlsExtension();
+        if (tls == null) {
+            return EXTENSIONS;
+        }
+        Map<String, Object> merged = withTls;
+        if (merged == null) {
+            merged = Map.of("http.response.trailers", Map.of(), "http.response.pathsend", Map.of(), "tls", tls);
+            withTls = merged;
+        }
+        return merged;
+    }
+
+    private @Nullable Map<String, Object> tlsExtension() {
+        if (!connection.isTls()) {
+            return null;
+        }
+        Map<String, Object> tls = tlsInfo;
+        if (tls == null) {
+            SSLSession session = connection.tlsSession();
+            if (session == null) {
+                return null;
+            }
+            tls = java.util.Collections.unmodifiableMap(TlsInfo.asgiExtension(session));
+            tlsInfo = tls;
+        }
+        return tls;
     }
 
     private String path(RequestHead head) {

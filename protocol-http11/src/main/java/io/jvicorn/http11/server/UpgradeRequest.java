@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param settings   the HTTP settings (application, default headers, root path)
  * @param leftover   bytes received after the request head (the first frames, if the client was quick)
  * @param scheme     {@code "ws"} or {@code "wss"}, after trusted proxy headers
+ * @param tls        the ASGI {@code tls} scope extension on a TLS connection, else null
  */
 public record UpgradeRequest(
         Connection connection,
@@ -31,5 +32,6 @@ public record UpgradeRequest(
         Map<String, Object> state,
         HttpSettings settings,
         ByteBuffer leftover,
-        String scheme) {
+        String scheme,
+        @Nullable Map<String, Object> tls) {
 }

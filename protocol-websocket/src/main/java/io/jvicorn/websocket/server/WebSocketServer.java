@@ -79,6 +79,7 @@ public final class WebSocketServer implements WebSocketUpgrade {
         List<String> subprotocols = accepted.subprotocols();
         return new WebSocketScope(AsgiVersion.HTTP, "1.1", scheme, request.path(), request.rawPath(),
                 head.queryString(), http.rootPath(), head.headers(), request.client(), request.server(), subprotocols,
-                request.state(), EXTENSIONS);
+                request.state(), request.tls() == null ? EXTENSIONS
+                        : Map.of("websocket.http.response", Map.of(), "tls", request.tls()));
     }
 }

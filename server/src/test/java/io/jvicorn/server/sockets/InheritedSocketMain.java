@@ -18,7 +18,7 @@ public final class InheritedSocketMain {
         Server server = new Server(ServerConfig.builder(new ScopeApp()).fd(0).loops(1).accessLog(false)
                 .lifespan(LifespanMode.OFF).build());
         server.start();
-        System.out.println("listening on " + server.listenAddresses());
+        System.out.println("listening on " + server.listenAddresses() + " " + server.runningOn());
         System.out.flush();
         server.awaitTermination();
     }

@@ -59,7 +59,7 @@ class InheritedSocketTest {
                 StandardCharsets.UTF_8))) {
             int port = Integer.parseInt(out.readLine().strip());
             String ready = out.readLine();
-            assertEquals("listening on [/127.0.0.1:" + port + "]", ready);
+            assertEquals("listening on [/127.0.0.1:" + port + "] [socket ('127.0.0.1', " + port + ")]", ready);
             try (Socket socket = new Socket("127.0.0.1", port)) {
                 socket.setSoTimeout(10_000);
                 socket.getOutputStream().write("GET /scope HTTP/1.1\r\nhost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -59,10 +59,12 @@ class MultipleBindsTest {
             assertInstanceOf(Inet6Address.class, v6.getAddress());
             assertEquals(UnixDomainSocketAddress.of(socket), addresses.get(2));
             assertEquals(v4.getPort(), s.server().port()); // the first TCP listener
+            assertEquals(List.of("http://127.0.0.1:" + v4.getPort(), "http://[::1]:" + v6.getPort(),
+                    "unix socket " + socket), s.server().runningOn());
 
             assertEquals("scheme=http\nserver=127.0.0.1:" + v4.getPort() + "\nclient=127.0.0.1:",
                     get(v4, "/scope").text().replaceAll("client=127.0.0.1:\\d+", "client=127.0.0.1:"));
-            assertTrue(get(v6, "/scope").text().startsWith("scheme=http\nserver=[0:0:0:0:0:0:0:1]:" + v6.getPort()),
+            assertTrue(get(v6, "/scope").text().startsWith("scheme=http\nserver=[::1]:" + v6.getPort()),
                     "IPv6 scope");
             assertEquals("hello", UnixSocketTest.request(socket, "/").text());
         }

@@ -55,10 +55,20 @@ class HttpsTest {
     @Test
     void jdkClientGetsHttpsSchemeInTheScope() throws Exception {
         try (TlsTestServer s = TlsTestServer.https(TlsConfig.pem(keys.serverCert(), keys.serverKey()))) {
+            assertEquals(List.of("https://127.0.0.1:" + s.port()), s.server().runningOn());
             HttpResponse<String> r = get(client(false), s.url("/scope"));
             assertEquals(200, r.statusCode());
             assertTrue(r.body().startsWith("scheme=https\nserver=127.0.0.1:" + s.port() + "\nclient=127.0.0.1:"),
                     r.body());
+        }
+    }
+
+    @Test
+    void scopeCarriesTheTlsExtension() throws Exception {
+        try (TlsTestServer s = TlsTestServer.https(TlsConfig.pem(keys.serverCert(), keys.serverKey()))) {
+            HttpResponse<String> r = get(client(false), s.url("/tls"));
+            assertTrue(r.body().startsWith("tls_version=" + 0x0304 + "\ncipher_suite="), r.body());
+            assertTrue(r.body().endsWith("\nserver_cert=true"), r.body());
         }
     }
 

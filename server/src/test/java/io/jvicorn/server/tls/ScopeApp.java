@@ -31,12 +31,23 @@ public final class ScopeApp implements Application {
         byte[] body = switch (http.path()) {
             case "/scope" -> ("scheme=" + http.scheme() + "\nserver=" + http.server() + "\nclient=" + http.client())
                     .getBytes(StandardCharsets.UTF_8);
+            case "/tls" -> tlsSummary(http).getBytes(StandardCharsets.UTF_8);
             case "/big" -> big();
             case "/echo" -> request;
             default -> "hello".getBytes(StandardCharsets.US_ASCII);
         };
         send.send(new HttpResponseStart(200, List.of(Header.of("content-length", Integer.toString(body.length)))));
         send.send(new HttpResponseBody(body));
+    }
+
+    /** The ASGI tls extension's version, cipher and whether the server certificate is there, or "none". */
+    private static String tlsSummary(HttpScope http) {
+        if (!(http.extensions().get("tls") instanceof java.util.Map<?, ?> tls)) {
+            return "none";
+        }
+        Object cert = tls.get("server_cert");
+        return "tls_version=" + tls.get("tls_version") + "\ncipher_suite=" + tls.get("cipher_suite")
+                + "\nserver_cert=" + (cert instanceof String pem && pem.startsWith("-----BEGIN CERTIFICATE-----"));
     }
 
     /** @return the body of {@code /big} */
