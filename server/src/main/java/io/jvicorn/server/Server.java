@@ -1,5 +1,6 @@
 package io.jvicorn.server;
 
+import io.jvicorn.asgi.Application;
 import io.jvicorn.engine.Engine;
 import io.jvicorn.engine.TlsEngineFactory;
 import io.jvicorn.http11.codec.DefaultHeaders;
@@ -100,7 +101,9 @@ public final class Server implements AutoCloseable {
         ListenPlan listen = ListenPlan.of(config);
         TlsConfig tlsConfig = config.tls();
         TlsEngineFactory tls = tlsConfig == null ? null : TlsContextFactory.engineFactory(tlsConfig);
-        Lifespan life = new Lifespan(config.app(), config.lifespan());
+        // Decided once at start, as Uvicorn does: at trace level every message goes through the logger.
+        Application app = MessageLogger.enabled() ? new MessageLogger(config.app()) : config.app();
+        Lifespan life = new Lifespan(app, config.lifespan());
         Map<String, Object> state;
         try {
             state = life.startup();
@@ -115,7 +118,7 @@ public final class Server implements AutoCloseable {
         ServerActivity counters = new ServerActivity(
                 maxRequests(config), this::maxRequestsReached);
         activity = counters;
-        HttpSettings settings = new HttpSettings(config.app(), config.parserLimits(), defaults,
+        HttpSettings settings = new HttpSettings(app, config.parserLimits(), defaults,
                 config.timeoutKeepAlive().toNanos(), config.timeoutRequestHeader().toNanos(), config.rootPath(),
                 tls == null ? "http" : "https",
                 config.accessLog() ? accessLogFormat(config) : null,

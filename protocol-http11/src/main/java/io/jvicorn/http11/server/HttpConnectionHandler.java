@@ -113,6 +113,9 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         this.peerTrusted = trusted != null && trusted.trustsPeer(peer);
         this.lastActivity = System.nanoTime();
         settings.activity().connectionOpened();
+        if (LOG.isLoggable(System.Logger.Level.TRACE)) {
+            LOG.log(System.Logger.Level.TRACE, "{0} - HTTP connection made", client == null ? "-" : client);
+        }
     }
 
     static @Nullable Address toAddress(@Nullable SocketAddress address) {
@@ -402,6 +405,9 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         forEachExchange(false);
         parser.releaseBuffers();
         settings.activity().connectionClosed();
+        if (LOG.isLoggable(System.Logger.Level.TRACE)) {
+            LOG.log(System.Logger.Level.TRACE, "{0} - HTTP connection lost", client == null ? "-" : client);
+        }
     }
 
     private void forEachExchange(boolean cancel) {
