@@ -207,6 +207,18 @@ class HttpBasicsTest {
     }
 
     @Test
+    void lastRequestBodyIsStillRead() throws Exception {
+        try (TestServer s = TestServer.start(Apps.echo()); RawClient c = s.raw()) {
+            c.send("POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 4\r\n\r\n");
+            c.send("body");
+            RawClient.Response r = c.response();
+            assertEquals("body", r.text());
+            assertEquals("close", r.header("connection"));
+            assertTrue(c.closedByServer());
+        }
+    }
+
+    @Test
     void noContentHasNoBody() throws Exception {
         try (TestServer s = TestServer.start((scope, receive, send) -> {
             send.send(new HttpResponseStart(204, List.of()));

@@ -56,8 +56,12 @@ class InlineDispatchTest {
             assertEquals("/a", c.response().text());
             c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi");
             assertEquals("hi", c.response().text());
+            c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n");
+            c.send("later");
+            assertEquals("later", c.response().text());
             assertTrue(app.threads.get(0).startsWith("jvicorn-loop-"), app.threads.toString());
-            assertTrue(app.threads.get(1).startsWith("jvicorn-http"), app.threads.toString());
+            assertTrue(app.threads.get(1).startsWith("jvicorn-loop-"), "a body that came with its head: " + app.threads);
+            assertTrue(app.threads.get(2).startsWith("jvicorn-http"), "a body still arriving: " + app.threads);
         }
     }
 

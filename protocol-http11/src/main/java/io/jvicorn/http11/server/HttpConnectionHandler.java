@@ -53,6 +53,8 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     private static final int BATCH_LIMIT = 16 * 1024;
     /** Unread request body the server reads and drops after the response, before it closes instead. */
     private static final long MAX_DISCARD = 1024 * 1024;
+    /** Largest body that a non-blocking application may get inline (it is below RequestBody's pause mark). */
+    private static final int INLINE_BODY_LIMIT = RequestBody.LOW_WATER;
 
     private static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0);
     private static final int PAUSE_PIPELINE = 1;
@@ -70,6 +72,10 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     // Loop thread only.
     private final RequestParser parser;
     private @Nullable Exchange bodyTarget;
+    /** A request of a non-blocking application whose body is arriving in the current read, to be answered inline. */
+    private @Nullable Exchange inlineWaiting;
+    /** The last request (Connection: close) has a body: stop reading once it is read. */
+    private boolean stopAfterBody;
     private @Nullable ByteBuffer pending;
     private int pauses;
     private long headDeadline;
@@ -136,6 +142,11 @@ public final class HttpConnectionHandler implements ConnectionHandler {
             return;
         }
         feed(in);
+        Exchange waiting = inlineWaiting;
+        if (waiting != null) {
+            inlineWaiting = null; // its body did not end in this read after all (a pause came first)
+            dispatch(waiting);
+        }
         flushInline();
         if (in.hasRemaining() && connection.isOpen()) {
             ByteBuffer copy = ByteBuffer.allocate(in.remaining());
@@ -181,10 +192,18 @@ public final class HttpConnectionHandler implements ConnectionHandler {
             exchange.leftover = rest;
             stopReading();
         } else if (!head.keepAlive()) {
-            stopReading(); // Requests pipelined after "Connection: close" are not answered.
+            // Requests pipelined after "Connection: close" are not answered; this one's body is still read.
+            if (head.hasBody()) {
+                stopAfterBody = true;
+            } else {
+                stopReading();
+            }
         }
-        if (inlineCapable && exchange.leftover == null && !head.hasBody() && inFlight.get() == 0 && !workerActive.get()) {
+        boolean inlineNow = inlineCapable && exchange.leftover == null && inFlight.get() == 0 && !workerActive.get();
+        if (inlineNow && !head.hasBody()) {
             runInline(exchange);
+        } else if (inlineNow && !head.chunked() && head.contentLength() <= Math.min(in.remaining(), INLINE_BODY_LIMIT)) {
+            inlineWaiting = exchange; // its whole body is in this read: answered inline at its end (onBodyEnd)
         } else {
             dispatch(exchange);
         }
@@ -276,6 +295,14 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         if (target != null) {
             bodyTarget = null;
             target.body.complete();
+            if (stopAfterBody) {
+                stopAfterBody = false;
+                stopReading();
+            }
+            if (target == inlineWaiting) {
+                inlineWaiting = null;
+                runInline(target);
+            }
         }
     }
 

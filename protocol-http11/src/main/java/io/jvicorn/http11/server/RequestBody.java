@@ -99,8 +99,8 @@ final class RequestBody {
     }
 
     /**
-     * The next event if one is available without waiting (no resume of the producer is needed: used only for
-     * requests whose body is complete).
+     * The next event if one is available without waiting. Used only for requests whose whole body has arrived and
+     * stays below the pause mark, so the producer never needs resuming.
      *
      * @return the event, or null if {@link #take} would wait
      */
@@ -110,7 +110,14 @@ final class RequestBody {
             if (finished) {
                 return HttpDisconnect.INSTANCE;
             }
-            if (complete && chunks.isEmpty() && !finalDelivered) {
+            if (!chunks.isEmpty()) {
+                byte[] chunk = chunks.poll();
+                buffered -= chunk.length;
+                boolean last = complete && chunks.isEmpty();
+                finalDelivered = last;
+                return new HttpRequest(chunk, !last);
+            }
+            if (complete && !finalDelivered) {
                 finalDelivered = true;
                 return HttpRequest.EMPTY;
             }

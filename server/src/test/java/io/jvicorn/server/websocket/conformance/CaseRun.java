@@ -25,6 +25,8 @@ final class CaseRun {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     /** How long the server has to close TCP after the close frames were exchanged. */
     private static final Duration TCP_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /** How long the server has to fail the connection once the script is done. */
+    private static final Duration FAIL_TIMEOUT = Duration.ofSeconds(10);
     private static final int NO_MESSAGE = -1;
 
     private final Script script;
@@ -81,7 +83,7 @@ final class CaseRun {
                     deflate.close();
                 }
             }
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException | RuntimeException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -184,13 +186,14 @@ final class CaseRun {
         CloseRule rule = script.expectation().close();
         if (!clientCloseSent && !serverClosing()) {
             if (rule.clientCloses()) {
-                awaitUntil(() -> allExpectationsMet() || serverClosing(), script.eventTimeout());
+                awaitUntil(() -> allExpectationsMet() || serverClosing() || received.size() >= mostExpected(),
+                        script.eventTimeout());
                 if (!serverClosing()) {
                     write(ClientFrames.frame(true, ClientFrames.CLOSE, ClientFrames.closePayload(1000, new byte[0])),
                             0, true, true);
                 }
             } else {
-                awaitUntil(this::serverClosing, script.eventTimeout());
+                awaitUntil(this::serverClosing, FAIL_TIMEOUT);
             }
         }
         awaitUntil(() -> serverClose != null || end != null, CLOSE_TIMEOUT);
@@ -204,6 +207,15 @@ final class CaseRun {
             clientCloseSent = true;
         }
         awaitUntil(() -> end != null, TCP_CLOSE_TIMEOUT);
+    }
+
+    /** Once this many events arrived, waiting longer cannot make the list match. */
+    private int mostExpected() {
+        int most = 0;
+        for (List<Event> expected : script.expectation().events().values()) {
+            most = Math.max(most, expected.size());
+        }
+        return most;
     }
 
     private boolean allExpectationsMet() {
@@ -397,7 +409,7 @@ final class CaseRun {
             }
         }
         if (eventsBehavior == null) {
-            failures.add("events differ from every expectation " + expectation.events());
+            failures.add("events differ from every expectation: " + difference(expectation.events()));
         }
         Incoming.End ended = end;
         if (ended == null) {
@@ -428,6 +440,9 @@ final class CaseRun {
                     : "the client had to close, where the server should have failed the connection");
         }
 
+        if (expectation.mustDecline() && deflate != null) {
+            failures.add("the server accepted an offer it must decline");
+        }
         String detail = describe(close, ended, offers);
         Behavior behavior;
         if (!hard.isEmpty()) {
@@ -447,6 +462,23 @@ final class CaseRun {
                     ? Behavior.NON_STRICT : Behavior.OK;
         }
         return new CaseResult(behavior, detail, millis);
+    }
+
+    /** Where the received events first part from each expected list. */
+    private String difference(Map<Behavior, List<Event>> expected) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<Behavior, List<Event>> e : expected.entrySet()) {
+            List<Event> want = e.getValue();
+            int i = 0;
+            while (i < want.size() && i < received.size() && want.get(i).equals(received.get(i))) {
+                i++;
+            }
+            parts.add(e.getKey().label() + " wants " + want.size() + " events, got " + received.size()
+                    + (i < Math.max(want.size(), received.size())
+                    ? "; #" + (i + 1) + " expected " + (i < want.size() ? want.get(i) : "nothing") + ", got "
+                    + (i < received.size() ? received.get(i) : "nothing") : ""));
+        }
+        return String.join(" / ", parts);
     }
 
     private String describe(Incoming.@Nullable Frame close, Incoming.@Nullable End ended, @Nullable String offers) {

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param informational   the RFC leaves the outcome open: graded INFORMATIONAL unless the server breaks the protocol
  *                        or never closes
  * @param requiresDeflate the case is about permessage-deflate: a declined offer grades UNIMPLEMENTED
+ * @param mustDecline     the offers are ones the server must decline (RFC 7692 §5, §7): accepting one fails the case
  */
 record Expectation(Map<Behavior, List<Event>> events, CloseRule close, boolean informational,
-                   boolean requiresDeflate) {
+                   boolean requiresDeflate, boolean mustDecline) {
 }

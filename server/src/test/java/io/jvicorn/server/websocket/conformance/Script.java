@@ -31,6 +31,7 @@ record Script(@Nullable String extensionOffers, List<Step> steps, Expectation ex
         private CloseRule close = CloseRule.NORMAL;
         private boolean informational;
         private boolean requiresDeflate;
+        private boolean mustDecline;
         private @Nullable String offers;
         private Duration eventTimeout = DEFAULT_EVENT_TIMEOUT;
 
@@ -110,6 +111,12 @@ record Script(@Nullable String extensionOffers, List<Step> steps, Expectation ex
             return this;
         }
 
+        /** The server must not agree to any of the offers. */
+        Builder mustDecline() {
+            mustDecline = true;
+            return this;
+        }
+
         Builder eventTimeout(Duration timeout) {
             eventTimeout = timeout;
             return this;
@@ -119,7 +126,7 @@ record Script(@Nullable String extensionOffers, List<Step> steps, Expectation ex
             Map<Behavior, List<Event>> expected = new LinkedHashMap<>(events);
             expected.putIfAbsent(Behavior.OK, List.of());
             return new Script(offers, List.copyOf(steps),
-                    new Expectation(expected, close, informational, requiresDeflate), eventTimeout);
+                    new Expectation(expected, close, informational, requiresDeflate, mustDecline), eventTimeout);
         }
     }
 }
