@@ -57,6 +57,15 @@ public final class RequestParser {
     }
 
     /**
+     * The limits this parser enforces.
+     *
+     * @return the limits
+     */
+    public ParserLimits limits() {
+        return limits;
+    }
+
+    /**
      * Consumes bytes from {@code in} (advancing its position) until one event is complete, and returns it. Partial
      * data is copied internally as needed; the parser keeps no reference to {@code in} across calls. After
      * {@link RequestEnd} the next call parses the next pipelined request. After a {@link ParseError} every later call

@@ -60,6 +60,15 @@ public final class ResponseEncoder {
     }
 
     /**
+     * The default headers this encoder writes.
+     *
+     * @return the defaults given to the constructor
+     */
+    public DefaultHeaders defaults() {
+        return defaults;
+    }
+
+    /**
      * Prepares for the response to {@code request}, forgetting the previous response.
      *
      * @param request the request being answered

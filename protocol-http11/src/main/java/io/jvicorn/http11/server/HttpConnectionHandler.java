@@ -70,7 +70,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     private final boolean peerTrusted;
 
     // Loop thread only.
-    private final RequestParser parser;
+    private @Nullable RequestParser parser;
     private @Nullable Exchange bodyTarget;
     /** A request of a non-blocking application whose body is arriving in the current read, to be answered inline. */
     private @Nullable Exchange inlineWaiting;
@@ -109,9 +109,8 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     public HttpConnectionHandler(Connection connection, HttpSettings settings) {
         this.connection = connection;
         this.settings = settings;
-        this.parser = new RequestParser(settings.limits());
         this.client = toAddress(connection.remoteAddress());
-        this.server = toAddress(connection.localAddress());
+        this.server = LocalAddresses.of(connection.localAddress());
         this.inlineCapable = settings.app() instanceof NonBlockingApplication;
         ForwardedAllowList trusted = settings.trustedProxies();
         // A unix-socket peer has no address of its own: it is trusted as "unix:" or by the listening socket's path.
@@ -141,26 +140,38 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         if ((pauses & PAUSE_STOPPED) != 0) {
             return;
         }
-        feed(in);
-        Exchange waiting = inlineWaiting;
-        if (waiting != null) {
-            inlineWaiting = null; // its body did not end in this read after all (a pause came first)
-            dispatch(waiting);
+        RequestParser p = parser;
+        if (p == null) {
+            p = ParserPool.take(settings.limits());
+            parser = p;
         }
-        flushInline();
+        do {
+            feed(p, in);
+            Exchange waiting = inlineWaiting;
+            if (waiting != null) {
+                inlineWaiting = null; // its body did not end in this read after all (a pause came first)
+                dispatch(waiting);
+            }
+            flushInline();
+        } while (pauses == 0 && in.hasRemaining() && connection.isOpen()); // a pause may have been lifted meanwhile
         if (in.hasRemaining() && connection.isOpen()) {
             ByteBuffer copy = ByteBuffer.allocate(in.remaining());
             copy.put(in).flip();
             pending = copy;
         }
-        if (headDeadline == 0 && parser.isReadingHead()) {
+        if (p.isIdle()) {
+            if (pending == null) {
+                parser = null; // nothing between requests: an idle connection keeps no parser
+                ParserPool.give(p);
+            }
+        } else if (headDeadline == 0 && p.isReadingHead()) {
             headDeadline = System.nanoTime() + settings.headerTimeoutNanos();
         }
     }
 
-    private void feed(ByteBuffer in) {
+    private void feed(RequestParser p, ByteBuffer in) {
         while (pauses == 0) {
-            ParseEvent event = parser.next(in);
+            ParseEvent event = p.next(in);
             if (event == null) {
                 return;
             }
@@ -222,6 +233,8 @@ public final class HttpConnectionHandler implements ConnectionHandler {
             inlineOut = buffer;
         }
         out = buffer;
+        ResponseEncoder responses = EncoderPool.take(settings.defaults());
+        encoder = responses;
         inline = true;
         closeRequested = false;
         try {
@@ -232,6 +245,8 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         } finally {
             inline = false;
             out = null;
+            encoder = null;
+            EncoderPool.give(responses);
         }
         lastActivity = System.nanoTime();
         if (inlineClose || buffer.size() >= BATCH_LIMIT) {
@@ -335,7 +350,11 @@ public final class HttpConnectionHandler implements ConnectionHandler {
             pipelinePaused = true;
             pause(PAUSE_PIPELINE);
             if (inFlight.get() < MAX_PIPELINE) { // the worker may have finished one meanwhile
-                resumePipeline();
+                pipelinePaused = false;
+                pauses &= ~PAUSE_PIPELINE;
+                if (pauses == 0) {
+                    connection.resumeReads(); // the feed that called us goes on with the bytes at hand
+                }
             }
         }
     }
@@ -380,7 +399,8 @@ public final class HttpConnectionHandler implements ConnectionHandler {
 
     @Override
     public void onInputClosed() {
-        ParseError incomplete = parser.endOfInput();
+        RequestParser p = parser;
+        ParseError incomplete = p == null ? null : p.endOfInput();
         if (incomplete != null) {
             LOG.log(System.Logger.Level.DEBUG, "client {0} closed the connection mid-request", client);
         }
@@ -399,7 +419,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
                 stopReading();
                 dispatch(Exchange.failure(this, new ParseError(408, "request header timeout")));
             }
-        } else if (parser.isIdle() && pending == null && now - lastActivity - settings.keepAliveNanos() >= 0) {
+        } else if ((parser == null || parser.isIdle()) && pending == null && now - lastActivity - settings.keepAliveNanos() >= 0) {
             connection.close();
         }
     }
@@ -430,7 +450,13 @@ public final class HttpConnectionHandler implements ConnectionHandler {
             OutputBufferPool.SHARED.release(unsent);
         }
         forEachExchange(false);
-        parser.releaseBuffers();
+        RequestParser p = parser;
+        if (p != null) {
+            parser = null;
+            if (p.isIdle()) {
+                ParserPool.give(p);
+            }
+        }
         settings.activity().connectionClosed();
         if (LOG.isLoggable(System.Logger.Level.TRACE)) {
             LOG.log(System.Logger.Level.TRACE, "{0} - HTTP connection lost", client == null ? "-" : client);
@@ -467,8 +493,10 @@ public final class HttpConnectionHandler implements ConnectionHandler {
 
     private void runWorker() {
         OutputBuffer buffer = OutputBufferPool.SHARED.acquire();
+        ResponseEncoder responses = EncoderPool.take(settings.defaults());
         do {
             out = buffer;
+            encoder = responses;
             closeRequested = false;
             Exchange exchange;
             while ((exchange = ready.poll()) != null) {
@@ -495,9 +523,11 @@ public final class HttpConnectionHandler implements ConnectionHandler {
             flushQuietly();
             // Give up the worker-owned fields before another worker may start.
             out = null;
+            encoder = null;
             workerActive.set(false);
         } while (!ready.isEmpty() && workerActive.compareAndSet(false, true));
         OutputBufferPool.SHARED.release(buffer);
+        EncoderPool.give(responses);
     }
 
     /** After a close, requests still queued get nothing; count them out. */
@@ -645,10 +675,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
 
     ResponseEncoder encoder() {
         ResponseEncoder e = encoder;
-        if (e == null) {
-            e = new ResponseEncoder(settings.defaults());
-            encoder = e;
-        }
+        assert e != null : "encoder used outside a worker run or an inline answer";
         return e;
     }
 
