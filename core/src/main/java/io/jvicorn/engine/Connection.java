@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
 public final class Connection {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
     /** How long a closing connection keeps reading (and discarding) so its last response is not lost to a reset. */
+    /** Bytes handed to one write call; see {@link #writeSome}. */
+    private static final int MAX_BYTES_PER_WRITE = 256 * 1024;
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final SocketChannel channel;
@@ -167,11 +169,13 @@ public final class Connection {
                 return;
             }
             while (true) {
-                channel.write(buffers);
+                boolean tookAll = writeSome(buffers);
                 if (!hasRemaining(buffers)) {
                     return;
                 }
-                awaitWritable();
+                if (!tookAll) {
+                    awaitWritable();
+                }
             }
         } catch (ClientDisconnectedException | InterruptedIOException e) {
             throw e;
@@ -200,8 +204,45 @@ public final class Connection {
         if (t != null) {
             return t.tryWrite(buffers);
         }
-        channel.write(buffers);
+        while (writeSome(buffers) && hasRemaining(buffers)) {
+            // the socket took the whole window: offer the next one
+        }
         return !hasRemaining(buffers);
+    }
+
+    /**
+     * One write call over at most {@link #MAX_BYTES_PER_WRITE} bytes. The JDK copies every heap buffer it is given
+     * into a temporary direct buffer on each call, however little the socket then takes; a bounded window keeps a
+     * large body from being copied again and again.
+     *
+     * @return true if the socket took the whole window
+     */
+    private boolean writeSome(ByteBuffer[] buffers) throws IOException {
+        int first = 0;
+        while (first < buffers.length && !buffers[first].hasRemaining()) {
+            first++;
+        }
+        if (first == buffers.length) {
+            return true;
+        }
+        int end = first;
+        long window = 0;
+        while (end < buffers.length && window < MAX_BYTES_PER_WRITE) {
+            window += buffers[end].remaining();
+            end++;
+        }
+        ByteBuffer last = buffers[end - 1];
+        int limit = last.limit();
+        long excess = window - MAX_BYTES_PER_WRITE;
+        if (excess > 0) {
+            last.limit((int) (limit - excess));
+            window = MAX_BYTES_PER_WRITE;
+        }
+        try {
+            return channel.write(buffers, first, end - first) == window;
+        } finally {
+            last.limit(limit);
+        }
     }
 
     /**
