@@ -11,20 +11,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.zip.DataFormatException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs one case on its own connection, as Autobahn's fuzzing client does: performs the script, records events, answers
- * the closing handshake, then grades what happened against the case's expectation.
+ * Runs one case on its own connection, as Autobahn's fuzzing client does: performs the script, records the server's
+ * events, checks every frame it sends, and answers or starts the closing handshake; {@link CaseGrader} grades the
+ * result.
  */
 final class CaseRun {
     /** How long the server has to send its close frame once the client closed or the script ended. */
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     /** How long the server has to close TCP after the close frames were exchanged. */
-    private static final Duration TCP_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration TCP_CLOSE_TIMEOUT = Duration.ofSeconds(5);
     /** How long the server has to fail the connection once the script is done. */
     private static final Duration FAIL_TIMEOUT = Duration.ofSeconds(10);
     private static final int NO_MESSAGE = -1;
@@ -77,7 +77,7 @@ final class CaseRun {
             try {
                 CaseRun run = new CaseRun(script, wire, deflate);
                 run.execute();
-                return run.grade(offers, millisSince(start));
+                return CaseGrader.grade(script.expectation(), run.observation(offers), millisSince(start));
             } finally {
                 if (deflate != null) {
                     deflate.close();
@@ -101,8 +101,14 @@ final class CaseRun {
         for (Step step : script.steps()) {
             drainAvailable();
             boolean goOn = switch (step) {
-                case Step.Write w -> write(w.bytes(), w.chop(), w.flush(), w.startsClose());
-                case Step.SendMessage m -> sendMessage(m);
+                case Step.Write w -> {
+                    write(w.bytes(), w.chop(), w.flush(), w.startsClose());
+                    yield true;
+                }
+                case Step.SendMessage m -> {
+                    sendMessage(m);
+                    yield true;
+                }
                 case Step.AwaitEvents a -> awaitEvents(a.count());
                 case Step.Pause p -> pause(p);
             };
@@ -114,9 +120,9 @@ final class CaseRun {
         closingHandshake();
     }
 
-    private boolean write(byte[] bytes, int chop, boolean flush, boolean startsClose) {
+    private void write(byte[] bytes, int chop, boolean flush, boolean startsClose) {
         if (writesStopped || end != null) {
-            return true; // the server has gone; the rest of the script's bytes have nowhere to go
+            return; // the server has gone; the rest of the script's bytes have nowhere to go
         }
         if (startsClose) {
             closedByClient |= serverClose == null;
@@ -128,10 +134,9 @@ final class CaseRun {
             writesStopped = true;
             notes.add("write failed: " + e.getMessage());
         }
-        return true;
     }
 
-    private boolean sendMessage(Step.SendMessage m) {
+    private void sendMessage(Step.SendMessage m) {
         ClientDeflate z = deflate;
         byte[] payload = z == null ? m.payload() : z.compress(m.payload());
         int rsv = z == null ? 0 : 4;
@@ -147,7 +152,6 @@ final class CaseRun {
             opcode = ClientFrames.CONTINUATION;
             rsv = 0;
         } while (at < payload.length);
-        return true;
     }
 
     private boolean awaitEvents(int count) throws InterruptedException {
@@ -181,13 +185,15 @@ final class CaseRun {
         }
     }
 
-    /** Autobahn's ending: close once the events match, or wait for the server to fail the connection. */
+    /**
+     * Autobahn's ending: close once the expected events are in, or wait for the server to fail the connection. The
+     * server handles frames in order, so anything it still owed the client arrives before the answer to this close.
+     */
     private void closingHandshake() throws InterruptedException {
         CloseRule rule = script.expectation().close();
         if (!clientCloseSent && !serverClosing()) {
             if (rule.clientCloses()) {
-                awaitUntil(() -> allExpectationsMet() || serverClosing() || received.size() >= mostExpected(),
-                        script.eventTimeout());
+                awaitUntil(() -> received.size() >= mostExpected() || serverClosing(), script.eventTimeout());
                 if (!serverClosing()) {
                     write(ClientFrames.frame(true, ClientFrames.CLOSE, ClientFrames.closePayload(1000, new byte[0])),
                             0, true, true);
@@ -200,8 +206,8 @@ final class CaseRun {
         Incoming.Frame close = serverClose;
         if (close != null && !clientCloseSent && end == null) {
             // RFC 6455 §5.5.1: answer the server's close, echoing its code.
-            int code = closeCode(close);
-            byte[] payload = code == CloseRule.EMPTY || !sendable(code) ? new byte[0]
+            int code = CaseGrader.closeCode(close);
+            byte[] payload = code == CloseRule.EMPTY || !CloseRule.sendable(code) ? new byte[0]
                     : ClientFrames.closePayload(code, new byte[0]);
             write(ClientFrames.frame(true, ClientFrames.CLOSE, payload), 0, true, false);
             clientCloseSent = true;
@@ -209,22 +215,13 @@ final class CaseRun {
         awaitUntil(() -> end != null, TCP_CLOSE_TIMEOUT);
     }
 
-    /** Once this many events arrived, waiting longer cannot make the list match. */
+    /** Once this many events arrived, waiting longer cannot make them match an expectation. */
     private int mostExpected() {
         int most = 0;
         for (List<Event> expected : script.expectation().events().values()) {
             most = Math.max(most, expected.size());
         }
         return most;
-    }
-
-    private boolean allExpectationsMet() {
-        for (List<Event> expected : script.expectation().events().values()) {
-            if (!expected.equals(received)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private boolean serverClosing() {
@@ -254,6 +251,12 @@ final class CaseRun {
         while (end == null && (item = wire.poll(0)) != null) {
             handle(item);
         }
+    }
+
+    private Observation observation(@Nullable String offers) {
+        ClientDeflate z = deflate;
+        return new Observation(List.copyOf(received), List.copyOf(violations), List.copyOf(notes), serverClose, end,
+                clientCloseSent, closedByClient, offers, z == null ? null : z.agreement());
     }
 
     // ------------------------------------------------------------------ what the server sends
@@ -345,8 +348,8 @@ final class CaseRun {
                 if (p.length == 1) {
                     violations.add("server close frame with a 1-byte payload");
                 } else if (p.length >= 2) {
-                    int code = closeCode(f);
-                    if (!sendable(code)) {
+                    int code = CaseGrader.closeCode(f);
+                    if (!CloseRule.sendable(code)) {
                         violations.add("server close code " + code + " may not be sent");
                     }
                     if (!validUtf8(ByteBuffer.wrap(p, 2, p.length - 2))) {
@@ -364,20 +367,6 @@ final class CaseRun {
         }
     }
 
-    private static int closeCode(Incoming.Frame close) {
-        byte[] p = close.payload();
-        return p.length < 2 ? CloseRule.EMPTY : ((p[0] & 0xFF) << 8) | (p[1] & 0xFF);
-    }
-
-    private static String closeReason(Incoming.Frame close) {
-        byte[] p = close.payload();
-        return p.length <= 2 ? "" : new String(p, 2, p.length - 2, StandardCharsets.UTF_8);
-    }
-
-    private static boolean sendable(int code) {
-        return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
-    }
-
     private static boolean validUtf8(byte[] bytes) {
         return validUtf8(ByteBuffer.wrap(bytes));
     }
@@ -390,128 +379,5 @@ final class CaseRun {
         } catch (CharacterCodingException e) {
             return false;
         }
-    }
-
-    // ------------------------------------------------------------------ grading
-
-    private CaseResult grade(@Nullable String offers, long millis) {
-        Expectation expectation = script.expectation();
-        CloseRule rule = expectation.close();
-        List<String> failures = new ArrayList<>();
-        List<String> hard = new ArrayList<>(violations);
-        Behavior closeBehavior = Behavior.OK;
-
-        Behavior eventsBehavior = null;
-        for (Map.Entry<Behavior, List<Event>> e : expectation.events().entrySet()) {
-            if (e.getValue().equals(received)) {
-                eventsBehavior = e.getKey();
-                break;
-            }
-        }
-        if (eventsBehavior == null) {
-            failures.add("events differ from every expectation: " + difference(expectation.events()));
-        }
-        Incoming.End ended = end;
-        if (ended == null) {
-            hard.add("the server did not close TCP in time (" + CLOSE_TIMEOUT.toSeconds() + " s for its close frame, "
-                    + TCP_CLOSE_TIMEOUT.toSeconds() + " s more for TCP)");
-        }
-        Incoming.Frame close = serverClose;
-        if (close == null) {
-            if (ended != null && rule.requireClean()) {
-                failures.add("TCP ended without a close frame (" + ended.how() + ")");
-            } else if (ended != null) {
-                closeBehavior = Behavior.NON_STRICT;
-                notes.add("connection dropped without a close frame (RFC 6455 §7.1.7 allows it)");
-            }
-        } else {
-            int code = closeCode(close);
-            if (!rule.codes().contains(code)) {
-                failures.add("WRONG CODE: the server closed with " + codeText(code) + ", expected one of "
-                        + rule.codes().stream().map(CaseRun::codeText).toList());
-            }
-            if (rule.requireClean() && !(clientCloseSent && ended != null && ended.how() == Ending.EOF)) {
-                failures.add("UNCLEAN: the close frames were not both exchanged before the server's TCP close");
-            }
-        }
-        if (rule.clientCloses() != closedByClient) {
-            failures.add(rule.clientCloses()
-                    ? "the server closed first, where the client should have closed"
-                    : "the client had to close, where the server should have failed the connection");
-        }
-
-        if (expectation.mustDecline() && deflate != null) {
-            failures.add("the server accepted an offer it must decline");
-        }
-        String detail = describe(close, ended, offers);
-        Behavior behavior;
-        if (!hard.isEmpty()) {
-            behavior = Behavior.FAILED;
-            detail = String.join("; ", hard) + (failures.isEmpty() ? "" : "; " + String.join("; ", failures))
-                    + " | " + detail;
-        } else if (expectation.informational()) {
-            behavior = Behavior.INFORMATIONAL;
-        } else if (!failures.isEmpty()) {
-            behavior = Behavior.FAILED;
-            detail = String.join("; ", failures) + " | " + detail;
-        } else if (expectation.requiresDeflate() && deflate == null) {
-            behavior = Behavior.UNIMPLEMENTED;
-            detail = "the server declined the offer | " + detail;
-        } else {
-            behavior = eventsBehavior == Behavior.NON_STRICT || closeBehavior == Behavior.NON_STRICT
-                    ? Behavior.NON_STRICT : Behavior.OK;
-        }
-        return new CaseResult(behavior, detail, millis);
-    }
-
-    /** Where the received events first part from each expected list. */
-    private String difference(Map<Behavior, List<Event>> expected) {
-        List<String> parts = new ArrayList<>();
-        for (Map.Entry<Behavior, List<Event>> e : expected.entrySet()) {
-            List<Event> want = e.getValue();
-            int i = 0;
-            while (i < want.size() && i < received.size() && want.get(i).equals(received.get(i))) {
-                i++;
-            }
-            parts.add(e.getKey().label() + " wants " + want.size() + " events, got " + received.size()
-                    + (i < Math.max(want.size(), received.size())
-                    ? "; #" + (i + 1) + " expected " + (i < want.size() ? want.get(i) : "nothing") + ", got "
-                    + (i < received.size() ? received.get(i) : "nothing") : ""));
-        }
-        return String.join(" / ", parts);
-    }
-
-    private String describe(Incoming.@Nullable Frame close, Incoming.@Nullable End ended, @Nullable String offers) {
-        StringBuilder b = new StringBuilder();
-        if (offers != null) {
-            ClientDeflate z = deflate;
-            b.append("extensions: ").append(z == null ? "none agreed" : z.agreement()).append("; ");
-        }
-        b.append("received ");
-        if (received.size() > 6) {
-            b.append(received.size()).append(" events ").append(received.subList(0, 3)).append("…");
-        } else {
-            b.append(received);
-        }
-        b.append("; server close ");
-        if (close == null) {
-            b.append("none");
-        } else {
-            b.append(codeText(closeCode(close)));
-            String reason = closeReason(close);
-            if (!reason.isEmpty()) {
-                b.append(" \"").append(reason).append('"');
-            }
-        }
-        b.append("; closed by ").append(closedByClient ? "client" : "server");
-        b.append("; TCP ").append(ended == null ? "still open" : ended.how());
-        for (String note : notes) {
-            b.append("; ").append(note);
-        }
-        return b.toString();
-    }
-
-    private static String codeText(int code) {
-        return code == CloseRule.EMPTY ? "empty" : String.valueOf(code);
     }
 }

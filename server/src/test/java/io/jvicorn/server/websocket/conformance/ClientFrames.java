@@ -23,29 +23,42 @@ final class ClientFrames {
      */
     static byte[] frame(boolean fin, int rsv, int opcode, byte[] payload) {
         int n = payload.length;
-        int lengthBytes = n < 126 ? 0 : n < 65536 ? 2 : 8;
-        byte[] out = new byte[2 + lengthBytes + 4 + n];
+        return frame(fin, rsv, opcode, payload, n < 126 ? 0 : n < 65536 ? 2 : 8, true);
+    }
+
+    /**
+     * One frame with a chosen length encoding, which need not be the shortest, and optionally without a mask.
+     *
+     * @param lengthBytes 0 (length in the second byte), 2 or 8 extended length bytes
+     */
+    static byte[] frame(boolean fin, int rsv, int opcode, byte[] payload, int lengthBytes, boolean masked) {
+        int n = payload.length;
+        int maskBytes = masked ? 4 : 0;
+        byte[] out = new byte[2 + lengthBytes + maskBytes + n];
         out[0] = (byte) ((fin ? 0x80 : 0) | (rsv & 7) << 4 | (opcode & 0xF));
+        int maskBit = masked ? 0x80 : 0;
         int at;
         if (lengthBytes == 0) {
-            out[1] = (byte) (0x80 | n);
+            out[1] = (byte) (maskBit | n);
             at = 2;
         } else if (lengthBytes == 2) {
-            out[1] = (byte) (0x80 | 126);
+            out[1] = (byte) (maskBit | 126);
             out[2] = (byte) (n >>> 8);
             out[3] = (byte) n;
             at = 4;
         } else {
-            out[1] = (byte) (0x80 | 127);
+            out[1] = (byte) (maskBit | 127);
             for (int i = 0; i < 8; i++) {
                 out[2 + i] = (byte) ((long) n >>> (56 - 8 * i));
             }
             at = 10;
         }
         byte[] mask = new byte[4];
-        ThreadLocalRandom.current().nextBytes(mask);
-        System.arraycopy(mask, 0, out, at, 4);
-        at += 4;
+        if (masked) {
+            ThreadLocalRandom.current().nextBytes(mask);
+            System.arraycopy(mask, 0, out, at, 4);
+            at += 4;
+        }
         for (int i = 0; i < n; i++) {
             out[at + i] = (byte) (payload[i] ^ mask[i & 3]);
         }

@@ -17,6 +17,11 @@ record CloseRule(boolean clientCloses, Set<Integer> codes, boolean requireClean)
     /** The client closes with 1000 after the expected events; the server echoes 1000 and closes TCP. */
     static final CloseRule NORMAL = new CloseRule(true, Set.of(1000), true);
 
+    /** Whether a close frame may carry {@code code} (RFC 6455 §7.4). */
+    static boolean sendable(int code) {
+        return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
+    }
+
     /** The server must fail the connection with one of {@code codes}. */
     static CloseRule serverFails(Integer... codes) {
         return new CloseRule(false, Set.copyOf(java.util.List.of(codes)), false);

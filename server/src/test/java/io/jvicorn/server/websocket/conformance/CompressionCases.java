@@ -20,10 +20,10 @@ import java.util.zip.Deflater;
  * corrupt compressed messages, RSV1 misuse, BFINAL blocks, client-side parameters and offers that must be declined.
  *
  * <p>Autobahn sends 1000 messages per setting; by default this suite sends up to {@link #DEFAULT_BYTES} per setting
- * (at least 4 and at most 250 messages), and 1000 with {@code -Djvicorn.conformance.full=true}.
+ * (at least 8 and at most 500 messages), and 1000 with {@code -Djvicorn.conformance.full=true}.
  */
 final class CompressionCases {
-    private static final int DEFAULT_BYTES = 256 * 1024;
+    private static final int DEFAULT_BYTES = 512 * 1024;
     private static final String DEFAULT_OFFER = "permessage-deflate; client_max_window_bits";
 
     /** (message size, auto-fragment size) of Autobahn's 18 settings per subsection. */
@@ -76,7 +76,7 @@ final class CompressionCases {
     }
 
     static int count(int size) {
-        return ConformanceOptions.full() ? 1000 : Math.max(4, Math.min(250, DEFAULT_BYTES / size));
+        return ConformanceOptions.full() ? 1000 : Math.max(8, Math.min(500, DEFAULT_BYTES / size));
     }
 
     private static Script echoes(String offer, Corpora.Corpus corpus, int size, int fragment) {

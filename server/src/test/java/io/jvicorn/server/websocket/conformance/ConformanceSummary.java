@@ -12,15 +12,15 @@ import java.util.TreeMap;
 final class ConformanceSummary {
     private final Map<String, CaseResult> results = new TreeMap<>(ConformanceCases::compareIds);
     private final Map<String, ConformanceCase> cases = new TreeMap<>(ConformanceCases::compareIds);
-    private int skipped;
+    private final Map<String, ConformanceCase> skipped = new TreeMap<>(ConformanceCases::compareIds);
 
     synchronized void add(ConformanceCase c, CaseResult r) {
         cases.put(c.id(), c);
         results.put(c.id(), r);
     }
 
-    synchronized void skip() {
-        skipped++;
+    synchronized void skip(ConformanceCase c) {
+        skipped.put(c.id(), c);
     }
 
     /** The one-line summary and a line per section. */
@@ -38,7 +38,7 @@ final class ConformanceSummary {
         StringBuilder out = new StringBuilder();
         out.append("WebSocket conformance: ").append(results.size()).append(" cases");
         counts(out, total);
-        out.append(", skipped ").append(skipped).append('\n');
+        out.append(", skipped ").append(skipped.size()).append('\n');
         for (Map.Entry<String, Map<Behavior, Integer>> e : bySection.entrySet()) {
             int[] o = origin.get(e.getKey());
             out.append("  section ").append(e.getKey()).append(": ").append(o[0] + o[1]).append(" cases (")
@@ -64,6 +64,8 @@ final class ConformanceSummary {
                 out.append(line(id, r)).append('\n');
             }
         });
+        skipped.forEach((id, c) -> out.append(String.format("%-16s %-13s %9s  %s | run with -D%s=true%n", id,
+                "SKIPPED", "", c.description(), ConformanceOptions.FULL)));
         out.append("\nAll cases:\n");
         results.forEach((id, r) -> out.append(line(id, r)).append('\n'));
         Files.createDirectories(file.getParent());

@@ -28,7 +28,37 @@ final class FramingCases {
                     "Send " + what + " message with payload length 65536, written in chops of 997 octets",
                     () -> echo(binary, repeat(pattern, 65536), 997)));
         }
+        addEncodingCases(cases);
         return cases;
+    }
+
+    /** This suite's additions: RFC 6455 §5.1 and §5.2 rules on masking and length encodings. */
+    private static void addEncodingCases(List<ConformanceCase> cases) {
+        byte[] hello = ClientFrames.utf8("Hello");
+        cases.add(ConformanceCase.of("1.x.1", "Text frame whose 5-byte length is written in the 16-bit form "
+                + "(not minimal) fails with 1002", () -> Script.builder()
+                        .send(ClientFrames.frame(true, 0, ClientFrames.TEXT, hello, 2, true))
+                        .serverFails(1002).build()));
+        cases.add(ConformanceCase.of("1.x.2", "Binary frame whose 200-byte length is written in the 64-bit form "
+                + "(not minimal) fails with 1002", () -> Script.builder()
+                        .send(ClientFrames.frame(true, 0, ClientFrames.BINARY, repeat(hello, 200), 8, true))
+                        .serverFails(1002).build()));
+        cases.add(ConformanceCase.of("1.x.3", "Frame whose 64-bit length has the most significant bit set fails "
+                + "with 1002", () -> {
+                    byte[] f = ClientFrames.frame(true, 0, ClientFrames.BINARY, hello, 8, true);
+                    f[2] = (byte) 0x80; // 2^63 + 5
+                    return Script.builder().send(f).serverFails(1002).build();
+                }));
+        cases.add(ConformanceCase.of("1.x.4", "Unmasked text frame from the client fails with 1002",
+                () -> Script.builder().send(ClientFrames.frame(true, 0, ClientFrames.TEXT, hello, 0, false))
+                        .serverFails(1002).build()));
+        cases.add(ConformanceCase.of("1.x.5", "Masked frame with an all-zero masking key is still a masked frame "
+                + "and is echoed", () -> {
+                    byte[] f = ClientFrames.text(hello);
+                    System.arraycopy(new byte[4], 0, f, 2, 4);
+                    System.arraycopy(hello, 0, f, 6, hello.length);
+                    return Script.builder().send(f).expect(Behavior.OK, Event.text(hello)).build();
+                }));
     }
 
     private static Script echo(boolean binary, byte[] payload, int chop) {
