@@ -226,9 +226,9 @@ final class Exchange {
                 }
             }
             case HttpResponseTrailers trailers -> {
-                if (!encoder.isStarted() || !encoder.isComplete() && !awaitingTrailers(encoder)) {
+                if (!encoder.isStarted()) {
                     owner.requestClose();
-                    throw new IllegalStateException("Unexpected ASGI message 'http.response.trailers': the body is not complete.");
+                    throw new IllegalStateException("Expected ASGI message 'http.response.start', but got 'http.response.trailers'.");
                 }
                 encoder.trailers(trailers.headers(), trailers.moreTrailers(), owner.out());
                 if (!trailers.moreTrailers()) {
@@ -245,10 +245,6 @@ final class Exchange {
             }
             default -> throw new IllegalStateException("Unexpected ASGI message '" + event.type() + "' sent to an 'http' scope.");
         }
-    }
-
-    private static boolean awaitingTrailers(ResponseEncoder encoder) {
-        return encoder.isStarted() && !encoder.isComplete();
     }
 
     private void requireStartedAndOpen(ResponseEncoder encoder, SendEvent event) {
