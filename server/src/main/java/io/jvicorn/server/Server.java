@@ -115,8 +115,8 @@ public final class Server implements AutoCloseable {
         }
         lifespan = life;
         DefaultHeaders defaults = DefaultHeaders.create(config.serverHeader(), config.dateHeader(), config.headers());
-        ServerActivity counters = new ServerActivity(
-                maxRequests(config), this::maxRequestsReached);
+        long maxRequests = maxRequests(config);
+        ServerActivity counters = new ServerActivity(maxRequests, () -> maxRequestsReached(maxRequests));
         activity = counters;
         HttpSettings settings = new HttpSettings(app, config.parserLimits(), defaults,
                 config.timeoutKeepAlive().toNanos(), config.timeoutRequestHeader().toNanos(), config.rootPath(),
@@ -137,8 +137,8 @@ public final class Server implements AutoCloseable {
         engine = e;
     }
 
-    private void maxRequestsReached() {
-        LOG.log(System.Logger.Level.WARNING, "Maximum request limit of {0} exceeded. Terminating process.", config.limitMaxRequests());
+    private void maxRequestsReached(long limit) {
+        LOG.log(System.Logger.Level.WARNING, "Maximum request limit of {0} exceeded. Terminating process.", limit);
         Thread.ofPlatform().name("jvicorn-max-requests").start(this::close);
     }
 

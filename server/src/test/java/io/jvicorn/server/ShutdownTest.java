@@ -59,6 +59,25 @@ class ShutdownTest {
     }
 
     @Test
+    void maxRequestsShutsTheServerDown() throws Exception {
+        TestServer s = TestServer.start(Apps.hello(), b -> b.limitMaxRequests(3));
+        try (RawClient c = s.raw()) {
+            for (int i = 0; i < 3; i++) {
+                c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+                assertEquals(200, c.response().status());
+            }
+        }
+        CompletableFuture<Void> terminated = CompletableFuture.runAsync(() -> {
+            try {
+                s.server.awaitTermination();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        terminated.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void portInUseIsAStartupError() throws Exception {
         try (TestServer s = TestServer.start(Apps.hello())) {
             Server second = new Server(ServerConfig.builder(Apps.hello()).port(s.port()).build());
