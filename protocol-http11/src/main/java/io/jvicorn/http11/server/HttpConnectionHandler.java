@@ -594,7 +594,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         }
         try {
             webSocket.run(new UpgradeRequest(connection, head, path(head), rawPath(head), scopeClient, scopeServer,
-                    new HashMap<>(settings.state()), settings, leftover, scheme, tlsExtension()));
+                    new HashMap<>(settings.state()), settings, leftover, scheme, tlsExtension(), this::isShuttingDown));
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "Exception in ASGI application", e);
         }

@@ -5,6 +5,7 @@ import io.jvicorn.engine.Connection;
 import io.jvicorn.http11.codec.RequestHead;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param leftover   bytes received after the request head (the first frames, if the client was quick)
  * @param scheme     {@code "ws"} or {@code "wss"}, after trusted proxy headers
  * @param tls        the ASGI {@code tls} scope extension on a TLS connection, else null
+ * @param shuttingDown whether a graceful shutdown reached this connection before the WebSocket handler took it over
+ *                   (read it on the loop thread when installing the handler, so no shutdown falls between the two)
  */
 public record UpgradeRequest(
         Connection connection,
@@ -33,5 +36,6 @@ public record UpgradeRequest(
         HttpSettings settings,
         ByteBuffer leftover,
         String scheme,
-        @Nullable Map<String, Object> tls) {
+        @Nullable Map<String, Object> tls,
+        BooleanSupplier shuttingDown) {
 }

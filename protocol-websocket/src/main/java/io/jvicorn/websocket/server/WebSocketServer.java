@@ -65,6 +65,9 @@ public final class WebSocketServer implements WebSocketUpgrade {
         connection.execute(() -> {
             if (connection.isOpen()) {
                 connection.replaceHandler(handler);
+                if (request.shuttingDown().getAsBoolean()) {
+                    handler.onShutdown(); // the shutdown reached the HTTP handler first: pass it on
+                }
             } else {
                 handler.closedBeforeInstall();
             }
