@@ -38,28 +38,13 @@ class SocketAndTlsProcessTest {
     Path dir;
 
     private static Process jvicorn(String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("io.jvicorn.cli.Main");
-        command.add("io.jvicorn.cli.testapps:HelloTestApp");
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> all = new ArrayList<>(List.of("io.jvicorn.cli.testapps:HelloTestApp"));
+        all.addAll(List.of(args));
+        return JvicornProcess.start(all.toArray(String[]::new));
     }
 
-    /** Reads the output until a line matches; fails with what was read if the process ends first. */
     private static Matcher awaitLine(BufferedReader out, Pattern pattern) throws IOException {
-        List<String> lines = new ArrayList<>();
-        String line;
-        while ((line = out.readLine()) != null) {
-            lines.add(line);
-            Matcher m = pattern.matcher(line);
-            if (m.find()) {
-                return m;
-            }
-        }
-        throw new AssertionError("no line matching " + pattern + " in " + lines);
+        return JvicornProcess.awaitLine(out, pattern, new ArrayList<>());
     }
 
     private static void stop(Process p) throws InterruptedException {

@@ -1,0 +1,59 @@
+package io.jvicorn.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Starts the CLI as a real JVM process on the test class path and reads what it prints. */
+final class JvicornProcess {
+    private JvicornProcess() {
+    }
+
+    /** {@code java -cp <test class path> io.jvicorn.cli.Main args...}, stderr merged into stdout. */
+    static Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("io.jvicorn.cli.Main");
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    static BufferedReader output(Process p) {
+        return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads lines into {@code lines} until one matches; fails with what was read if the output ends first.
+     *
+     * @return the match
+     */
+    static Matcher awaitLine(BufferedReader out, Pattern pattern, List<String> lines) throws IOException {
+        String line;
+        while ((line = out.readLine()) != null) {
+            lines.add(line);
+            Matcher m = pattern.matcher(line);
+            if (m.find()) {
+                return m;
+            }
+        }
+        throw new AssertionError("no line matching " + pattern + " in " + lines);
+    }
+
+    /** Everything left until the process closes its output. */
+    static String drain(BufferedReader reader) throws IOException {
+        StringBuilder b = new StringBuilder();
+        String line;
+        while ((line = reader.readLine()) != null) {
+            b.append(line).append('\n');
+        }
+        return b.toString();
+    }
+}
