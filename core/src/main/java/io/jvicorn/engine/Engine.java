@@ -12,6 +12,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +37,7 @@ public final class Engine implements AutoCloseable {
     private final int backlog;
     private final AtomicInteger nextLoop = new AtomicInteger();
     private volatile boolean started;
+    private volatile boolean reusePort;
 
     /**
      * @param loopCount number of selector loops
@@ -52,6 +54,19 @@ public final class Engine implements AutoCloseable {
         for (int i = 0; i < loopCount; i++) {
             loops[i] = new SelectorLoop("jvicorn-loop-" + i, factory, counter, TICK_NANOS, i == 0 ? onTick : null);
         }
+    }
+
+    /**
+     * Makes TCP listeners bound from now on share their port with other sockets that set {@code SO_REUSEPORT} (worker
+     * processes of one supervisor); the kernel spreads new connections over them. Call before {@link #bind}.
+     *
+     * <p>Where the platform lacks {@code SO_REUSEPORT}, {@link #bind} then fails with
+     * {@link UnsupportedOperationException}.
+     *
+     * @param on whether to set {@code SO_REUSEPORT}
+     */
+    public void reusePort(boolean on) {
+        this.reusePort = on;
     }
 
     /** One listening socket: whether it is TCP, its TLS, and the unix socket file it created, if any. */
@@ -89,6 +104,9 @@ public final class Engine implements AutoCloseable {
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (reusePort) {
+                server.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
             server.bind(address, backlog);
         } catch (IOException | RuntimeException e) {
             server.close();
@@ -199,6 +217,22 @@ public final class Engine implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Proves the selector loops are alive: the returned future completes once every loop has run a task, so a
+     * supervisor's health check fails for a process whose loops are stuck, not only for a dead one.
+     *
+     * @return completes when every loop has answered
+     */
+    public CompletableFuture<Void> probeLoops() {
+        CompletableFuture<?>[] answers = new CompletableFuture<?>[loops.length];
+        for (int i = 0; i < loops.length; i++) {
+            CompletableFuture<Void> answer = new CompletableFuture<>();
+            loops[i].execute(() -> answer.complete(null));
+            answers[i] = answer;
+        }
+        return CompletableFuture.allOf(answers);
     }
 
     /** @return the number of open connections */

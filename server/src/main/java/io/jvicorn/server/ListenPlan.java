@@ -3,13 +3,17 @@ package io.jvicorn.server;
 import io.jvicorn.engine.Engine;
 import io.jvicorn.engine.TlsEngineFactory;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.Channel;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -132,6 +136,57 @@ final class ListenPlan {
             }
         }
         return List.copyOf(runningOn);
+    }
+
+    /**
+     * Binds, without listening, a {@code SO_REUSEPORT} socket on every TCP target, for worker processes that listen on
+     * the same ports (see {@link SharedListeners}).
+     *
+     * @param tls whether the workers serve HTTPS, for the startup line
+     * @return the reservations
+     * @throws ServerStartupException if a port is in use, or a target is a unix socket, which cannot be shared
+     */
+    SharedListeners reserveForWorkers(boolean tls) throws ServerStartupException {
+        List<SocketChannel> reservations = new ArrayList<>();
+        List<String> workerBinds = new ArrayList<>();
+        List<String> runningOn = new ArrayList<>();
+        boolean standardInput = false;
+        try {
+            for (Target target : targets) {
+                ServerSocketChannel inherited = target.inherited();
+                if (inherited != null) {
+                    standardInput = true;
+                    workerBinds.add("fd://0");
+                    runningOn.add(runningOn(target, inherited.getLocalAddress(), tls));
+                } else if (target.address() instanceof InetSocketAddress address) {
+                    SocketChannel reservation = SocketChannel.open(address.getAddress() instanceof Inet6Address
+                            ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+                    reservations.add(reservation);
+                    reservation.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+                    try {
+                        reservation.bind(address);
+                    } catch (IOException e) {
+                        throw new ServerStartupException("error while attempting to bind on "
+                                + target.description() + ": " + e.getMessage() + hint(target), e);
+                    }
+                    InetSocketAddress bound = (InetSocketAddress) reservation.getLocalAddress();
+                    workerBinds.add(describe(bound));
+                    runningOn.add(runningOn(target, bound, tls));
+                } else {
+                    throw new ServerStartupException("--workers cannot share " + target.description() + ": worker "
+                            + "processes of a JVM cannot inherit a unix socket; listen on TCP (--host/--port or "
+                            + "--bind) or on an inherited socket (--fd 0), or run one process per unix socket", null);
+                }
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            new SharedListeners(reservations, workerBinds, standardInput, runningOn).close();
+            throw new ServerStartupException("cannot reserve the listening addresses for worker processes: "
+                    + e.getMessage(), e);
+        } catch (ServerStartupException e) {
+            new SharedListeners(reservations, workerBinds, standardInput, runningOn).close();
+            throw e;
+        }
+        return new SharedListeners(reservations, workerBinds, standardInput, runningOn);
     }
 
     /** Uvicorn's words: {@code http://HOST:PORT}, {@code unix socket PATH}, {@code socket ('HOST', PORT)}. */

@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -126,6 +127,7 @@ public final class Server implements AutoCloseable {
                 config.limitConcurrency(), state, counters, webSocket);
         Engine e = new Engine(config.loops(), config.backlog(),
                 connection -> new HttpConnectionHandler(connection, settings), new DateRefresher(defaults));
+        e.reusePort(config.reusePort());
         try {
             runningOn = listen.bind(e, tls);
         } catch (ServerStartupException ex) {
@@ -187,6 +189,16 @@ public final class Server implements AutoCloseable {
             throw new IllegalStateException("server not started");
         }
         return e;
+    }
+
+    /**
+     * A health check for supervisors: completes once every selector loop has run a task.
+     *
+     * @return completes when the loops answered; never completes if one is stuck
+     * @throws IllegalStateException if not started
+     */
+    public CompletableFuture<Void> probeLoops() {
+        return startedEngine().probeLoops();
     }
 
     /**

@@ -48,6 +48,8 @@ import org.jspecify.annotations.Nullable;
  * @param fd                      an inherited listening socket's file descriptor; the JVM can adopt only 0 (standard
  *                                input, as systemd socket activation with {@code StandardInput=socket} passes it)
  * @param tls                     HTTPS settings, or null for plain HTTP
+ * @param reusePort               whether TCP listeners set {@code SO_REUSEPORT}, so that several processes (the
+ *                                workers of {@code --workers}) listen on one port; off
  */
 public record ServerConfig(
         Application app,
@@ -76,7 +78,8 @@ public record ServerConfig(
         List<String> binds,
         @Nullable String uds,
         @Nullable Integer fd,
-        @Nullable TlsConfig tls) {
+        @Nullable TlsConfig tls,
+        boolean reusePort) {
 
     /** Checks ranges and copies lists. */
     public ServerConfig {
@@ -186,6 +189,7 @@ public record ServerConfig(
         private @Nullable String uds;
         private @Nullable Integer fd;
         private @Nullable TlsConfig tls;
+        private boolean reusePort;
 
         private Builder(Application app) {
             this.app = Objects.requireNonNull(app, "app");
@@ -243,13 +247,15 @@ public record ServerConfig(
         public Builder fd(@Nullable Integer fd) { this.fd = fd; return this; }
         /** @param settings HTTPS settings, or null for plain HTTP @return this */
         public Builder tls(@Nullable TlsConfig settings) { this.tls = settings; return this; }
+        /** @param on whether TCP listeners share their port with other processes (SO_REUSEPORT) @return this */
+        public Builder reusePort(boolean on) { this.reusePort = on; return this; }
 
         /** @return the validated configuration */
         public ServerConfig build() {
             return new ServerConfig(app, host, port, backlog, loops, timeoutKeepAlive, timeoutRequestHeader,
                     timeoutGracefulShutdown, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
                     rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders, forwardedAllowIps,
-                    limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls);
+                    limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, reusePort);
         }
     }
 }

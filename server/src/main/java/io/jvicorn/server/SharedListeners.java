@@ -1,0 +1,77 @@
+package io.jvicorn.server;
+
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+
+/**
+ * The listening addresses of a configuration, held by a supervisor process for its workers (Gunicorn's and Uvicorn's
+ * {@code --workers}).
+ *
+ * <p>A JVM cannot hand a listening socket to a child process (the process builder closes every descriptor above 2),
+ * so each worker binds the same TCP port itself with {@code SO_REUSEPORT} and the kernel spreads connections over the
+ * workers. The supervisor keeps each port reserved: it binds a socket with {@code SO_REUSEPORT} but never listens on
+ * it, which fails early on a port in use, fixes the port that {@code 0} picked, and receives no connections. An
+ * inherited socket (fd 0) is shared by letting every worker inherit standard input. A unix socket cannot be shared.
+ */
+public final class SharedListeners implements AutoCloseable {
+    private final List<SocketChannel> reservations;
+    private final List<String> workerBinds;
+    private final boolean inheritStandardInput;
+    private final List<String> runningOn;
+
+    SharedListeners(List<SocketChannel> reservations, List<String> workerBinds, boolean inheritStandardInput,
+                    List<String> runningOn) {
+        this.reservations = List.copyOf(reservations);
+        this.workerBinds = List.copyOf(workerBinds);
+        this.inheritStandardInput = inheritStandardInput;
+        this.runningOn = List.copyOf(runningOn);
+    }
+
+    /**
+     * Reserves every place the configuration listens on.
+     *
+     * @param config the configuration the workers will run; its application is not used
+     * @return the reservations, to close when the workers are gone
+     * @throws ServerStartupException if an address is in use or does not resolve, or a unix socket is configured
+     */
+    public static SharedListeners reserve(ServerConfig config) throws ServerStartupException {
+        return ListenPlan.of(config).reserveForWorkers(config.tls() != null);
+    }
+
+    /**
+     * What each worker listens on instead of the configured places, in {@code --bind} syntax: resolved TCP addresses
+     * with the reserved ports ({@code 127.0.0.1:8000}, {@code [::1]:8000}) and {@code fd://0}.
+     *
+     * @return the workers' bind values
+     */
+    public List<String> workerBinds() {
+        return workerBinds;
+    }
+
+    /**
+     * @return whether workers must inherit the supervisor's standard input, the listening socket of {@code fd://0}
+     */
+    public boolean inheritStandardInput() {
+        return inheritStandardInput;
+    }
+
+    /**
+     * @return Uvicorn's description of each place ({@code http://127.0.0.1:8000}), for the startup line
+     */
+    public List<String> runningOn() {
+        return runningOn;
+    }
+
+    /** Releases the ports; workers that still listen keep them. */
+    @Override
+    public void close() {
+        for (SocketChannel reservation : reservations) {
+            try {
+                reservation.close();
+            } catch (IOException e) {
+                // nothing held any more either way
+            }
+        }
+    }
+}
