@@ -4,6 +4,7 @@ module io.jvicorn.cli {
     requires io.jvicorn.server;
     requires info.picocli;
     requires java.logging;
+    requires java.management;
     requires jdk.unsupported;
     exports io.jvicorn.cli;
     opens io.jvicorn.cli to info.picocli;

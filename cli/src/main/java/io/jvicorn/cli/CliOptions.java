@@ -2,6 +2,7 @@ package io.jvicorn.cli;
 
 import io.jvicorn.asgi.Application;
 import io.jvicorn.asgi.Header;
+import io.jvicorn.cli.reload.ReloadSettings;
 import io.jvicorn.http11.codec.ParserLimits;
 import io.jvicorn.lifespan.LifespanMode;
 import io.jvicorn.server.ServerConfig;
@@ -81,6 +82,43 @@ final class CliOptions {
             description = "Listen on HOST:PORT, [IPv6]:PORT, unix:PATH or fd://0 instead of --host/--port; "
                     + "repeatable. From the environment, separate several with spaces.")
     List<String> binds = new ArrayList<>();
+
+    @Option(names = "--reload", arity = "0", fallbackValue = "true",
+            description = "Restart the server when class files or jars change (a development aid): a reloader "
+                    + "process runs the server as a child and starts a new one after each change.")
+    boolean reload;
+
+    @Option(names = "--reload-dir", paramLabel = "PATH",
+            description = "A directory to watch with --reload; repeatable. Default: the working directory (and every "
+                    + "--app-dir outside it).")
+    List<String> reloadDirs = new ArrayList<>();
+
+    @Option(names = "--reload-include", paramLabel = "GLOB",
+            description = "Also reload on files matching this glob (or below this directory); repeatable. Default: "
+                    + "*.class, *.jar.")
+    List<String> reloadIncludes = new ArrayList<>();
+
+    @Option(names = "--reload-exclude", paramLabel = "GLOB",
+            description = "Ignore files matching this glob (or below this directory); repeatable. Default: .*, *~, "
+                    + ".*.sw?, *.tmp.")
+    List<String> reloadExcludes = new ArrayList<>();
+
+    @Option(names = "--reload-delay", paramLabel = "SECONDS", defaultValue = "0.25",
+            converter = Converters.Seconds.class,
+            description = "Wait for changes to settle this long before reloading. Default: ${DEFAULT-VALUE}.")
+    Duration reloadDelay = Duration.ofMillis(250);
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1", converter = Converters.PositiveInt.class,
+            description = "Worker processes sharing the listening ports (SO_REUSEPORT); above 1 a supervisor process "
+                    + "replaces workers that die, and SIGHUP restarts them one by one. Ignored with --reload. "
+                    + "Default: $WEB_CONCURRENCY or 1.")
+    int workers = 1;
+
+    @Option(names = "--timeout-worker-healthcheck", paramLabel = "SECONDS", defaultValue = "5",
+            converter = Converters.Seconds.class,
+            description = "Kill and replace a worker whose selector loops have not answered for this long. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Duration timeoutWorkerHealthcheck = Duration.ofSeconds(5);
 
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info", converter = Converters.LogLevels.class,
             description = "critical, error, warning, info, debug or trace. Default: ${DEFAULT-VALUE}.")
@@ -263,6 +301,9 @@ final class CliOptions {
                     + "OpenSSL cipher strings are not understood. Default: ${DEFAULT-VALUE}.")
     String sslCiphers = "default";
 
+    /** Set for a worker of {@code --workers}: TCP listeners share their ports with the other workers. */
+    boolean reusePort;
+
     @Option(names = "--version", versionHelp = true, description = "Print the version and exit.")
     boolean versionRequested;
 
@@ -282,6 +323,35 @@ final class CliOptions {
             }
         }
         return paths;
+    }
+
+    /**
+     * Makes this process a worker of a supervisor: it listens where the supervisor reserved, sharing the ports.
+     *
+     * @param workerBinds the supervisor's places, in {@code --bind} syntax
+     */
+    void listenAsWorker(List<String> workerBinds) {
+        binds = new ArrayList<>(workerBinds);
+        uds = null;
+        fd = null;
+        reusePort = true;
+    }
+
+    /**
+     * The {@code --reload-*} options resolved as Uvicorn resolves them; the caller logs the warnings.
+     *
+     * @return what to watch
+     */
+    ReloadSettings reloadSettings() {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        // The default --app-dir is the working directory: with --reload-dir given, it is not meant to be watched.
+        List<Path> appDirs = appDirPaths().stream().filter(dir -> !dir.equals(workingDirectory)).toList();
+        return ReloadSettings.resolve(reloadDirs, reloadIncludes, reloadExcludes, appDirs, workingDirectory);
+    }
+
+    /** @return whether a reload option was given without {@code --reload}, which Uvicorn warns about */
+    boolean reloadOptionsWithoutReload() {
+        return !reload && (!reloadDirs.isEmpty() || !reloadIncludes.isEmpty() || !reloadExcludes.isEmpty());
     }
 
     /**
@@ -338,7 +408,7 @@ final class CliOptions {
         for (String bind : binds) {
             builder.bind(bind);
         }
-        return builder.uds(uds).fd(fd).tls(tlsConfig()).build();
+        return builder.uds(uds).fd(fd).tls(tlsConfig()).reusePort(reusePort).build();
     }
 
     /**

@@ -12,7 +12,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * Reads option defaults from {@code JVICORN_<NAME>} environment variables, as Uvicorn reads {@code UVICORN_<NAME>}:
  * {@code --timeout-keep-alive} from {@code JVICORN_TIMEOUT_KEEP_ALIVE}, the positional APP from {@code JVICORN_APP}.
  * A value on the command line wins; an empty variable counts as unset. Boolean variables accept Click's spellings
- * (1/0, yes/no, on/off). {@code --forwarded-allow-ips} also falls back to Uvicorn's {@code FORWARDED_ALLOW_IPS}.
+ * (1/0, yes/no, on/off). {@code --forwarded-allow-ips} also falls back to Uvicorn's {@code FORWARDED_ALLOW_IPS}, and
+ * {@code --workers} to {@code WEB_CONCURRENCY}.
  */
 final class EnvironmentDefaults implements IDefaultValueProvider {
     /** The prefix of every variable. */
@@ -20,7 +21,7 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
 
     /** Variables Uvicorn reads without its prefix, consulted after {@code JVICORN_<NAME>}. */
     private static final Map<String, List<String>> ALIASES =
-            Map.of("--forwarded-allow-ips", List.of("FORWARDED_ALLOW_IPS"));
+            Map.of("--forwarded-allow-ips", List.of("FORWARDED_ALLOW_IPS"), "--workers", List.of("WEB_CONCURRENCY"));
 
     private final Map<String, String> environment;
 

@@ -4,11 +4,19 @@ import io.jvicorn.asgi.Application;
 import io.jvicorn.server.Server;
 import io.jvicorn.server.ServerConfig;
 import io.jvicorn.server.ServerStartupException;
+import io.jvicorn.cli.reload.ReloadSettings;
+import io.jvicorn.cli.supervisor.ChangeReload;
+import io.jvicorn.cli.supervisor.Multiprocess;
+import io.jvicorn.cli.supervisor.WorkerLink;
+import io.jvicorn.server.SharedListeners;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.IDefaultValueProvider;
 
@@ -25,6 +33,10 @@ public final class Main {
     static final int EXIT_STARTUP_FAILURE = 3;
 
     private static final System.Logger LOG = System.getLogger(CliLogging.ERROR_LOGGER);
+    /** Stands in for the application in a supervisor, which checks the options but never serves. */
+    private static final Application NOT_LOADED = (scope, receive, send) -> {
+        throw new IllegalStateException("a supervisor process does not serve");
+    };
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -113,6 +125,23 @@ public final class Main {
             return usageError("cannot read --log-config " + options.logConfig + ": " + e.getMessage());
         }
         exposeAsSystemProperties(command.envFileVariables());
+        String controlSocket = environment.get(WorkerLink.SOCKET_VARIABLE);
+        WorkerLink link = null;
+        if (controlSocket != null && !controlSocket.isEmpty()) {
+            options.listenAsWorker(workerBinds());
+            try {
+                link = WorkerLink.connect(Path.of(controlSocket), () -> System.exit(EXIT_OK));
+            } catch (IOException e) {
+                LOG.log(Level.ERROR, "Cannot reach the supervisor process at " + controlSocket + ": "
+                        + e.getMessage());
+                return EXIT_STARTUP_FAILURE;
+            }
+        } else if (options.reload || options.workers > 1) {
+            return supervise(options, args, colors);
+        } else if (options.reloadOptionsWithoutReload()) {
+            LOG.log(Level.WARNING, "Current configuration will not reload as not all conditions are met, please "
+                    + "refer to documentation.");
+        }
         AppLoader loader = new AppLoader(options.appDirPaths(), Main.class.getClassLoader());
         Application application;
         try {
@@ -129,7 +158,52 @@ public final class Main {
         }
         // Frameworks look resources up through the context loader; virtual threads the server starts inherit it.
         Thread.currentThread().setContextClassLoader(loader.classLoader());
-        return serve(config);
+        return serve(config, link);
+    }
+
+    /** The places a worker listens on, as its supervisor reserved them. */
+    private List<String> workerBinds() {
+        String binds = environment.getOrDefault(WorkerLink.BINDS_VARIABLE, "").strip();
+        return binds.isEmpty() ? List.of() : List.of(binds.split("\\s+"));
+    }
+
+    /**
+     * Runs a supervisor instead of a server: {@code --reload} or {@code --workers N}. The supervisor checks the
+     * options and reserves the listening ports but never loads the application; its workers do.
+     */
+    private int supervise(CliOptions options, String[] args, boolean colors) {
+        if (options.reload && options.workers > 1) {
+            LOG.log(Level.WARNING, "\"workers\" flag is ignored when reloading is enabled.");
+        }
+        ServerConfig config;
+        try {
+            config = options.toServerConfig(NOT_LOADED, colors);
+        } catch (IllegalArgumentException e) {
+            return usageError(e.getMessage());
+        }
+        @Nullable ReloadSettings reload = null;
+        if (options.reload) {
+            reload = options.reloadSettings();
+            reload.warnings().forEach(warning -> LOG.log(Level.WARNING, warning));
+            LOG.log(Level.INFO, "Will watch for changes in these directories: "
+                    + reload.dirs().stream().map(dir -> "'" + dir + "'").toList());
+        }
+        try (SharedListeners listeners = SharedListeners.reserve(config)) {
+            for (String place : listeners.runningOn()) {
+                LOG.log(Level.INFO, "jvicorn running on " + place + " (Press CTRL+C to quit)");
+            }
+            List<String> workerArgs = List.of(args);
+            return reload != null
+                    ? ChangeReload.run(Main.class.getName(), workerArgs, listeners, reload, options.reloadDelay)
+                    : Multiprocess.run(Main.class.getName(), workerArgs, listeners, options.workers,
+                            options.timeoutWorkerHealthcheck);
+        } catch (ServerStartupException e) {
+            LOG.log(Level.ERROR, e.getMessage());
+            return EXIT_STARTUP_FAILURE;
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "Cannot start the supervisor: " + e.getMessage());
+            return EXIT_STARTUP_FAILURE;
+        }
     }
 
     /**
@@ -163,7 +237,7 @@ public final class Main {
         });
     }
 
-    private int serve(ServerConfig config) {
+    private int serve(ServerConfig config, @Nullable WorkerLink link) {
         long pid = ProcessHandle.current().pid();
         LOG.log(Level.INFO, "Started server process [" + pid + "]");
         Server server = new Server(config);
@@ -184,8 +258,14 @@ public final class Main {
             LOG.log(Level.DEBUG, "Server startup failure", e);
             return EXIT_STARTUP_FAILURE;
         }
-        for (String place : server.runningOn()) {
-            LOG.log(Level.INFO, "jvicorn running on " + place + " (Press CTRL+C to quit)");
+        if (link == null) {
+            for (String place : server.runningOn()) {
+                LOG.log(Level.INFO, "jvicorn running on " + place + " (Press CTRL+C to quit)");
+            }
+        } else {
+            // The supervisor printed where the workers listen; a worker reports that it serves, then beats.
+            link.serving(server::probeLoops, () -> Thread.ofPlatform().name("jvicorn-orphan-shutdown")
+                    .start(server::close));
         }
         try {
             server.awaitTermination();

@@ -331,7 +331,48 @@ class CliOptionsTest {
 
     @Test
     void unknownOptionsAndExtraArgumentsAreRejected() {
-        assertEquals("Unknown option: '--reload'", parseError(Map.of(), "--reload", "m:app"));
+        assertEquals("Unknown option: '--reloader'", parseError(Map.of(), "--reloader", "m:app"));
         assertEquals("Unmatched argument at index 1: 'extra'", parseError(Map.of(), "m:app", "extra"));
+    }
+
+    @Test
+    void workersDefaultToWebConcurrencyThenOne() {
+        assertEquals(1, parse("m:app").workers);
+        assertEquals(4, parse("--workers", "4", "m:app").workers);
+        assertEquals(3, parse(Map.of("WEB_CONCURRENCY", "3"), "m:app").workers);
+        assertEquals(2, parse(Map.of("WEB_CONCURRENCY", "3", "JVICORN_WORKERS", "2"), "m:app").workers);
+        assertEquals(5, parse(Map.of("WEB_CONCURRENCY", "3"), "--workers", "5", "m:app").workers);
+        assertTrue(parseError(Map.of(), "--workers", "0", "m:app").contains("--workers"));
+        assertEquals(Duration.ofSeconds(5), parse("m:app").timeoutWorkerHealthcheck);
+        assertEquals(Duration.ofMillis(1500), parse("--timeout-worker-healthcheck", "1.5", "m:app")
+                .timeoutWorkerHealthcheck);
+    }
+
+    @Test
+    void reloadOptions() {
+        CliOptions defaults = parse("m:app");
+        assertFalse(defaults.reload);
+        assertEquals(Duration.ofMillis(250), defaults.reloadDelay);
+        assertFalse(defaults.reloadOptionsWithoutReload());
+        CliOptions given = parse("--reload", "--reload-dir", "a", "--reload-dir", "b", "--reload-include", "*.html",
+                "--reload-exclude", "*.log", "--reload-delay", "1", "m:app");
+        assertTrue(given.reload);
+        assertEquals(List.of("a", "b"), given.reloadDirs);
+        assertEquals(List.of("*.html"), given.reloadIncludes);
+        assertEquals(List.of("*.log"), given.reloadExcludes);
+        assertEquals(Duration.ofSeconds(1), given.reloadDelay);
+        assertTrue(parse("--reload-dir", "a", "m:app").reloadOptionsWithoutReload());
+    }
+
+    @Test
+    void aWorkerListensWhereItsSupervisorReserved() {
+        CliOptions options = parse("--uds", "/tmp/x.sock", "--fd", "0", "--bind", "unix:/tmp/y", "m:app");
+        options.listenAsWorker(List.of("127.0.0.1:8000", "[::1]:8000"));
+        ServerConfig config = options.toServerConfig(APP);
+        assertEquals(List.of("127.0.0.1:8000", "[::1]:8000"), config.binds());
+        assertNull(config.uds());
+        assertNull(config.fd());
+        assertTrue(config.reusePort());
+        assertFalse(parse("m:app").toServerConfig(APP).reusePort());
     }
 }

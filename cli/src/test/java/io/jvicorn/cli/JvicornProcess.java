@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,13 +18,20 @@ final class JvicornProcess {
 
     /** {@code java -cp <test class path> io.jvicorn.cli.Main args...}, stderr merged into stdout. */
     static Process start(String... args) throws IOException {
+        return start(Map.of(), args);
+    }
+
+    /** As {@link #start(String...)}, with extra environment variables. */
+    static Process start(Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("io.jvicorn.cli.Main");
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     static BufferedReader output(Process p) {

@@ -1,0 +1,74 @@
+package io.jvicorn.cli.supervisor;
+
+/**
+ * One worker process as the supervisor tracks it: when it was last heard from, whether it serves yet, and whether
+ * the supervisor asked it to stop (so that its exit is expected, not a death to make up for).
+ */
+final class Worker {
+    private final Process process;
+    private final long startedAt;
+    private volatile long lastHeard;
+    private volatile boolean serving;
+    private volatile boolean retiring;
+    private volatile boolean killed;
+
+    /**
+     * @param process the started process
+     * @param now     {@link System#nanoTime()} at the start
+     */
+    Worker(Process process, long now) {
+        this.process = process;
+        this.startedAt = now;
+        this.lastHeard = now;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** @return nanoseconds since the start, as {@link System#nanoTime()} counts */
+    long age(long now) {
+        return now - startedAt;
+    }
+
+    /** @return nanoseconds since the last heart beat (or the start) */
+    long silence(long now) {
+        return now - lastHeard;
+    }
+
+    void heard(long now) {
+        lastHeard = now;
+    }
+
+    boolean serving() {
+        return serving;
+    }
+
+    void markServing() {
+        serving = true;
+    }
+
+    boolean retiring() {
+        return retiring;
+    }
+
+    /** Asks the worker to shut down gracefully (SIGTERM); its exit is then expected. */
+    void retire() {
+        retiring = true;
+        process.destroy();
+    }
+
+    boolean killed() {
+        return killed;
+    }
+
+    /** Kills a worker that stopped answering (SIGKILL); its exit is then made up for with a new one. */
+    void kill() {
+        killed = true;
+        process.destroyForcibly();
+    }
+}

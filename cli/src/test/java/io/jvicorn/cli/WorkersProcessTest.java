@@ -1,0 +1,183 @@
+package io.jvicorn.cli;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code --workers}: the supervisor process and its workers, as a user runs them, with real signals. */
+@Timeout(120)
+class WorkersProcessTest {
+    private static final String APP = "io.jvicorn.cli.testapps:PidApp";
+    private static final Pattern STARTUP_COMPLETE = Pattern.compile("Application startup complete\\.");
+    private static final Pattern PARENT = Pattern.compile("INFO: +Started parent process \\[(\\d+)\\]");
+
+    @Test
+    void workersShareOnePortAndStopOnSigterm() throws Exception {
+        try (SupervisedProcess p = SupervisedProcess.start(APP, "--port", "0", "--workers", "2")) {
+            int port = p.port();
+            assertEquals(p.process().pid(), Long.parseLong(p.awaitLine(PARENT).group(1)));
+            p.awaitLine(STARTUP_COMPLETE, 2);
+            List<Long> workers = p.workerPids();
+            assertEquals(2, workers.size(), p.output());
+            Set<Long> served = new HashSet<>();
+            // The kernel spreads new connections over the workers by a hash of the client port.
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
+                served.add(Long.parseLong(SupervisedProcess.get(port)));
+                return served.size() == 2;
+            });
+            assertEquals(Set.copyOf(workers), served);
+            assertEquals(1, p.count(SupervisedProcess.RUNNING), "only the supervisor says where it listens");
+
+            p.process().toHandle().destroy(); // SIGTERM
+            assertEquals(0, p.awaitExit(), p.output());
+            String output = p.output();
+            assertTrue(output.contains("Received SIGTERM, exiting."), output);
+            assertEquals(2, p.count(Pattern.compile("Finished server process")), output);
+            assertTrue(output.endsWith("Stopping parent process [" + p.process().pid() + "]"), output);
+            for (long worker : workers) {
+                assertTrue(ProcessHandle.of(worker).map(h -> !h.isAlive()).orElse(true), "worker " + worker);
+            }
+        }
+    }
+
+    @Test
+    void aDeadWorkerIsReplaced() throws Exception {
+        try (SupervisedProcess p = SupervisedProcess.start(APP, "--port", "0", "--workers", "2")) {
+            int port = p.port();
+            p.awaitLine(STARTUP_COMPLETE, 2);
+            long victim = p.workerPids().get(0);
+            SupervisedProcess.signal(victim, "KILL");
+            p.awaitLine(Pattern.compile("Child process \\[" + victim + "\\] died \\(exit code 137\\)"));
+            p.awaitLine(STARTUP_COMPLETE, 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> p.workerPids().size() == 2
+                    && !p.workerPids().contains(victim));
+            SupervisedProcess.awaitGet(port);
+        }
+    }
+
+    @Test
+    void sighupReplacesEveryWorkerOneByOne() throws Exception {
+        try (SupervisedProcess p = SupervisedProcess.start(APP, "--port", "0", "--workers", "2")) {
+            int port = p.port();
+            p.awaitLine(STARTUP_COMPLETE, 2);
+            List<Long> before = p.workerPids();
+            p.signal("HUP");
+            p.awaitLine(Pattern.compile("Received SIGHUP, restarting processes\\."));
+            p.awaitLine(STARTUP_COMPLETE, 4);
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                List<Long> now = p.workerPids();
+                return now.size() == 2 && now.stream().noneMatch(before::contains);
+            });
+            assertEquals(2, p.count(Pattern.compile("Finished server process")), p.output());
+            assertTrue(p.workerPids().contains(Long.parseLong(SupervisedProcess.awaitGet(port))));
+        }
+    }
+
+    @Test
+    void ttinAndTtouChangeTheNumberOfWorkers() throws Exception {
+        try (SupervisedProcess p = SupervisedProcess.start(APP, "--port", "0", "--workers", "2")) {
+            p.port();
+            p.awaitLine(STARTUP_COMPLETE, 2);
+            p.signal("TTIN");
+            p.awaitLine(STARTUP_COMPLETE, 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> p.workerPids().size() == 3);
+            p.signal("TTOU");
+            p.awaitLine(Pattern.compile("Received SIGTTOU, decreasing number of processes\\."));
+            await().atMost(Duration.ofSeconds(10)).until(() -> p.workerPids().size() == 2);
+            p.signal("TTOU");
+            await().atMost(Duration.ofSeconds(10)).until(() -> p.workerPids().size() == 1);
+            p.signal("TTOU");
+            p.awaitLine(Pattern.compile("Already reached one process, cannot decrease the number of processes"));
+            assertEquals(1, p.workerPids().size());
+        }
+    }
+
+    @Test
+    void aWorkerThatStopsAnsweringIsKilledAndReplaced() throws Exception {
+        try (SupervisedProcess p = SupervisedProcess.start(APP, "--port", "0", "--workers", "2",
+                "--timeout-worker-healthcheck", "1")) {
+            p.port();
+            p.awaitLine(STARTUP_COMPLETE, 2);
+            long frozen = p.workerPids().get(1);
+            SupervisedProcess.signal(frozen, "STOP");
+            p.awaitLine(Pattern.compile("Child process \\[" + frozen + "\\] has not answered for 1\\.0 s; killing it\\."));
+            p.awaitLine(Pattern.compile("Child process \\[" + frozen + "\\] killed"));
+            p.awaitLine(STARTUP_COMPLETE, 3);
+        }
+    }
+
+    @Test
+    void aWorkerThatCannotStartStopsTheSupervisorWithCode3() throws Exception {
+        try (SupervisedProcess p = SupervisedProcess.start("com.example.missing:App", "--port", "0",
+                "--workers", "2")) {
+            assertEquals(3, p.awaitExit(), p.output());
+            assertTrue(p.output().contains("failed to start (exit code 3); stopping."), p.output());
+        }
+    }
+
+    @Test
+    void aPortInUseFailsBeforeAnyWorkerStarts() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             SupervisedProcess p = SupervisedProcess.start(APP, "--port", Integer.toString(taken.getLocalPort()),
+                     "--workers", "2")) {
+            assertEquals(3, p.awaitExit(), p.output());
+            assertTrue(p.output().contains("error while attempting to bind"), p.output());
+            assertEquals(0, p.count(PARENT), p.output());
+        }
+    }
+
+    @Test
+    void aUnixSocketCannotBeShared() throws Exception {
+        try (SupervisedProcess p = SupervisedProcess.start(APP, "--uds", "/tmp/jvicorn-workers-test.sock",
+                "--workers", "2")) {
+            assertEquals(3, p.awaitExit(), p.output());
+            assertTrue(p.output().contains("--workers cannot share unix socket"), p.output());
+        }
+    }
+
+    @Test
+    void workersStopWhenTheSupervisorIsKilled() throws Exception {
+        try (SupervisedProcess p = SupervisedProcess.start(APP, "--port", "0", "--workers", "2")) {
+            p.port();
+            p.awaitLine(STARTUP_COMPLETE, 2);
+            List<ProcessHandle> workers = p.process().toHandle().children().toList();
+            p.process().destroyForcibly();
+            await().atMost(Duration.ofSeconds(15)).until(() -> workers.stream().noneMatch(ProcessHandle::isAlive));
+        }
+    }
+
+    @Test
+    void webConcurrencySetsTheNumberOfWorkers() throws Exception {
+        try (SupervisedProcess p = SupervisedProcess.start(Map.of("WEB_CONCURRENCY", "3"), APP, "--port", "0")) {
+            p.port();
+            p.awaitLine(STARTUP_COMPLETE, 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> p.workerPids().size() == 3);
+        }
+    }
+
+    @Test
+    void aWorkerThatReachesMaxRequestsIsReplaced() throws Exception {
+        try (SupervisedProcess p = SupervisedProcess.start(APP, "--port", "0", "--workers", "2",
+                "--limit-max-requests", "2")) {
+            int port = p.port();
+            p.awaitLine(STARTUP_COMPLETE, 2);
+            for (int i = 0; i < 6; i++) {
+                // Retried: a worker closing its listener resets connections queued on it; another one answers.
+                SupervisedProcess.awaitGet(port);
+            }
+            p.awaitLine(Pattern.compile("Maximum request limit of 2 exceeded"));
+            p.awaitLine(Pattern.compile("Child process \\[\\d+\\] died$"));
+            p.awaitLine(STARTUP_COMPLETE, 3);
+        }
+    }
+}
