@@ -214,7 +214,8 @@ final class CliOptions {
 
     // A String, not a boolean: picocli converts boolean defaults a second time from "true".
     @Option(names = "--ws", paramLabel = "MODE", defaultValue = "auto", converter = Converters.WebSocketModes.class,
-            description = "auto or none: whether WebSocket upgrades are accepted. Default: ${DEFAULT-VALUE}.")
+            description = "auto or none: whether WebSocket upgrades are accepted (Uvicorn's websockets, "
+                    + "websockets-sansio and wsproto mean auto). Default: ${DEFAULT-VALUE}.")
     String webSocket = "auto";
 
     @Option(names = "--ws-max-size", paramLabel = "BYTES", defaultValue = "16777216",
@@ -245,6 +246,27 @@ final class CliOptions {
     @Option(names = "--loops", paramLabel = "N", converter = Converters.PositiveInt.class,
             description = "Number of selector loops. Default: the number of processors.")
     @Nullable Integer loops;
+
+    @Option(names = "--h11-max-incomplete-event-size", paramLabel = "BYTES", converter = Converters.SizeLimit.class,
+            description = "Uvicorn's name for --limit-request-headers-size (the largest request head); wins over it "
+                    + "when given.")
+    @Nullable Integer h11MaxIncompleteEventSize;
+
+    @Option(names = "--loop", paramLabel = "LOOP", defaultValue = "auto", converter = Converters.EventLoops.class,
+            description = "Accepted for Uvicorn command lines (auto, none, asyncio, uvloop); jvicorn always runs NIO "
+                    + "selector loops, see --loops.")
+    String loop = "auto";
+
+    @Option(names = "--http", paramLabel = "HTTP", defaultValue = "auto",
+            converter = Converters.HttpImplementations.class,
+            description = "Accepted for Uvicorn command lines (auto, h11, httptools); jvicorn always uses its own "
+                    + "HTTP/1.1 parser.")
+    String http = "auto";
+
+    @Option(names = "--interface", paramLabel = "INTERFACE", defaultValue = "auto",
+            converter = Converters.Interfaces.class,
+            description = "auto or asgi3: a jvicorn application is an io.jvicorn.asgi.Application, ASGI 3's shape.")
+    String applicationInterface = "auto";
 
     @Option(names = "--limit-request-line", paramLabel = "BYTES", defaultValue = "8192",
             converter = Converters.SizeLimit.class,
@@ -374,7 +396,8 @@ final class CliOptions {
      * @throws IllegalArgumentException if the values do not fit together (ServerConfig's checks, e.g. root path)
      */
     ServerConfig toServerConfig(Application application, boolean colors) {
-        ParserLimits limits = new ParserLimits(limitRequestLine, limitRequestHeadersSize, limitRequestFields,
+        int headSize = h11MaxIncompleteEventSize != null ? h11MaxIncompleteEventSize : limitRequestHeadersSize;
+        ParserLimits limits = new ParserLimits(limitRequestLine, headSize, limitRequestFields,
                 limitRequestBody == null ? -1 : limitRequestBody, ParserLimits.DEFAULTS.maxChunkExtensionBytes());
         WebSocketSettings webSocketSettings = new WebSocketSettings(webSocket.equals("auto"), wsMaxSize, wsMaxQueue, wsPingInterval,
                 wsPingTimeout, wsPerMessageDeflate);

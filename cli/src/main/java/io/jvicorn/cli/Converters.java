@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ITypeConverter;
@@ -200,10 +201,13 @@ final class Converters {
         @Override
         public String convert(String value) {
             String mode = value.trim().toLowerCase(Locale.ROOT);
-            if (!mode.equals("auto") && !mode.equals("none")) {
-                throw new TypeConversionException("expected one of auto, none but was '" + value + "'");
-            }
-            return mode;
+            return switch (mode) {
+                case "none" -> "none";
+                // Uvicorn's WebSocket libraries: a Uvicorn command line keeps working with jvicorn's own.
+                case "auto", "websockets", "websockets-sansio", "wsproto" -> "auto";
+                default -> throw new TypeConversionException("expected auto or none (websockets, websockets-sansio "
+                        + "and wsproto are taken as auto) but was '" + value + "'");
+            };
         }
     }
 
@@ -270,6 +274,57 @@ final class Converters {
                     .longValueExact());
         } catch (ArithmeticException e) {
             throw new TypeConversionException("'" + value + "' seconds is too long");
+        }
+    }
+
+    /**
+     * A Uvicorn option that chooses among Python implementations: the values that name one are accepted and change
+     * nothing (jvicorn has one implementation), anything else is refused with what jvicorn offers instead.
+     */
+    abstract static class UvicornChoice implements ITypeConverter<String> {
+        private final String option;
+        private final List<String> accepted;
+        private final String instead;
+
+        UvicornChoice(String option, List<String> accepted, String instead) {
+            this.option = option;
+            this.accepted = accepted;
+            this.instead = instead;
+        }
+
+        @Override
+        public String convert(String value) {
+            String choice = value.trim().toLowerCase(Locale.ROOT);
+            if (!accepted.contains(choice)) {
+                throw new TypeConversionException("'" + value + "' is not available: " + option + " accepts "
+                        + String.join(", ", accepted) + " for Uvicorn command lines; " + instead);
+            }
+            return choice;
+        }
+    }
+
+    /** Uvicorn's {@code --loop}: jvicorn always runs NIO selector loops. */
+    static final class EventLoops extends UvicornChoice {
+        EventLoops() {
+            super("--loop", List.of("auto", "none", "asyncio", "uvloop"),
+                    "jvicorn always runs NIO selector loops, sized with --loops N");
+        }
+    }
+
+    /** Uvicorn's {@code --http}: jvicorn has its own HTTP/1.1 parser. */
+    static final class HttpImplementations extends UvicornChoice {
+        HttpImplementations() {
+            super("--http", List.of("auto", "h11", "httptools"),
+                    "jvicorn always uses its own HTTP/1.1 parser");
+        }
+    }
+
+    /** Uvicorn's {@code --interface}: jvicorn serves {@code io.jvicorn.asgi.Application}, the ASGI 3 shape. */
+    static final class Interfaces extends UvicornChoice {
+        Interfaces() {
+            super("--interface", List.of("auto", "asgi3"),
+                    "a jvicorn application implements io.jvicorn.asgi.Application, ASGI 3's call(scope, receive, "
+                            + "send); there is no ASGI 2 or WSGI form on the JVM");
         }
     }
 }

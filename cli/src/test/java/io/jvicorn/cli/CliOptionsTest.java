@@ -283,7 +283,8 @@ class CliOptionsTest {
             "--log-level|loud|Invalid value for option '--log-level': expected one of critical, error, warning, "
                     + "info, debug, trace but was 'loud'",
             "--lifespan|maybe|Invalid value for option '--lifespan': expected one of auto, on, off but was 'maybe'",
-            "--ws|wsproto|Invalid value for option '--ws': expected one of auto, none but was 'wsproto'",
+            "--ws|h2|Invalid value for option '--ws': expected auto or none (websockets, websockets-sansio and wsproto "
+                    + "are taken as auto) but was 'h2'",
             "--timeout-keep-alive|-1|Invalid value for option '--timeout-keep-alive': '-1' must not be negative",
             "--timeout-keep-alive|soon|Invalid value for option '--timeout-keep-alive': 'soon' is not a number of "
                     + "seconds",
@@ -374,5 +375,27 @@ class CliOptionsTest {
         assertNull(config.fd());
         assertTrue(config.reusePort());
         assertFalse(parse("m:app").toServerConfig(APP).reusePort());
+    }
+
+    @Test
+    void uvicornImplementationChoicesAreAcceptedOrRefusedWithTheAlternative() {
+        CliOptions options = parse("--loop", "uvloop", "--http", "httptools", "--interface", "asgi3", "--ws",
+                "wsproto", "m:app");
+        assertEquals("uvloop", options.loop);
+        assertEquals("httptools", options.http);
+        assertEquals("auto", options.webSocket);
+        assertTrue(options.toServerConfig(APP).webSocket().enabled());
+        assertTrue(parseError(Map.of(), "--loop", "my.module:factory", "m:app").contains("--loops N"));
+        assertTrue(parseError(Map.of(), "--http", "h2", "m:app").contains("own HTTP/1.1 parser"));
+        assertTrue(parseError(Map.of(), "--interface", "wsgi", "m:app").contains("io.jvicorn.asgi.Application"));
+    }
+
+    @Test
+    void h11MaxIncompleteEventSizeIsTheHeadLimit() {
+        assertEquals(16384, parse("m:app").toServerConfig(APP).parserLimits().maxHeaderBytes());
+        assertEquals(20000, parse("--h11-max-incomplete-event-size", "20000", "m:app").toServerConfig(APP)
+                .parserLimits().maxHeaderBytes());
+        assertEquals(20000, parse("--limit-request-headers-size", "30000", "--h11-max-incomplete-event-size",
+                "20000", "m:app").toServerConfig(APP).parserLimits().maxHeaderBytes());
     }
 }
