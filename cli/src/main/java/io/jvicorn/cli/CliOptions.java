@@ -247,6 +247,11 @@ final class CliOptions {
             description = "Number of selector loops. Default: the number of processors.")
     @Nullable Integer loops;
 
+    @Option(names = "--reset-contextvars", arity = "0", fallbackValue = "true",
+            description = "Run every request on a new virtual thread, so that ThreadLocal values a request sets never "
+                    + "reach the next request of its connection (Uvicorn resets contextvars). Default: off.")
+    boolean resetContextvars;
+
     @Option(names = "--h11-max-incomplete-event-size", paramLabel = "BYTES", converter = Converters.SizeLimit.class,
             description = "Uvicorn's name for --limit-request-headers-size (the largest request head); wins over it "
                     + "when given.")
@@ -421,7 +426,8 @@ final class CliOptions {
                 .forwardedAllowIps(forwardedAllowIps != null ? forwardedAllowIps : DEFAULT_FORWARDED_ALLOW_IPS)
                 .limitMaxRequestsJitter(limitMaxRequestsJitter)
                 .accessLogFormat(accessLogFormat)
-                .useColors(colors);
+                .useColors(colors)
+                .threadPerRequest(resetContextvars);
         if (loops != null) {
             builder.loops(loops);
         }

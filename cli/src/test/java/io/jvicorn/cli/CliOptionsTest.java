@@ -398,4 +398,10 @@ class CliOptionsTest {
         assertEquals(20000, parse("--limit-request-headers-size", "30000", "--h11-max-incomplete-event-size",
                 "20000", "m:app").toServerConfig(APP).parserLimits().maxHeaderBytes());
     }
+
+    @Test
+    void resetContextvarsRunsEachRequestOnANewThread() {
+        assertFalse(parse("m:app").toServerConfig(APP).threadPerRequest());
+        assertTrue(parse("--reset-contextvars", "m:app").toServerConfig(APP).threadPerRequest());
+    }
 }

@@ -124,7 +124,7 @@ public final class Server implements AutoCloseable {
                 tls == null ? "http" : "https",
                 config.accessLog() ? accessLogFormat(config) : null,
                 config.proxyHeaders() ? ForwardedAllowList.parse(config.forwardedAllowIps()) : null,
-                config.limitConcurrency(), state, counters, webSocket);
+                config.limitConcurrency(), state, counters, webSocket, config.threadPerRequest());
         Engine e = new Engine(config.loops(), config.backlog(),
                 connection -> new HttpConnectionHandler(connection, settings), new DateRefresher(defaults));
         e.reusePort(config.reusePort());

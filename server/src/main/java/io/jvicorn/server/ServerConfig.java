@@ -48,6 +48,11 @@ import org.jspecify.annotations.Nullable;
  * @param fd                      an inherited listening socket's file descriptor; the JVM can adopt only 0 (standard
  *                                input, as systemd socket activation with {@code StandardInput=socket} passes it)
  * @param tls                     HTTPS settings, or null for plain HTTP
+ * @param threadPerRequest        run every request on a new virtual thread, so that {@code ThreadLocal} values never
+ *                                pass from one request to the next of a connection (Uvicorn's
+ *                                {@code --reset-contextvars}); off: a connection's worker thread serves the requests
+ *                                waiting when it finishes one. Applications declared
+ *                                {@code NonBlockingApplication} run on the selector loops either way
  * @param reusePort               whether TCP listeners set {@code SO_REUSEPORT}, so that several processes (the
  *                                workers of {@code --workers}) listen on one port; off
  */
@@ -79,6 +84,7 @@ public record ServerConfig(
         @Nullable String uds,
         @Nullable Integer fd,
         @Nullable TlsConfig tls,
+        boolean threadPerRequest,
         boolean reusePort) {
 
     /** Checks ranges and copies lists. */
@@ -189,6 +195,7 @@ public record ServerConfig(
         private @Nullable String uds;
         private @Nullable Integer fd;
         private @Nullable TlsConfig tls;
+        private boolean threadPerRequest;
         private boolean reusePort;
 
         private Builder(Application app) {
@@ -247,6 +254,8 @@ public record ServerConfig(
         public Builder fd(@Nullable Integer fd) { this.fd = fd; return this; }
         /** @param settings HTTPS settings, or null for plain HTTP @return this */
         public Builder tls(@Nullable TlsConfig settings) { this.tls = settings; return this; }
+        /** @param on whether every request runs on a new virtual thread (fresh ThreadLocals) @return this */
+        public Builder threadPerRequest(boolean on) { this.threadPerRequest = on; return this; }
         /** @param on whether TCP listeners share their port with other processes (SO_REUSEPORT) @return this */
         public Builder reusePort(boolean on) { this.reusePort = on; return this; }
 
@@ -255,7 +264,7 @@ public record ServerConfig(
             return new ServerConfig(app, host, port, backlog, loops, timeoutKeepAlive, timeoutRequestHeader,
                     timeoutGracefulShutdown, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
                     rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders, forwardedAllowIps,
-                    limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, reusePort);
+                    limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, threadPerRequest, reusePort);
         }
     }
 }

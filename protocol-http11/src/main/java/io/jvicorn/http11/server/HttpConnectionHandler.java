@@ -43,7 +43,9 @@ import org.jspecify.annotations.Nullable;
 public final class HttpConnectionHandler implements ConnectionHandler {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
     private static final System.Logger ACCESS = System.getLogger("jvicorn.access");
-    private static final ThreadFactory WORKERS = Thread.ofVirtual().name("jvicorn-http").factory();
+    // Not inheriting: a worker started by the previous request's worker must not carry that request's values.
+    private static final ThreadFactory WORKERS = Thread.ofVirtual().name("jvicorn-http")
+            .inheritInheritableThreadLocals(false).factory();
     private static final Map<String, Object> EXTENSIONS = Map.of(
             "http.response.trailers", Map.of(),
             "http.response.pathsend", Map.of());
@@ -494,6 +496,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     private void runWorker() {
         OutputBuffer buffer = OutputBufferPool.SHARED.acquire();
         ResponseEncoder responses = EncoderPool.take(settings.defaults());
+        boolean handOver = false;
         do {
             out = buffer;
             encoder = responses;
@@ -519,15 +522,25 @@ public final class HttpConnectionHandler implements ConnectionHandler {
                 if (pipelinePaused && left < MAX_PIPELINE) {
                     connection.execute(this::resumePipeline);
                 }
+                if (settings.threadPerRequest() && !ready.isEmpty()) {
+                    handOver = true; // the next request gets a new thread, hence fresh ThreadLocals
+                    break;
+                }
             }
             flushQuietly();
             // Give up the worker-owned fields before another worker may start.
             out = null;
             encoder = null;
+            if (handOver) {
+                break; // workerActive stays set: the new worker owns the connection's exchanges
+            }
             workerActive.set(false);
         } while (!ready.isEmpty() && workerActive.compareAndSet(false, true));
         OutputBufferPool.SHARED.release(buffer);
         EncoderPool.give(responses);
+        if (handOver) {
+            WORKERS.newThread(this::runWorker).start();
+        }
     }
 
     /** After a close, requests still queued get nothing; count them out. */

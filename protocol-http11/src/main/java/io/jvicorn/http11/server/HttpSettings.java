@@ -23,6 +23,10 @@ import org.jspecify.annotations.Nullable;
  * @param state              the lifespan state; each scope gets a shallow copy
  * @param activity           server-wide counters
  * @param webSocket          takes over WebSocket upgrades, or null to serve them as plain HTTP
+ * @param threadPerRequest   run every request on a new virtual thread, so that {@code ThreadLocal} values one
+ *                           request sets never reach the next request of its connection (Uvicorn's
+ *                           {@code --reset-contextvars}); otherwise a connection's worker thread serves the requests
+ *                           that are waiting when it finishes one
  */
 public record HttpSettings(
         Application app,
@@ -37,5 +41,6 @@ public record HttpSettings(
         @Nullable Integer limitConcurrency,
         Map<String, Object> state,
         ServerActivity activity,
-        @Nullable WebSocketUpgrade webSocket) {
+        @Nullable WebSocketUpgrade webSocket,
+        boolean threadPerRequest) {
 }
