@@ -323,6 +323,13 @@ final class CliOptions {
                     + "OpenSSL cipher strings are not understood. Default: ${DEFAULT-VALUE}.")
     String sslCiphers = "default";
 
+    @Option(names = "--ssl-version", paramLabel = "VERSION", defaultValue = "17",
+            converter = Converters.SslVersions.class,
+            description = "TLS versions, as Python's ssl.PROTOCOL_* number or a JVM name: 17 or 2 for TLS 1.3 and "
+                    + "1.2, 5 or TLSv1.2 for TLS 1.2 only, TLSv1.3 for TLS 1.3 only. TLS 1.0 and 1.1 (3, 4) are "
+                    + "disabled in the JVM as insecure. Default: ${DEFAULT-VALUE}.")
+    TlsConfig.Protocols sslVersion = TlsConfig.Protocols.JVM_DEFAULT;
+
     /** Set for a worker of {@code --workers}: TCP listeners share their ports with the other workers. */
     boolean reusePort;
 
@@ -448,13 +455,14 @@ final class CliOptions {
         }
         if (sslCertfile == null && sslKeyfile == null && sslKeystore == null) {
             if (sslCaCerts != null || sslCertReqs != TlsConfig.ClientAuth.NONE || !ciphers.isEmpty()
-                    || sslKeyfilePassword != null || sslKeystorePassword != null) {
+                    || sslVersion != TlsConfig.Protocols.JVM_DEFAULT || sslKeyfilePassword != null
+                    || sslKeystorePassword != null) {
                 throw new IllegalArgumentException("the --ssl-* options need --ssl-certfile (PEM) or --ssl-keystore "
                         + "(PKCS#12) to turn HTTPS on");
             }
             return null;
         }
         return new TlsConfig(sslCertfile, sslKeyfile, sslKeyfilePassword, sslKeystore, sslKeystorePassword,
-                sslCaCerts, sslCertReqs, ciphers);
+                sslCaCerts, sslCertReqs, ciphers, sslVersion);
     }
 }
