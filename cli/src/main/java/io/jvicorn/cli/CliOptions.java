@@ -74,12 +74,13 @@ final class CliOptions {
     @Nullable String uds;
 
     @Option(names = "--fd", paramLabel = "N", converter = Converters.NonNegativeInt.class,
-            description = "Listen on an inherited listening socket instead of --host/--port. The JVM can adopt only "
-                    + "file descriptor 0, as systemd socket activation with StandardInput=socket passes it.")
+            description = "Listen on the inherited listening socket with this file descriptor instead of "
+                    + "--host/--port: 3 for systemd socket activation (Accept=no), which needs Java 22 or newer, or 0 "
+                    + "for a socket passed as standard input (StandardInput=socket, inetd wait mode).")
     @Nullable Integer fd;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", split = "\\s+", hideParamSyntax = true,
-            description = "Listen on HOST:PORT, [IPv6]:PORT, unix:PATH or fd://0 instead of --host/--port; "
+            description = "Listen on HOST:PORT, [IPv6]:PORT, unix:PATH or fd://N instead of --host/--port; "
                     + "repeatable. From the environment, separate several with spaces.")
     List<String> binds = new ArrayList<>();
 
