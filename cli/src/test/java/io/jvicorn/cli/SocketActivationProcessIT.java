@@ -80,6 +80,12 @@ class SocketActivationProcessIT {
         assertServesOnDescriptor3("--bind", "fd://3");
     }
 
+    @Test
+    void workersShareDescriptor3() throws Exception {
+        // The supervisor moves descriptor 3 onto standard input, which its workers inherit as fd://0.
+        assertServesOnDescriptor3("--fd", "3", "--workers", "2");
+    }
+
     private static void assertServesOnDescriptor3(String... options) throws Exception {
         Process p = activated("listening", options);
         try {

@@ -196,7 +196,7 @@ final class ListenPlan {
                 } else {
                     throw new ServerStartupException("--workers cannot share " + target.description() + ": worker "
                             + "processes of a JVM cannot inherit a unix socket; listen on TCP (--host/--port or "
-                            + "--bind) or on an inherited socket (--fd 0), or run one process per unix socket", null);
+                            + "--bind) or on an inherited socket (--fd), or run one process per unix socket", null);
                 }
             }
         } catch (IOException | UnsupportedOperationException e) {
