@@ -36,7 +36,8 @@ final class JvicornProcess {
 
     /**
      * {@code launcher... java -jar jvicorn.jar args...}, stderr merged into stdout: the shaded jar as users run it
-     * (multi-release, with its manifest's grants). It exists after packaging, so only integration tests (*IT) call this.
+     * (multi-release, with its manifest's grants). It exists after packaging, so only integration tests (*IT) call
+     * this.
      *
      * @param launcher what runs the JVM, such as a wrapper that passes it a socket; may be empty
      * @param args     the CLI's arguments

@@ -111,7 +111,8 @@ class SocketAndTlsProcessTest {
                     .build();
             HttpClient tls13Only = HttpClient.newBuilder().sslContext(trusting(cert))
                     .sslParameters(new SSLParameters(null, new String[] {"TLSv1.3"})).build();
-            assertThrows(SSLHandshakeException.class, () -> tls13Only.send(request, HttpResponse.BodyHandlers.ofString()));
+            assertThrows(SSLHandshakeException.class,
+                    () -> tls13Only.send(request, HttpResponse.BodyHandlers.ofString()));
             HttpClient tls12Only = HttpClient.newBuilder().sslContext(trusting(cert))
                     .sslParameters(new SSLParameters(null, new String[] {"TLSv1.2"})).build();
             assertEquals("hi", tls12Only.send(request, HttpResponse.BodyHandlers.ofString()).body());

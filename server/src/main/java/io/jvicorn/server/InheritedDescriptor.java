@@ -28,7 +28,7 @@ final class InheritedDescriptor {
                         + "as standard input and use --fd 0 (systemd: StandardInput=socket in the service unit, "
                         + "with Accept=no in the .socket unit)"
                 : "--fd " + fd + " needs the Java 22 part of jvicorn's multi-release jar, but these classes were not "
-                        + "loaded from that jar (this is Java " + feature + "); run jvicorn from its jar, or use --fd 0 "
-                        + "with the socket as standard input");
+                        + "loaded from that jar (this is Java " + feature + "); run jvicorn from its jar, or use "
+                        + "--fd 0 with the socket as standard input");
     }
 }

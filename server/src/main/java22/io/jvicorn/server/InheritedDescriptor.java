@@ -83,7 +83,8 @@ final class InheritedDescriptor {
                 if (error == c.eBadF()) {
                     throw failure(fd, "no file descriptor " + fd + " is open in this process (EBADF); start "
                             + "jvicorn from a systemd .socket unit (Accept=no), which passes its first socket as "
-                            + "descriptor 3, or from a process that leaves a listening socket open as descriptor " + fd);
+                            + "descriptor 3, or from a process that leaves a listening socket open as descriptor "
+                            + fd);
                 }
                 if (error == c.eNotSock()) {
                     throw failure(fd, "file descriptor " + fd + " is not a socket (ENOTSOCK); pass the number of "
