@@ -74,12 +74,13 @@ final class CliOptions {
     @Nullable String uds;
 
     @Option(names = "--fd", paramLabel = "N", converter = Converters.NonNegativeInt.class,
-            description = "Listen on an inherited listening socket instead of --host/--port. The JVM can adopt only "
-                    + "file descriptor 0, as systemd socket activation with StandardInput=socket passes it.")
+            description = "Listen on the inherited listening socket with this file descriptor instead of "
+                    + "--host/--port: 3 for systemd socket activation (Accept=no), which needs Java 22 or newer, or 0 "
+                    + "for a socket passed as standard input (StandardInput=socket, inetd wait mode).")
     @Nullable Integer fd;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", split = "\\s+", hideParamSyntax = true,
-            description = "Listen on HOST:PORT, [IPv6]:PORT, unix:PATH or fd://0 instead of --host/--port; "
+            description = "Listen on HOST:PORT, [IPv6]:PORT, unix:PATH or fd://N instead of --host/--port; "
                     + "repeatable. From the environment, separate several with spaces.")
     List<String> binds = new ArrayList<>();
 
@@ -328,6 +329,13 @@ final class CliOptions {
                     + "OpenSSL cipher strings are not understood. Default: ${DEFAULT-VALUE}.")
     String sslCiphers = "default";
 
+    @Option(names = "--ssl-version", paramLabel = "VERSION", defaultValue = "17",
+            converter = Converters.SslVersions.class,
+            description = "TLS versions, as Python's ssl.PROTOCOL_* number or a JVM name: 17 or 2 for TLS 1.3 and "
+                    + "1.2, 5 or TLSv1.2 for TLS 1.2 only, TLSv1.3 for TLS 1.3 only. TLS 1.0 and 1.1 (3, 4) are "
+                    + "disabled in the JVM as insecure. Default: ${DEFAULT-VALUE}.")
+    TlsConfig.Protocols sslVersion = TlsConfig.Protocols.JVM_DEFAULT;
+
     /** Set for a worker of {@code --workers}: TCP listeners share their ports with the other workers. */
     boolean reusePort;
 
@@ -454,13 +462,14 @@ final class CliOptions {
         }
         if (sslCertfile == null && sslKeyfile == null && sslKeystore == null) {
             if (sslCaCerts != null || sslCertReqs != TlsConfig.ClientAuth.NONE || !ciphers.isEmpty()
-                    || sslKeyfilePassword != null || sslKeystorePassword != null) {
+                    || sslVersion != TlsConfig.Protocols.JVM_DEFAULT || sslKeyfilePassword != null
+                    || sslKeystorePassword != null) {
                 throw new IllegalArgumentException("the --ssl-* options need --ssl-certfile (PEM) or --ssl-keystore "
                         + "(PKCS#12) to turn HTTPS on");
             }
             return null;
         }
         return new TlsConfig(sslCertfile, sslKeyfile, sslKeyfilePassword, sslKeystore, sslKeystorePassword,
-                sslCaCerts, sslCertReqs, ciphers);
+                sslCaCerts, sslCertReqs, ciphers, sslVersion);
     }
 }

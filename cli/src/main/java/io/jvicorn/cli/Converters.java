@@ -73,6 +73,18 @@ final class Converters {
         }
     }
 
+    /** {@code --ssl-version}: Python's {@code ssl.PROTOCOL_*} numbers that a server can use, or JSSE names. */
+    static final class SslVersions implements ITypeConverter<TlsConfig.Protocols> {
+        @Override
+        public TlsConfig.Protocols convert(String value) {
+            try {
+                return TlsConfig.Protocols.fromSslVersion(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** A file that exists and is readable, as Click's {@code Path(exists=True)}. */
     static final class ExistingFile implements ITypeConverter<Path> {
         @Override

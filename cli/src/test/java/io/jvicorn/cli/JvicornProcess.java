@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Starts the CLI as a real JVM process on the test class path and reads what it prints. */
+/** Starts the CLI as a real JVM process, on the test class path or from its jar, and reads what it prints. */
 final class JvicornProcess {
     private JvicornProcess() {
     }
@@ -32,6 +32,30 @@ final class JvicornProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         return builder.start();
+    }
+
+    /**
+     * {@code launcher... java -jar jvicorn.jar args...}, stderr merged into stdout: the shaded jar as users run it
+     * (multi-release, with its manifest's grants). It exists after packaging, so only integration tests (*IT) call
+     * this.
+     *
+     * @param launcher what runs the JVM, such as a wrapper that passes it a socket; may be empty
+     * @param args     the CLI's arguments
+     * @return the process
+     * @throws IOException if it cannot be started
+     */
+    static Process startJar(List<String> launcher, String... args) throws IOException {
+        String jar = System.getProperty("jvicorn.jar");
+        if (jar == null) {
+            throw new IllegalStateException("system property jvicorn.jar is not set: run this test with failsafe "
+                    + "(mvn verify), which sets it to the shaded jar");
+        }
+        List<String> command = new ArrayList<>(launcher);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar);
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
     static BufferedReader output(Process p) {

@@ -58,7 +58,7 @@ class MainTest {
                 "--limit-request-line", "--limit-request-headers-size", "--limit-request-fields",
                 "--limit-request-body", "--version", "-h, --help", "JVICORN_", "--config", "--env-file",
                 "--log-config", "--access-log-format", "%(client_addr)s", "--[no-]use-colors", "--[no-]proxy-headers",
-                "--forwarded-allow-ips", "--limit-max-requests-jitter"}) {
+                "--forwarded-allow-ips", "--limit-max-requests-jitter", "--ssl-version"}) {
             assertTrue(out().contains(option), option);
         }
         assertEquals(0, run(Map.of(), "-h"));
@@ -78,6 +78,27 @@ class MainTest {
                 err());
         assertEquals(2, run(Map.of("JVICORN_BACKLOG", "0"), "m:app"));
         assertTrue(err().contains("Invalid value for option '--backlog': '0' must be at least 1"), err());
+    }
+
+    @Test
+    void sslVersionsTheJvmCannotServeAreUsageErrorsSayingWhy() {
+        assertEquals(2, run(Map.of(), "--ssl-version", "3", "m:app"));
+        assertTrue(err().startsWith("Error: Invalid value for option '--ssl-version': 3 (PROTOCOL_TLSv1) is TLS 1.0, "
+                + "which the JVM disables as insecure (RFC 8996); use 17 (TLS 1.3 and 1.2, the default) or 5 (TLS 1.2 "
+                + "only) instead"), err());
+        errBytes.reset();
+        assertEquals(2, run(Map.of("JVICORN_SSL_VERSION", "4"), "m:app"));
+        assertTrue(err().startsWith("Error: Invalid value for option '--ssl-version': 4 (PROTOCOL_TLSv1_1) is TLS 1.1"),
+                err());
+        errBytes.reset();
+        assertEquals(2, run(Map.of(), "--ssl-version", "16", "m:app"));
+        assertTrue(err().startsWith("Error: Invalid value for option '--ssl-version': 16 is Python's "
+                + "PROTOCOL_TLS_CLIENT, which only connects to servers and cannot serve; accepted are 17 or 2"), err());
+        errBytes.reset();
+        assertEquals(2, run(Map.of(), "--ssl-version", "TLS1.3", "m:app"));
+        assertTrue(err().startsWith("Error: Invalid value for option '--ssl-version': 'TLS1.3' is not a TLS version "
+                + "that a server can use; accepted are 17 or 2 (PROTOCOL_TLS_SERVER, PROTOCOL_TLS: TLS 1.3 and 1.2, "
+                + "the default), 5 or TLSv1.2 (PROTOCOL_TLSv1_2: TLS 1.2 only) and TLSv1.3 (TLS 1.3 only)"), err());
     }
 
     @Test

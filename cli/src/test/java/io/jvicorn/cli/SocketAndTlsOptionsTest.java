@@ -77,9 +77,10 @@ class SocketAndTlsOptionsTest {
         Path ca = file("ca.pem");
         TlsConfig tls = parse(Map.of(), "--ssl-certfile", cert.toString(), "--ssl-keyfile", key.toString(),
                 "--ssl-keyfile-password", "pw", "--ssl-cert-reqs", "2", "--ssl-ca-certs", ca.toString(),
-                "--ssl-ciphers", "TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384", "m:app").toServerConfig(APP).tls();
+                "--ssl-ciphers", "TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384", "--ssl-version", "5", "m:app")
+                .toServerConfig(APP).tls();
         assertEquals(new TlsConfig(cert, key, "pw", null, null, ca, TlsConfig.ClientAuth.REQUIRED,
-                List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384")), tls);
+                List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384"), TlsConfig.Protocols.TLS_1_2), tls);
     }
 
     @Test
@@ -88,6 +89,23 @@ class SocketAndTlsOptionsTest {
         TlsConfig tls = parse(Map.of("JVICORN_SSL_KEYSTORE", store.toString(), "JVICORN_SSL_KEYSTORE_PASSWORD", "pw",
                 "JVICORN_SSL_CERT_REQS", "0", "JVICORN_SSL_CIPHERS", "TLSv1"), "m:app").toServerConfig(APP).tls();
         assertEquals(TlsConfig.keyStore(store, "pw"), tls);
+    }
+
+    @Test
+    void sslVersionTakesPythonsServerNumbersAndJvmNames() throws Exception {
+        Path cert = file("cert.pem");
+        for (var accepted : Map.of("17", TlsConfig.Protocols.JVM_DEFAULT, "2", TlsConfig.Protocols.JVM_DEFAULT,
+                "5", TlsConfig.Protocols.TLS_1_2, "TLSv1.2", TlsConfig.Protocols.TLS_1_2,
+                "TLSv1.3", TlsConfig.Protocols.TLS_1_3).entrySet()) {
+            TlsConfig tls = parse(Map.of(), "--ssl-certfile", cert.toString(), "--ssl-version", accepted.getKey(),
+                    "m:app").toServerConfig(APP).tls();
+            assertEquals(accepted.getValue(), tls.protocols(), accepted.getKey());
+        }
+        TlsConfig fromEnvironment = parse(Map.of("JVICORN_SSL_CERTFILE", cert.toString(), "JVICORN_SSL_VERSION",
+                "TLSv1.3"), "m:app").toServerConfig(APP).tls();
+        assertEquals(TlsConfig.Protocols.TLS_1_3, fromEnvironment.protocols());
+        assertEquals(TlsConfig.Protocols.JVM_DEFAULT,
+                parse(Map.of(), "--ssl-certfile", cert.toString(), "m:app").toServerConfig(APP).tls().protocols());
     }
 
     @Test
@@ -101,6 +119,14 @@ class SocketAndTlsOptionsTest {
         IllegalArgumentException alone = assertThrows(IllegalArgumentException.class,
                 () -> parse(Map.of(), "--ssl-ca-certs", ca.toString(), "m:app").toServerConfig(APP));
         assertTrue(alone.getMessage().contains("need --ssl-certfile (PEM) or --ssl-keystore"), alone.getMessage());
+        IllegalArgumentException versionAlone = assertThrows(IllegalArgumentException.class,
+                () -> parse(Map.of(), "--ssl-version", "TLSv1.3", "m:app").toServerConfig(APP));
+        assertTrue(versionAlone.getMessage().contains("need --ssl-certfile (PEM) or --ssl-keystore"),
+                versionAlone.getMessage());
+        ParameterException tls10 = assertThrows(ParameterException.class,
+                () -> parse(Map.of(), "--ssl-version", "3", "m:app"));
+        assertTrue(tls10.getMessage().contains("TLS 1.0, which the JVM disables as insecure (RFC 8996)"),
+                tls10.getMessage());
         Path key = file("key.pem");
         IllegalArgumentException keyOnly = assertThrows(IllegalArgumentException.class,
                 () -> parse(Map.of(), "--ssl-keyfile", key.toString(), "m:app").toServerConfig(APP));

@@ -2,6 +2,7 @@ package io.jvicorn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -28,11 +29,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The CLI serving on a unix socket and over HTTPS, as a real process. */
+/** The CLI serving on a unix socket and over HTTPS (with {@code --ssl-version}), as a real process. */
 class SocketAndTlsProcessTest {
     @TempDir
     Path dir;
@@ -79,12 +82,7 @@ class SocketAndTlsProcessTest {
     void servesHttpsFromAKeyStore() throws Exception {
         Path store = dir.resolve("server.p12");
         Path cert = dir.resolve("cert.pem");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        run(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=localhost", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", "changeit");
-        run(keytool, "-exportcert", "-rfc", "-alias", "server", "-keystore", store.toString(), "-storepass",
-                "changeit", "-file", cert.toString());
+        generateKeyStore(store, cert);
         Process p = jvicorn("--port", "0", "--ssl-keystore", store.toString(), "--ssl-keystore-password", "changeit");
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -97,6 +95,41 @@ class SocketAndTlsProcessTest {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    @Test
+    void sslVersion5ServesTls12OnlyAndRefusesATls13OnlyClient() throws Exception {
+        Path store = dir.resolve("server.p12");
+        Path cert = dir.resolve("cert.pem");
+        generateKeyStore(store, cert);
+        Process p = jvicorn("--port", "0", "--ssl-keystore", store.toString(), "--ssl-keystore-password", "changeit",
+                "--ssl-version", "5");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            Matcher running = awaitLine(out, Pattern.compile("jvicorn running on https://127\\.0\\.0\\.1:(\\d+) "));
+            HttpRequest request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + running.group(1) + "/"))
+                    .build();
+            HttpClient tls13Only = HttpClient.newBuilder().sslContext(trusting(cert))
+                    .sslParameters(new SSLParameters(null, new String[] {"TLSv1.3"})).build();
+            assertThrows(SSLHandshakeException.class,
+                    () -> tls13Only.send(request, HttpResponse.BodyHandlers.ofString()));
+            HttpClient tls12Only = HttpClient.newBuilder().sslContext(trusting(cert))
+                    .sslParameters(new SSLParameters(null, new String[] {"TLSv1.2"})).build();
+            assertEquals("hi", tls12Only.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            stop(p);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** A self-signed EC certificate for 127.0.0.1 in a PKCS#12 store (password changeit), also exported as PEM. */
+    private static void generateKeyStore(Path store, Path cert) throws Exception {
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        run(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
+                "CN=localhost", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", store.toString(), "-storepass", "changeit");
+        run(keytool, "-exportcert", "-rfc", "-alias", "server", "-keystore", store.toString(), "-storepass",
+                "changeit", "-file", cert.toString());
     }
 
     private static SSLContext trusting(Path cert) throws Exception {

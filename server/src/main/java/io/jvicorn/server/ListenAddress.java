@@ -25,7 +25,7 @@ sealed interface ListenAddress {
     /**
      * A listening socket inherited from the parent process.
      *
-     * @param fd the file descriptor; the JVM can adopt only 0 (its standard input)
+     * @param fd the file descriptor: 0 (standard input), or on Java 22 or newer any other, which is moved onto 0
      */
     record Inherited(int fd) implements ListenAddress {
     }

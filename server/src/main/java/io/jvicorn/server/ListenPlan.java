@@ -45,7 +45,8 @@ final class ListenPlan {
     /**
      * @param config the server configuration
      * @return the checked plan
-     * @throws ServerStartupException if a host does not resolve or no listening socket was inherited
+     * @throws ServerStartupException if a host does not resolve, no listening socket was inherited, or more than one
+     *                                inherited socket is asked for
      */
     static ListenPlan of(ServerConfig config) throws ServerStartupException {
         List<ListenAddress> addresses = new ArrayList<>();
@@ -60,6 +61,13 @@ final class ListenPlan {
         }
         if (addresses.isEmpty()) {
             addresses.add(new ListenAddress.Tcp(config.host(), config.port()));
+        }
+        List<Integer> inheritedFds = addresses.stream().filter(a -> a instanceof ListenAddress.Inherited)
+                .map(a -> ((ListenAddress.Inherited) a).fd()).toList();
+        if (inheritedFds.size() > 1) {
+            throw new ServerStartupException("only one inherited socket can be listened on, got file descriptors "
+                    + inheritedFds + " from --fd and --bind fd://: the JVM adopts a single inherited channel, its "
+                    + "standard input", null);
         }
         List<Target> targets = new ArrayList<>();
         for (ListenAddress address : addresses) {
@@ -90,28 +98,41 @@ final class ListenPlan {
         }
     }
 
-    /** The JVM exposes only its standard input as an inherited channel ({@link System#inheritedChannel()}). */
+    /**
+     * The JVM exposes only its standard input as an inherited channel ({@link System#inheritedChannel()}, computed
+     * once), so another descriptor is first moved onto descriptor 0.
+     */
     private static ServerSocketChannel inheritedListener(int fd) throws ServerStartupException {
         if (fd != 0) {
-            throw new ServerStartupException("--fd " + fd + ": the JVM can only adopt a listening socket passed as "
-                    + "its standard input (file descriptor 0), as systemd socket activation with "
-                    + "StandardInput=socket or inetd in wait mode provide; start jvicorn that way with --fd 0, or let "
-                    + "it bind the address itself with --bind or --uds", null);
+            try {
+                InheritedDescriptor.moveToStandardInput(fd);
+            } catch (IOException e) {
+                throw new ServerStartupException(e.getMessage(), e);
+            }
         }
         Channel channel;
         try {
             channel = System.inheritedChannel();
         } catch (IOException e) {
-            throw new ServerStartupException("--fd 0: cannot adopt standard input as a socket: " + e.getMessage(), e);
+            throw new ServerStartupException("--fd " + fd + ": cannot adopt standard input as a socket: "
+                    + e.getMessage(), e);
         }
         if (channel instanceof ServerSocketChannel server) {
             return server;
+        }
+        if (fd != 0) {
+            // The descriptor was checked to be a listening socket, so only a stale answer explains this.
+            throw new ServerStartupException("--fd " + fd + ": descriptor " + fd + " was moved to standard input, "
+                    + "but this JVM had already looked at its inherited channel (System.inheritedChannel() answers "
+                    + "once) and found " + (channel == null ? "no socket" : "a " + channel.getClass().getSimpleName())
+                    + "; do not call System.inheritedChannel() before the server starts", null);
         }
         throw new ServerStartupException("--fd 0: standard input is "
                 + (channel == null ? "not a socket" : "a " + channel.getClass().getSimpleName()
                         + ", not a listening socket")
                 + "; start jvicorn from a systemd .socket unit (Accept=no) whose service has StandardInput=socket, "
-                + "or from inetd in wait mode, so that it inherits the listening socket as file descriptor 0", null);
+                + "or from inetd in wait mode, so that it inherits the listening socket as file descriptor 0 (or "
+                + "pass the socket's own descriptor number, such as systemd's 3, on Java 22 or newer)", null);
     }
 
     /**
@@ -175,7 +196,7 @@ final class ListenPlan {
                 } else {
                     throw new ServerStartupException("--workers cannot share " + target.description() + ": worker "
                             + "processes of a JVM cannot inherit a unix socket; listen on TCP (--host/--port or "
-                            + "--bind) or on an inherited socket (--fd 0), or run one process per unix socket", null);
+                            + "--bind) or on an inherited socket (--fd), or run one process per unix socket", null);
                 }
             }
         } catch (IOException | UnsupportedOperationException e) {

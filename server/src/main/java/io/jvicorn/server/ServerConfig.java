@@ -42,11 +42,15 @@ import org.jspecify.annotations.Nullable;
  *                                Uvicorn's ({@link AccessLogFormat#DEFAULT})
  * @param useColors               whether access lines carry ANSI colours (status by class, bold request line); off
  * @param binds                   Gunicorn-style listen addresses ({@code HOST:PORT}, {@code [::1]:8000},
- *                                {@code unix:PATH}, {@code fd://0}); when any of binds, uds and fd is given they are
+ *                                {@code unix:PATH}, {@code fd://N}); when any of binds, uds and fd is given they are
  *                                used instead of host and port; none by default
  * @param uds                     a unix socket path to listen on (mode 0666 unless the file existed; removed at exit)
- * @param fd                      an inherited listening socket's file descriptor; the JVM can adopt only 0 (standard
- *                                input, as systemd socket activation with {@code StandardInput=socket} passes it)
+ * @param fd                      an inherited listening socket's file descriptor: 0 (standard input, as systemd
+ *                                socket activation with {@code StandardInput=socket} passes it) or, on Java 22 or
+ *                                newer, another such as systemd's 3, which the server moves onto standard input
+ *                                (libc's {@code dup2} through the FFM API: grant native access with
+ *                                {@code --enable-native-access=io.jvicorn.server}, or {@code ALL-UNNAMED} on the class
+ *                                path). Only one inherited socket can be listened on
  * @param tls                     HTTPS settings, or null for plain HTTP
  * @param threadPerRequest        run every request on a new virtual thread, so that {@code ThreadLocal} values never
  *                                pass from one request to the next of a connection (Uvicorn's
@@ -246,11 +250,11 @@ public record ServerConfig(
         public Builder accessLogFormat(@Nullable String format) { this.accessLogFormat = format; return this; }
         /** @param on whether access lines carry ANSI colours @return this */
         public Builder useColors(boolean on) { this.useColors = on; return this; }
-        /** @param address a listen address ({@code HOST:PORT}, {@code [::1]:8000}, {@code unix:PATH}, {@code fd://0}) @return this */
+        /** @param address a listen address ({@code HOST:PORT}, {@code [::1]:8000}, {@code unix:PATH}, {@code fd://N}) @return this */
         public Builder bind(String address) { this.binds.add(address); return this; }
         /** @param path a unix socket to listen on, or null @return this */
         public Builder uds(@Nullable String path) { this.uds = path; return this; }
-        /** @param fd an inherited listening socket (only 0 can be adopted), or null @return this */
+        /** @param fd an inherited listening socket (0; another needs Java 22 or newer), or null @return this */
         public Builder fd(@Nullable Integer fd) { this.fd = fd; return this; }
         /** @param settings HTTPS settings, or null for plain HTTP @return this */
         public Builder tls(@Nullable TlsConfig settings) { this.tls = settings; return this; }

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * TlsConfig tls = TlsConfig.pem(Path.of("cert.pem"), Path.of("key.pem"))
- *         .withClientAuth(TlsConfig.ClientAuth.REQUIRED, Path.of("clients-ca.pem"));
+ *         .withClientAuth(TlsConfig.ClientAuth.REQUIRED, Path.of("clients-ca.pem"))
+ *         .withProtocols(TlsConfig.Protocols.TLS_1_3);
  * }</pre>
  *
  * @param certFile         PEM file with the server certificate first, then its chain; may hold the key too
@@ -25,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param clientAuth       whether clients are asked for a certificate ({@code --ssl-cert-reqs})
  * @param ciphers          IANA/JSSE cipher suite names in preference order, or empty for the JVM's defaults
  *                         ({@code --ssl-ciphers})
+ * @param protocols        the TLS versions accepted ({@code --ssl-version}): the JVM's defaults, TLS 1.3 and 1.2, or
+ *                         exactly one of them
  */
 public record TlsConfig(
         @Nullable Path certFile,
@@ -34,7 +37,8 @@ public record TlsConfig(
         @Nullable String keyStorePassword,
         @Nullable Path caCerts,
         ClientAuth clientAuth,
-        List<String> ciphers) {
+        List<String> ciphers,
+        Protocols protocols) {
 
     /** Client certificate requests, as Python's {@code ssl.CERT_NONE/OPTIONAL/REQUIRED} (0, 1, 2). */
     public enum ClientAuth {
@@ -61,6 +65,68 @@ public record TlsConfig(
         }
     }
 
+    /**
+     * The TLS versions the server accepts, Uvicorn's {@code --ssl-version}. Python names them with the
+     * {@code ssl.PROTOCOL_*} ints, the JVM with JSSE names such as {@code TLSv1.2}; {@link #fromSslVersion} takes
+     * either. TLS 1.0 and 1.1 are not offered: the JVM disables them as insecure (RFC 8996).
+     */
+    public enum Protocols {
+        /** The JVM's enabled versions, TLS 1.3 and 1.2 (Python's {@code PROTOCOL_TLS_SERVER}, 17, the default). */
+        JVM_DEFAULT(List.of()),
+        /** TLS 1.2 only (Python's {@code PROTOCOL_TLSv1_2}, 5). */
+        TLS_1_2(List.of("TLSv1.2")),
+        /** TLS 1.3 only (Python has no constant for it: OpenSSL sets it as a minimum version instead). */
+        TLS_1_3(List.of("TLSv1.3"));
+
+        /** What {@link #fromSslVersion} accepts, for messages. */
+        private static final String ACCEPTED = "accepted are 17 or 2 (PROTOCOL_TLS_SERVER, PROTOCOL_TLS: TLS 1.3 and "
+                + "1.2, the default), 5 or TLSv1.2 (PROTOCOL_TLSv1_2: TLS 1.2 only) and TLSv1.3 (TLS 1.3 only)";
+
+        private final List<String> jsseNames;
+
+        Protocols(List<String> jsseNames) {
+            this.jsseNames = jsseNames;
+        }
+
+        /**
+         * @return the JSSE protocol names to enable, or an empty list to keep the JVM's defaults
+         */
+        public List<String> jsseNames() {
+            return jsseNames;
+        }
+
+        /**
+         * Reads an {@code --ssl-version} value: one of Python's {@code ssl.PROTOCOL_*} ints that a server can use,
+         * or a JSSE name.
+         *
+         * @param sslVersion {@code 17}, {@code 2}, {@code 5}, {@code TLSv1.2} or {@code TLSv1.3}
+         * @return the versions it stands for
+         * @throws IllegalArgumentException for anything else, saying why and what is accepted; TLS 1.0 and 1.1
+         *                                  ({@code 3}, {@code 4}) and the client-side {@code 16} are refused
+         */
+        public static Protocols fromSslVersion(String sslVersion) {
+            return switch (sslVersion.strip().toUpperCase(java.util.Locale.ROOT)) {
+                case "17", "2" -> JVM_DEFAULT;
+                case "5", "TLSV1.2" -> TLS_1_2;
+                case "TLSV1.3" -> TLS_1_3;
+                case "3" -> throw insecure("3 (PROTOCOL_TLSv1)", "TLS 1.0");
+                case "TLSV1", "TLSV1.0" -> throw insecure("'" + sslVersion.strip() + "'", "TLS 1.0");
+                case "4" -> throw insecure("4 (PROTOCOL_TLSv1_1)", "TLS 1.1");
+                case "TLSV1.1" -> throw insecure("'" + sslVersion.strip() + "'", "TLS 1.1");
+                case "16" -> throw new IllegalArgumentException("16 is Python's PROTOCOL_TLS_CLIENT, which only "
+                        + "connects to servers and cannot serve; " + ACCEPTED);
+                default -> throw new IllegalArgumentException("'" + sslVersion + "' is not a TLS version that a "
+                        + "server can use; " + ACCEPTED);
+            };
+        }
+
+        private static IllegalArgumentException insecure(String given, String version) {
+            return new IllegalArgumentException(given + " is " + version + ", which the JVM "
+                    + "disables as insecure (RFC 8996); use 17 (TLS 1.3 and 1.2, the default) or 5 (TLS 1.2 only) "
+                    + "instead: every client of the last decade speaks TLS 1.2");
+        }
+    }
+
     /** Checks that the settings fit together and copies the cipher list. */
     public TlsConfig {
         if (certFile == null && keyStore == null) {
@@ -84,10 +150,11 @@ public record TlsConfig(
      *
      * @param certFile the certificate chain (server certificate first), possibly with the key
      * @param keyFile  the key, or null if {@code certFile} holds it
-     * @return the settings, no client authentication, default ciphers
+     * @return the settings, no client authentication, default ciphers and versions
      */
     public static TlsConfig pem(Path certFile, @Nullable Path keyFile) {
-        return new TlsConfig(certFile, keyFile, null, null, null, null, ClientAuth.NONE, List.of());
+        return new TlsConfig(certFile, keyFile, null, null, null, null, ClientAuth.NONE, List.of(),
+                Protocols.JVM_DEFAULT);
     }
 
     /**
@@ -95,10 +162,11 @@ public record TlsConfig(
      *
      * @param keyStore the key store file
      * @param password its password, or null for none
-     * @return the settings, no client authentication, default ciphers
+     * @return the settings, no client authentication, default ciphers and versions
      */
     public static TlsConfig keyStore(Path keyStore, @Nullable String password) {
-        return new TlsConfig(null, null, null, keyStore, password, null, ClientAuth.NONE, List.of());
+        return new TlsConfig(null, null, null, keyStore, password, null, ClientAuth.NONE, List.of(),
+                Protocols.JVM_DEFAULT);
     }
 
     /**
@@ -106,7 +174,8 @@ public record TlsConfig(
      * @return a copy with it
      */
     public TlsConfig withKeyPassword(@Nullable String password) {
-        return new TlsConfig(certFile, keyFile, password, keyStore, keyStorePassword, caCerts, clientAuth, ciphers);
+        return new TlsConfig(certFile, keyFile, password, keyStore, keyStorePassword, caCerts, clientAuth, ciphers,
+                protocols);
     }
 
     /**
@@ -115,7 +184,8 @@ public record TlsConfig(
      * @return a copy with them
      */
     public TlsConfig withClientAuth(ClientAuth mode, @Nullable Path caCerts) {
-        return new TlsConfig(certFile, keyFile, keyPassword, keyStore, keyStorePassword, caCerts, mode, ciphers);
+        return new TlsConfig(certFile, keyFile, keyPassword, keyStore, keyStorePassword, caCerts, mode, ciphers,
+                protocols);
     }
 
     /**
@@ -123,7 +193,17 @@ public record TlsConfig(
      * @return a copy with them
      */
     public TlsConfig withCiphers(List<String> suites) {
-        return new TlsConfig(certFile, keyFile, keyPassword, keyStore, keyStorePassword, caCerts, clientAuth, suites);
+        return new TlsConfig(certFile, keyFile, keyPassword, keyStore, keyStorePassword, caCerts, clientAuth, suites,
+                protocols);
+    }
+
+    /**
+     * @param versions the TLS versions to accept
+     * @return a copy with them
+     */
+    public TlsConfig withProtocols(Protocols versions) {
+        return new TlsConfig(certFile, keyFile, keyPassword, keyStore, keyStorePassword, caCerts, clientAuth, ciphers,
+                versions);
     }
 
     /** Passwords are masked. */
@@ -132,6 +212,6 @@ public record TlsConfig(
         return "TlsConfig[certFile=" + certFile + ", keyFile=" + keyFile + ", keyPassword="
                 + (keyPassword == null ? null : "***") + ", keyStore=" + keyStore + ", keyStorePassword="
                 + (keyStorePassword == null ? null : "***") + ", caCerts=" + caCerts + ", clientAuth=" + clientAuth
-                + ", ciphers=" + ciphers + "]";
+                + ", ciphers=" + ciphers + ", protocols=" + protocols + "]";
     }
 }

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the server's {@link SSLContext} and per-connection {@link SSLEngine}s from a {@link TlsConfig}: PEM or PKCS#12
- * key material, client CAs, client authentication, cipher suites, and ALPN offering {@code http/1.1} only.
+ * key material, client CAs, client authentication, TLS versions, cipher suites, and ALPN offering {@code http/1.1}
+ * only.
  * Every problem is reported as a {@link ServerStartupException} that names the file and the fix.
  */
 public final class TlsContextFactory {
@@ -42,12 +43,16 @@ public final class TlsContextFactory {
      * The engine factory for the server's listeners.
      *
      * @param config the TLS settings
-     * @return a factory of server-mode engines with the configured client authentication, ciphers and ALPN
-     * @throws ServerStartupException if the key material, CA file or cipher list is unusable
+     * @return a factory of server-mode engines with the configured client authentication, versions, ciphers and ALPN
+     * @throws ServerStartupException if the key material, CA file or cipher list is unusable, or the JVM has the
+     *                                requested TLS version disabled
      */
     public static TlsEngineFactory engineFactory(TlsConfig config) throws ServerStartupException {
         SSLContext context = sslContext(config);
         SSLParameters parameters = context.getDefaultSSLParameters();
+        if (!config.protocols().jsseNames().isEmpty()) {
+            parameters.setProtocols(checkedProtocols(parameters, config.protocols()));
+        }
         if (!config.ciphers().isEmpty()) {
             parameters.setCipherSuites(checkedCiphers(context, config.ciphers()));
             parameters.setUseCipherSuitesOrder(true);
@@ -211,6 +216,24 @@ public final class TlsContextFactory {
             }
         }
         return requested.toArray(new String[0]);
+    }
+
+    /**
+     * The JVM's default parameters list only the versions it has enabled (jdk.tls.disabledAlgorithms and
+     * jdk.tls.server.protocols already applied), so a version missing there would fail every handshake.
+     */
+    private static String[] checkedProtocols(SSLParameters defaults, TlsConfig.Protocols protocols)
+            throws ServerStartupException {
+        List<String> enabled = Arrays.asList(defaults.getProtocols());
+        for (String name : protocols.jsseNames()) {
+            if (!enabled.contains(name)) {
+                throw new ServerStartupException("TLS setup failed: --ssl-version asks for " + name + ", which this "
+                        + "JVM has disabled (it enables " + String.join(", ", enabled) + "; see "
+                        + "jdk.tls.disabledAlgorithms in the JDK's conf/security/java.security and the "
+                        + "jdk.tls.server.protocols system property)", null);
+            }
+        }
+        return protocols.jsseNames().toArray(new String[0]);
     }
 
     private static char[] chars(@Nullable String password) {

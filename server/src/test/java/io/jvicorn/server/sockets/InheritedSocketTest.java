@@ -10,34 +10,39 @@ import io.jvicorn.server.ServerStartupException;
 import io.jvicorn.server.tls.HttpMessage;
 import io.jvicorn.server.tls.ScopeApp;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** {@code --fd}: the JVM adopts the listening socket it inherits as standard input, and nothing else. */
+/**
+ * {@code --fd}: the JVM adopts the listening socket it inherits as standard input; other descriptors are moved there
+ * on Java 22 or newer ({@link InheritedDescriptorIT}).
+ */
 class InheritedSocketTest {
-    /** Binds a listening socket, reports its port, makes it the standard input and becomes the given command. */
-    private static final String ACTIVATOR = """
-            import os, socket, sys
-            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            s.bind(("127.0.0.1", 0))
-            s.listen(16)
-            print(s.getsockname()[1], flush=True)
-            os.dup2(s.fileno(), 0)
-            os.execvp(sys.argv[1], sys.argv[1:])
-            """;
-
+    /**
+     * Tests run on {@code target/classes}, where only the Java 21 variant of the descriptor move exists (the Java 22
+     * one is in the multi-release jar, tested by {@link InheritedDescriptorIT}): it says what {@code --fd 3} needs.
+     */
     @Test
-    void descriptorOtherThanZeroIsRefusedWithTheWayToDoIt() {
+    void descriptorOtherThanZeroOutsideTheMultiReleaseJarSaysWhatItNeeds() {
         Server server = new Server(ServerConfig.builder(new ScopeApp()).fd(3).build());
         ServerStartupException e = assertThrows(ServerStartupException.class, server::start);
-        assertTrue(e.getMessage().contains("--fd 3: the JVM can only adopt a listening socket passed as its standard "
-                + "input (file descriptor 0)"), e.getMessage());
-        assertTrue(e.getMessage().contains("StandardInput=socket"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(Runtime.version().feature() < 22
+                ? "--fd 3 needs Java 22 or newer (this is Java " + Runtime.version().feature() + ")"
+                : "--fd 3 needs the Java 22 part of jvicorn's multi-release jar"), e.getMessage());
+        assertTrue(e.getMessage().contains("--fd 0"), e.getMessage());
+    }
+
+    @Test
+    void onlyOneInheritedSocketCanBeListenedOn() {
+        Server server = new Server(ServerConfig.builder(new ScopeApp()).fd(3).bind("fd://0").build());
+        ServerStartupException e = assertThrows(ServerStartupException.class, server::start);
+        assertTrue(e.getMessage().startsWith("only one inherited socket can be listened on, got file descriptors "
+                + "[0, 3] from --fd and --bind fd://"), e.getMessage());
     }
 
     @Test
@@ -50,11 +55,16 @@ class InheritedSocketTest {
 
     @Test
     void servesOnTheInheritedSocket() throws Exception {
-        String python = findPython();
+        String python = SocketActivator.python();
         Assumptions.assumeTrue(python != null, "python3 not installed");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(python, "-c", ACTIVATOR, java, "-cp", System.getProperty("java.class.path"),
-                InheritedSocketMain.class.getName()).redirectErrorStream(true).start();
+        Process child = SocketActivator.start(python, 0, List.of(java, "-cp", System.getProperty("java.class.path"),
+                InheritedSocketMain.class.getName()));
+        assertServesScope(child);
+    }
+
+    /** Reads the port and {@link InheritedSocketMain}'s ready line, asks for /scope, and ends the child. */
+    static void assertServesScope(Process child) throws Exception {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             int port = Integer.parseInt(out.readLine().strip());
@@ -70,15 +80,5 @@ class InheritedSocketTest {
             child.destroy();
             child.waitFor();
         }
-    }
-
-    private static String findPython() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            File candidate = new File(dir, "python3");
-            if (candidate.canExecute()) {
-                return candidate.getPath();
-            }
-        }
-        return null;
     }
 }

@@ -89,11 +89,12 @@ class TlsConfigErrorsTest {
     @Test
     void settingsThatDoNotFitTogether() {
         assertConfigError(() -> new TlsConfig(null, keys.serverKey(), null, null, null, null,
-                TlsConfig.ClientAuth.NONE, List.of()), "ssl-keyfile needs ssl-certfile");
+                TlsConfig.ClientAuth.NONE, List.of(), TlsConfig.Protocols.JVM_DEFAULT),
+                "ssl-keyfile needs ssl-certfile");
         assertConfigError(() -> TlsConfig.pem(keys.serverCert(), keys.serverKey())
                 .withClientAuth(TlsConfig.ClientAuth.REQUIRED, null), "needs ssl-ca-certs");
         assertConfigError(() -> new TlsConfig(keys.serverCert(), null, null, keys.serverKeyStore(), null, null,
-                TlsConfig.ClientAuth.NONE, List.of()), "not both");
+                TlsConfig.ClientAuth.NONE, List.of(), TlsConfig.Protocols.JVM_DEFAULT), "not both");
         assertConfigError(() -> TlsConfig.ClientAuth.fromCertReqs(3), "must be 0 (none), 1 (optional) or 2");
     }
 
