@@ -58,9 +58,10 @@ public final class ChangeReload {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 List<Path> changed = watcher.awaitChanges(delay);
-                if (!changed.isEmpty()) {
-                    pool.post(new SupervisorEvent.FilesChanged(changed));
+                if (changed.isEmpty()) {
+                    return; // the watcher was closed
                 }
+                pool.post(new SupervisorEvent.FilesChanged(changed));
             }
         } catch (InterruptedException e) {
             // stopping
