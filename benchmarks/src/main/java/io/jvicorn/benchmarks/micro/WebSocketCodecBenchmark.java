@@ -60,7 +60,7 @@ public class WebSocketCodecBenchmark {
     @Setup
     public void setUp() {
         WebSocketConfig config = WebSocketConfig.defaults();
-        DeflateAgreement contextTakeover = new DeflateAgreement(false, false, false);
+        DeflateAgreement contextTakeover = new DeflateAgreement(false, false, 0);
         plain = new WebSocketSession(config, null);
         deflateSender = new WebSocketSession(config, contextTakeover);
         deflateReceiver = new WebSocketSession(config, contextTakeover);

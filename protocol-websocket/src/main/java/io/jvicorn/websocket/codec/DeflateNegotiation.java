@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Chooses the first permessage-deflate offer this server can honour (RFC 7692 §5 and §7.1).
  *
  * <p>{@link java.util.zip.Deflater} always compresses with a 15-bit window, so an offer that requires
- * {@code server_max_window_bits} below 15 is declined rather than accepted and broken. Inflating accepts any window,
+ * {@code server_max_window_bits} below 15 is accepted with Huffman-only compression, which refers to no earlier
+ * bytes and so keeps to any window (see {@link DeflateAgreement#huffmanOnly()}). Inflating accepts any window,
  * so {@code client_max_window_bits} is accepted with or without a value and left out of the response, which lets the
  * client use the window it wants.
  */
@@ -38,7 +39,7 @@ final class DeflateNegotiation {
     private static @Nullable DeflateAgreement accept(ExtensionOffer offer) {
         boolean serverNoContextTakeover = false;
         boolean clientNoContextTakeover = false;
-        boolean serverMaxWindowBits = false;
+        int serverMaxWindowBits = 0;
         Set<String> seen = new HashSet<>();
         for (ExtensionOffer.Parameter parameter : offer.parameters()) {
             String name = parameter.name().toLowerCase(Locale.ROOT);
@@ -60,10 +61,10 @@ final class DeflateNegotiation {
                     clientNoContextTakeover = true;
                 }
                 case "server_max_window_bits" -> {
-                    if (value == null || windowBits(value) != 15) {
-                        return null; // missing, invalid, or a window Deflater cannot keep to
+                    if (value == null || windowBits(value) < 0) {
+                        return null; // §7.1.2.1: the value is required
                     }
-                    serverMaxWindowBits = true;
+                    serverMaxWindowBits = windowBits(value);
                 }
                 case "client_max_window_bits" -> {
                     if (value != null && windowBits(value) < 0) {

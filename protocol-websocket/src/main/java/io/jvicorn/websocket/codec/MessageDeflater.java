@@ -22,15 +22,19 @@ final class MessageDeflater implements AutoCloseable {
     private final boolean resetAfterMessage;
     private @Nullable Deflater deflater;
     private byte[] scratch = NO_INPUT;
+    private final boolean huffmanOnly;
     private boolean closed;
 
     /**
      * @param level             the compression level, 0-9
      * @param resetAfterMessage true when {@code server_no_context_takeover} was agreed: each message starts afresh
+     * @param huffmanOnly       true when the client bounded the server's window below 15 bits
+     *                          ({@link DeflateAgreement#huffmanOnly()})
      */
-    MessageDeflater(int level, boolean resetAfterMessage) {
+    MessageDeflater(int level, boolean resetAfterMessage, boolean huffmanOnly) {
         this.level = level;
         this.resetAfterMessage = resetAfterMessage;
+        this.huffmanOnly = huffmanOnly;
     }
 
     /**
@@ -50,8 +54,9 @@ final class MessageDeflater implements AutoCloseable {
         int n = 0;
         while (true) {
             n += z.deflate(out, n, out.length - n, Deflater.SYNC_FLUSH);
-            if (n < out.length) {
-                // SYNC_FLUSH is complete once the deflater leaves room in the output.
+            // SYNC_FLUSH is complete once the deflater leaves room in the output. It must also have taken all input:
+            // the first call after setStrategy only applies the strategy.
+            if (n < out.length && z.needsInput()) {
                 break;
             }
             out = Arrays.copyOf(out, out.length * 2);
@@ -77,6 +82,9 @@ final class MessageDeflater implements AutoCloseable {
         Deflater z = deflater;
         if (z == null) {
             z = new Deflater(level, true);
+            if (huffmanOnly) {
+                z.setStrategy(Deflater.HUFFMAN_ONLY);
+            }
             deflater = z;
         }
         return z;

@@ -42,7 +42,8 @@ public final class WebSocketSession implements AutoCloseable {
         MessageInflater inflater = deflate == null ? null : new MessageInflater(deflate.clientNoContextTakeover());
         this.reader = new MessageReader(config.maxMessageSize(), inflater);
         this.deflater = deflate == null ? null
-                : new MessageDeflater(config.compressionLevel(), deflate.serverNoContextTakeover());
+                : new MessageDeflater(config.compressionLevel(), deflate.serverNoContextTakeover(),
+                        deflate.huffmanOnly());
     }
 
     /**

@@ -219,7 +219,7 @@ class CloseTest {
 
     @Test
     void closedSessionDiscardsInputAndRefusesOutput() {
-        WebSocketSession session = new WebSocketSession(WebSocketConfig.defaults(), new DeflateAgreement(false, false, false));
+        WebSocketSession session = new WebSocketSession(WebSocketConfig.defaults(), new DeflateAgreement(false, false, 0));
         session.close();
         session.close();
         ByteBuffer input = ByteBuffer.wrap(Frames.text("x"));

@@ -18,12 +18,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** permessage-deflate on the wire: RFC 7692 §7.2.3 vectors and Autobahn sections 12 and 13 style round trips. */
 class CompressionTest {
 
-    private static final DeflateAgreement TAKEOVER = new DeflateAgreement(false, false, false);
-    private static final DeflateAgreement NO_TAKEOVER = new DeflateAgreement(true, true, false);
+    private static final DeflateAgreement TAKEOVER = new DeflateAgreement(false, false, 0);
+    private static final DeflateAgreement NO_TAKEOVER = new DeflateAgreement(true, true, 0);
 
     private final OutboundFrame out = new OutboundFrame();
 
@@ -141,8 +142,9 @@ class CompressionTest {
     }
 
     static Stream<Arguments> roundTrips() {
-        return Stream.of(NO_TAKEOVER, TAKEOVER, new DeflateAgreement(false, true, false),
-                        new DeflateAgreement(true, false, true))
+        return Stream.of(NO_TAKEOVER, TAKEOVER, new DeflateAgreement(false, true, 0),
+                        new DeflateAgreement(true, false, 15), new DeflateAgreement(false, false, 9),
+                        new DeflateAgreement(true, true, 8))
                 .flatMap(agreement -> Stream.of(16, 1000, 64 * 1024, 256 * 1024)
                         .flatMap(size -> Stream.of(Arguments.of(agreement, size, true),
                                 Arguments.of(agreement, size, false))));
@@ -193,6 +195,31 @@ class CompressionTest {
         } finally {
             clientDeflater.end();
             clientInflater.end();
+        }
+    }
+
+    @ParameterizedTest(name = "server_max_window_bits={0}")
+    @ValueSource(ints = {8, 9, 14})
+    void aWindowBelow15IsKeptByCompressingWithoutBackReferences(int windowBits) {
+        // Huffman-only coding spends at least one bit per byte; any back-reference would do far better on this text.
+        byte[] message = Frames.repeat("All work and no play makes Jack a dull boy. ", 20_000);
+        for (DeflateAgreement agreement : List.of(new DeflateAgreement(false, false, windowBits),
+                new DeflateAgreement(false, false, 15))) {
+            Inflater clientInflater = new Inflater(true);
+            try (WebSocketSession session = new WebSocketSession(WebSocketConfig.defaults(), agreement)) {
+                for (int round = 0; round < 2; round++) {
+                    session.encodeBinary(message, out);
+                    byte[] payload = ClientDeflate.singleFramePayload(out.toByteArray());
+                    assertArrayEquals(message, ClientDeflate.inflate(clientInflater, payload));
+                    if (agreement.huffmanOnly()) {
+                        assertTrue(payload.length >= message.length / 8, payload.length + " bytes: back-references");
+                    } else {
+                        assertTrue(payload.length < message.length / 16, payload.length + " bytes: no LZ77 at 15");
+                    }
+                }
+            } finally {
+                clientInflater.end();
+            }
         }
     }
 

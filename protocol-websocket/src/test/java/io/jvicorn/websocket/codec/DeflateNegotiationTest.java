@@ -37,14 +37,18 @@ class DeflateNegotiationTest {
                         "permessage-deflate; server_max_window_bits=15"),
                 Arguments.of(List.of("PerMessage-Deflate; Server_No_Context_Takeover"),
                         "permessage-deflate; server_no_context_takeover"),
-                // Windows below 15 cannot be honoured by java.util.zip: declined, then the fallback is taken.
-                Arguments.of(List.of("permessage-deflate; server_max_window_bits=9"), null),
-                Arguments.of(List.of("permessage-deflate; server_max_window_bits=8"), null),
-                Arguments.of(List.of("permessage-deflate; server_max_window_bits=14; client_max_window_bits"), null),
-                Arguments.of(List.of("permessage-deflate; server_max_window_bits=9, permessage-deflate"), PMD),
+                // Windows below 15 are accepted and echoed; the server then compresses Huffman-only.
+                Arguments.of(List.of("permessage-deflate; server_max_window_bits=9"),
+                        "permessage-deflate; server_max_window_bits=9"),
+                Arguments.of(List.of("permessage-deflate; server_max_window_bits=8"),
+                        "permessage-deflate; server_max_window_bits=8"),
+                Arguments.of(List.of("permessage-deflate; server_max_window_bits=14; client_max_window_bits"),
+                        "permessage-deflate; server_max_window_bits=14"),
                 Arguments.of(List.of("permessage-deflate; server_max_window_bits=9; client_no_context_takeover,"
                         + " permessage-deflate; client_no_context_takeover"),
-                        "permessage-deflate; client_no_context_takeover"),
+                        "permessage-deflate; client_no_context_takeover; server_max_window_bits=9"),
+                // The first acceptable offer wins.
+                Arguments.of(List.of("permessage-deflate; server_max_window_bits=08, permessage-deflate"), PMD),
                 // Invalid values and parameters decline the offer.
                 Arguments.of(List.of("permessage-deflate; server_max_window_bits"), null),
                 Arguments.of(List.of("permessage-deflate; server_max_window_bits=16"), null),

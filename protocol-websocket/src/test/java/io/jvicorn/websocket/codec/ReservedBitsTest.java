@@ -58,7 +58,7 @@ class ReservedBitsTest {
     @ParameterizedTest(name = "{0} fails even with permessage-deflate")
     @MethodSource("rsv1WithDeflate")
     void rsvMisuseFailsWithDeflate(String name, byte[] wire) {
-        try (EchoPeer peer = new EchoPeer(WebSocketConfig.defaults(), new DeflateAgreement(false, false, false))) {
+        try (EchoPeer peer = new EchoPeer(WebSocketConfig.defaults(), new DeflateAgreement(false, false, 0))) {
             peer.feed(wire);
             Expect.failed(peer, CloseStatus.PROTOCOL_ERROR);
         }

@@ -37,6 +37,38 @@ class PythonWebsocketsTest {
             asyncio.run(main(sys.argv[1]))
             """;
 
+    /** The client decompresses with a 512-byte window: a back-reference further back fails in zlib. */
+    private static final String SMALL_WINDOW_CLIENT = """
+            import asyncio, random, sys, websockets
+            from websockets.extensions.permessage_deflate import ClientPerMessageDeflateFactory
+
+            async def main(url):
+                offer = ClientPerMessageDeflateFactory(server_max_window_bits=9)
+                async with websockets.connect(url, extensions=[offer], compression=None) as ws:
+                    print("extension=" + repr(ws.extensions[0]))
+                    block = "".join(random.choice("abcdefghij") for _ in range(1000))
+                    for _ in range(3):
+                        await ws.send(block * 10)
+                        print("echoed=" + str(await ws.recv() == block * 10))
+
+            asyncio.run(main(sys.argv[1]))
+            """;
+
+    @Test
+    void keepsToTheServerWindowAClientAsksFor(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(new File(PYTHON).canExecute(), "no " + PYTHON);
+        Assumptions.assumeTrue(run(List.of(PYTHON, "-c", "import websockets"), dir).exit == 0,
+                "python3 cannot import websockets (apt-get install python3-websockets)");
+        try (WsTestServer s = WsTestServer.start(new EchoRecorder())) {
+            Path script = dir.resolve("client.py");
+            Files.writeString(script, SMALL_WINDOW_CLIENT);
+            Result r = run(List.of(PYTHON, script.toString(), s.ws("/py").toString()), dir);
+            assertEquals(0, r.exit, r.output);
+            assertTrue(r.output.contains("remote_max_window_bits=9"), r.output);
+            assertEquals(3, r.output.lines().filter("echoed=True"::equals).count(), r.output);
+        }
+    }
+
     @Test
     void exchangesMessagesWithCompression(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(new File(PYTHON).canExecute(), "no " + PYTHON);
