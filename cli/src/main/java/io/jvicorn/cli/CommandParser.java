@@ -42,6 +42,11 @@ final class CommandParser {
         if (firstLine.isUsageHelpRequested() || firstLine.isVersionHelpRequested()) {
             return new ParsedCommand(first, firstLine, Map.of(), false);
         }
+        if (first.config == null && first.envFile == null) {
+            // Nothing more to read: the second pass would see the same sources. Picocli builds its model of the
+            // options by reflection, most of a CLI start, so this halves that.
+            return new ParsedCommand(first, firstLine, Map.of(), logLevelGiven(firstLine, firstDefaults));
+        }
 
         ConfigFile file = first.config == null ? null : readConfig(first.config);
         Path envFile = first.envFile != null ? first.envFile : envFileFromConfig(file);
@@ -54,9 +59,13 @@ final class CommandParser {
         CommandLine commandLine = Main.commandLine(options, defaults);
         defaults.validate(commandLine.getCommandSpec());
         parseArgs(commandLine, args, defaults);
-        boolean logLevelGiven = commandLine.getParseResult().hasMatchedOption("--log-level")
+        return new ParsedCommand(options, commandLine, variables, logLevelGiven(commandLine, defaults));
+    }
+
+    /** Whether {@code --log-level} was set anywhere rather than left at its default. */
+    private static boolean logLevelGiven(CommandLine commandLine, OptionDefaults defaults) {
+        return commandLine.getParseResult().hasMatchedOption("--log-level")
                 || defaults.origin(commandLine.getCommandSpec().findOption("--log-level")) != null;
-        return new ParsedCommand(options, commandLine, variables, logLevelGiven);
     }
 
     private static void parseArgs(CommandLine commandLine, String[] args, OptionDefaults defaults)

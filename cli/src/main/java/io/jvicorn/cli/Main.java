@@ -60,6 +60,7 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
+        StartupWarmer.start();
         System.exit(new Main(System.getenv(), System.out, System.err).execute(args));
     }
 
