@@ -1,13 +1,13 @@
 package io.jvicorn.cli;
 
 import io.jvicorn.asgi.Application;
-import io.jvicorn.server.Server;
-import io.jvicorn.server.ServerConfig;
-import io.jvicorn.server.ServerStartupException;
 import io.jvicorn.cli.reload.ReloadSettings;
 import io.jvicorn.cli.supervisor.ChangeReload;
 import io.jvicorn.cli.supervisor.Multiprocess;
 import io.jvicorn.cli.supervisor.WorkerLink;
+import io.jvicorn.server.Server;
+import io.jvicorn.server.ServerConfig;
+import io.jvicorn.server.ServerStartupException;
 import io.jvicorn.server.SharedListeners;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -127,7 +127,7 @@ public final class Main {
         }
         exposeAsSystemProperties(command.envFileVariables());
         String controlSocket = environment.get(WorkerLink.SOCKET_VARIABLE);
-        WorkerLink link = null;
+        @Nullable WorkerLink link = null;
         if (controlSocket != null && !controlSocket.isEmpty()) {
             options.listenAsWorker(workerBinds());
             try {
