@@ -1,17 +1,13 @@
 package io.jvicorn.http11.server;
 
 import io.jvicorn.asgi.Address;
-import io.jvicorn.asgi.AsgiVersion;
-import io.jvicorn.asgi.HttpScope;
 import io.jvicorn.asgi.NonBlockingApplication;
 import io.jvicorn.engine.Connection;
 import io.jvicorn.engine.ConnectionHandler;
-import io.jvicorn.engine.TlsInfo;
 import io.jvicorn.http11.codec.BodyData;
 import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.ParseError;
 import io.jvicorn.http11.codec.ParseEvent;
-import io.jvicorn.http11.codec.PathDecoder;
 import io.jvicorn.http11.codec.RequestEnd;
 import io.jvicorn.http11.codec.RequestHead;
 import io.jvicorn.http11.codec.RequestParser;
@@ -21,11 +17,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import javax.net.ssl.SSLSession;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,9 +39,6 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     // Not inheriting: a worker started by the previous request's worker must not carry that request's values.
     private static final ThreadFactory WORKERS = Thread.ofVirtual().name("jvicorn-http")
             .inheritInheritableThreadLocals(false).factory();
-    private static final Map<String, Object> EXTENSIONS = Map.of(
-            "http.response.trailers", Map.of(),
-            "http.response.pathsend", Map.of());
     /** Requests parsed ahead of their responses before the loop stops reading. */
     static final int MAX_PIPELINE = 16;
     /** Output kept back while more pipelined responses follow. */
@@ -66,10 +56,8 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     private final Connection connection;
     private final HttpSettings settings;
     private final @Nullable Address client;
-    private final @Nullable Address server;
+    private final ScopeFactory scopes;
     private final boolean inlineCapable;
-    /** Whether this peer may set proxy headers (decided once per connection). */
-    private final boolean peerTrusted;
 
     // Loop thread only.
     private @Nullable RequestParser parser;
@@ -90,9 +78,6 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     private volatile boolean shuttingDown;
     private volatile long lastActivity;
     private volatile @Nullable Exchange current;
-    /** The ASGI {@code tls} extension and the scope extensions holding it, built on the first request. */
-    private volatile @Nullable Map<String, Object> tlsInfo;
-    private volatile @Nullable Map<String, Object> withTls;
 
     // Worker thread only (one worker at a time; the queue hand-off orders their memory effects).
     private @Nullable ResponseEncoder encoder;
@@ -112,12 +97,8 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         this.connection = connection;
         this.settings = settings;
         this.client = toAddress(connection.remoteAddress());
-        this.server = LocalAddresses.of(connection.localAddress());
+        this.scopes = new ScopeFactory(connection, settings, client, LocalAddresses.of(connection.localAddress()));
         this.inlineCapable = settings.app() instanceof NonBlockingApplication;
-        ForwardedAllowList trusted = settings.trustedProxies();
-        // A unix-socket peer has no address of its own: it is trusted as "unix:" or by the listening socket's path.
-        Address peer = server != null && server.port() == null ? server : client;
-        this.peerTrusted = trusted != null && trusted.trustsPeer(peer);
         this.lastActivity = System.nanoTime();
         settings.activity().connectionOpened();
         if (LOG.isLoggable(System.Logger.Level.TRACE)) {
@@ -584,7 +565,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
             if (exchange.isUpgrade()) {
                 return upgrade(exchange, head);
             }
-            return exchange.run(scope(head));
+            return exchange.run(scopes.httpScope(head));
         } finally {
             settings.activity().taskFinished();
         }
@@ -595,87 +576,15 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         ByteBuffer leftover = exchange.leftover;
         assert webSocket != null && leftover != null;
         flushQuietly();
-        Address scopeClient = client;
-        Address scopeServer = server;
-        String scheme = "https".equals(settings.scheme()) ? "wss" : "ws";
-        ForwardedAllowList trusted = settings.trustedProxies();
-        if (trusted != null && peerTrusted) {
-            ProxyHeaders.Resolved forwarded = ProxyHeaders.resolve(head.headers(), client, scheme, true, trusted, true);
-            scopeClient = forwarded.client();
-            scopeServer = forwarded.server(server);
-            scheme = forwarded.scheme();
-        }
+        ScopeFactory.Endpoints endpoints = scopes.endpoints(head, true);
         try {
-            webSocket.run(new UpgradeRequest(connection, head, path(head), rawPath(head), scopeClient, scopeServer,
-                    new HashMap<>(settings.state()), settings, leftover, scheme, tlsExtension(), this::isShuttingDown));
+            webSocket.run(new UpgradeRequest(connection, head, scopes.path(head), scopes.rawPath(head),
+                    endpoints.client(), endpoints.server(), new HashMap<>(settings.state()), settings, leftover,
+                    endpoints.scheme(), scopes.tlsExtension(), this::isShuttingDown));
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "Exception in ASGI application", e);
         }
         return true;
-    }
-
-    private HttpScope scope(RequestHead head) {
-        Address scopeClient = client;
-        Address scopeServer = server;
-        String scheme = settings.scheme();
-        ForwardedAllowList trusted = settings.trustedProxies();
-        if (trusted != null && peerTrusted) {
-            ProxyHeaders.Resolved forwarded = ProxyHeaders.resolve(head.headers(), client, scheme, false, trusted, true);
-            scopeClient = forwarded.client();
-            scopeServer = forwarded.server(server);
-            scheme = forwarded.scheme();
-        }
-        return new HttpScope(AsgiVersion.HTTP, head.version().text(), head.method(), scheme,
-                path(head), rawPath(head), head.queryString(), settings.rootPath(), head.headers(), scopeClient,
-                scopeServer, new HashMap<>(settings.state()), extensions());
-    }
-
-    /** The scope extensions: {@link #EXTENSIONS}, plus {@code tls} on a TLS connection (built once, after the handshake). */
-    private Map<String, Object> extensions() {
-        Map<String, Object> tls = tlsExtension();
-        if (tls == null) {
-            return EXTENSIONS;
-        }
-        Map<String, Object> merged = withTls;
-        if (merged == null) {
-            merged = Map.of("http.response.trailers", Map.of(), "http.response.pathsend", Map.of(), "tls", tls);
-            withTls = merged;
-        }
-        return merged;
-    }
-
-    private @Nullable Map<String, Object> tlsExtension() {
-        if (!connection.isTls()) {
-            return null;
-        }
-        Map<String, Object> tls = tlsInfo;
-        if (tls == null) {
-            SSLSession session = connection.tlsSession();
-            if (session == null) {
-                return null;
-            }
-            tls = java.util.Collections.unmodifiableMap(TlsInfo.asgiExtension(session));
-            tlsInfo = tls;
-        }
-        return tls;
-    }
-
-    private String path(RequestHead head) {
-        String decoded = PathDecoder.decode(head.rawPath());
-        return settings.rootPath().isEmpty() ? decoded : settings.rootPath() + decoded;
-    }
-
-    private byte[] rawPath(RequestHead head) {
-        String root = settings.rootPath();
-        if (root.isEmpty()) {
-            return head.rawPath();
-        }
-        byte[] prefix = root.getBytes(StandardCharsets.UTF_8);
-        byte[] raw = head.rawPath();
-        byte[] joined = new byte[prefix.length + raw.length];
-        System.arraycopy(prefix, 0, joined, 0, prefix.length);
-        System.arraycopy(raw, 0, joined, prefix.length, raw.length);
-        return joined;
     }
 
     HttpSettings settings() {

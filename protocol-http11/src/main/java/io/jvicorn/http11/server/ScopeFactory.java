@@ -1,0 +1,150 @@
+package io.jvicorn.http11.server;
+
+import io.jvicorn.asgi.Address;
+import io.jvicorn.asgi.AsgiVersion;
+import io.jvicorn.asgi.HttpScope;
+import io.jvicorn.engine.Connection;
+import io.jvicorn.engine.TlsInfo;
+import io.jvicorn.http11.codec.PathDecoder;
+import io.jvicorn.http11.codec.RequestHead;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import javax.net.ssl.SSLSession;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one connection's requests see of it in their scopes: client, server and scheme (from trusted proxy headers
+ * where the peer is a trusted proxy), {@code root_path} joined to the path, a copy of the lifespan state, and the
+ * extensions, with {@code tls} once the handshake is done.
+ */
+final class ScopeFactory {
+    private static final Map<String, Object> EXTENSIONS = Map.of(
+            "http.response.trailers", Map.of(),
+            "http.response.pathsend", Map.of());
+
+    /**
+     * Where a request came from and arrived, after proxy headers.
+     *
+     * @param client the client address
+     * @param server the server address
+     * @param scheme {@code http}/{@code https}, or {@code ws}/{@code wss} for a WebSocket upgrade
+     */
+    record Endpoints(@Nullable Address client, @Nullable Address server, String scheme) {
+    }
+
+    private final Connection connection;
+    private final HttpSettings settings;
+    private final @Nullable Address client;
+    private final @Nullable Address server;
+    /** Whether proxy headers from this peer are believed; decided once per connection. */
+    private final boolean peerTrusted;
+    // Built on first use after the TLS handshake, then shared by the connection's requests.
+    private volatile @Nullable Map<String, Object> tlsInfo;
+    private volatile @Nullable Map<String, Object> withTls;
+
+    /**
+     * @param connection the connection
+     * @param settings   the server's HTTP settings
+     * @param client     the peer's address
+     * @param server     the address the connection arrived on
+     */
+    ScopeFactory(Connection connection, HttpSettings settings, @Nullable Address client, @Nullable Address server) {
+        this.connection = connection;
+        this.settings = settings;
+        this.client = client;
+        this.server = server;
+        ForwardedAllowList trusted = settings.trustedProxies();
+        // A unix-socket peer has no address of its own: it is trusted as "unix:" or by the listening socket's path.
+        Address peer = server != null && server.port() == null ? server : client;
+        this.peerTrusted = trusted != null && trusted.trustsPeer(peer);
+    }
+
+    /**
+     * @param head the request head
+     * @return the request's {@code http} scope
+     */
+    HttpScope httpScope(RequestHead head) {
+        Endpoints endpoints = endpoints(head, false);
+        return new HttpScope(AsgiVersion.HTTP, head.version().text(), head.method(), endpoints.scheme(),
+                path(head), rawPath(head), head.queryString(), settings.rootPath(), head.headers(), endpoints.client(),
+                endpoints.server(), new HashMap<>(settings.state()), extensions());
+    }
+
+    /**
+     * @param head      the request head
+     * @param webSocket whether the scheme is a WebSocket's ({@code ws}/{@code wss})
+     * @return client, server and scheme, from proxy headers where the peer is trusted
+     */
+    Endpoints endpoints(RequestHead head, boolean webSocket) {
+        String scheme = settings.scheme();
+        if (webSocket) {
+            scheme = "https".equals(scheme) ? "wss" : "ws";
+        }
+        ForwardedAllowList trusted = settings.trustedProxies();
+        if (trusted == null || !peerTrusted) {
+            return new Endpoints(client, server, scheme);
+        }
+        ProxyHeaders.Resolved forwarded = ProxyHeaders.resolve(head.headers(), client, scheme, webSocket, trusted,
+                true);
+        return new Endpoints(forwarded.client(), forwarded.server(server), forwarded.scheme());
+    }
+
+    /**
+     * @param head the request head
+     * @return the percent-decoded path with {@code root_path} in front, as Uvicorn builds it
+     */
+    String path(RequestHead head) {
+        String decoded = PathDecoder.decode(head.rawPath());
+        return settings.rootPath().isEmpty() ? decoded : settings.rootPath() + decoded;
+    }
+
+    /**
+     * @param head the request head
+     * @return the raw path with {@code root_path} in front
+     */
+    byte[] rawPath(RequestHead head) {
+        String root = settings.rootPath();
+        if (root.isEmpty()) {
+            return head.rawPath();
+        }
+        byte[] prefix = root.getBytes(StandardCharsets.UTF_8);
+        byte[] raw = head.rawPath();
+        byte[] joined = new byte[prefix.length + raw.length];
+        System.arraycopy(prefix, 0, joined, 0, prefix.length);
+        System.arraycopy(raw, 0, joined, prefix.length, raw.length);
+        return joined;
+    }
+
+    /** The scope extensions: {@link #EXTENSIONS}, plus {@code tls} on a TLS connection. */
+    private Map<String, Object> extensions() {
+        Map<String, Object> tls = tlsExtension();
+        if (tls == null) {
+            return EXTENSIONS;
+        }
+        Map<String, Object> merged = withTls;
+        if (merged == null) {
+            merged = Map.of("http.response.trailers", Map.of(), "http.response.pathsend", Map.of(), "tls", tls);
+            withTls = merged;
+        }
+        return merged;
+    }
+
+    /** @return the {@code tls} extension, or null on plaintext or before the handshake completed */
+    @Nullable Map<String, Object> tlsExtension() {
+        if (!connection.isTls()) {
+            return null;
+        }
+        Map<String, Object> tls = tlsInfo;
+        if (tls == null) {
+            SSLSession session = connection.tlsSession();
+            if (session == null) {
+                return null;
+            }
+            tls = Collections.unmodifiableMap(TlsInfo.asgiExtension(session));
+            tlsInfo = tls;
+        }
+        return tls;
+    }
+}
