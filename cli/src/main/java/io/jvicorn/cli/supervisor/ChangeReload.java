@@ -8,7 +8,6 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code --reload}: Uvicorn's reloader. Runs the server as one worker process and, when watched files change, stops it
@@ -72,7 +71,7 @@ public final class ChangeReload {
         long pid = ProcessHandle.current().pid();
         LOG.log(Level.INFO, "Started reloader process [" + pid + "] using WatchService");
         SupervisorSignals.install(List.of("INT", "TERM"), name -> pool.post(new SupervisorEvent.Signalled(name)));
-        start();
+        pool.start();
         try {
             while (!(stopping && pool.workers().isEmpty())) {
                 SupervisorEvent event = pool.next(Duration.ofSeconds(1));
@@ -106,7 +105,7 @@ public final class ChangeReload {
                 LOG.log(Level.WARNING, "WatchService detected changes in "
                         + ChangeWatcher.describe(changed.paths(), workingDirectory) + ". Reloading...");
                 if (pool.workers().isEmpty()) {
-                    start();
+                    pool.start();
                 } else {
                     restartWhenGone = true;
                     pool.retireAll();
@@ -119,7 +118,7 @@ public final class ChangeReload {
                 }
                 if (restartWhenGone) {
                     restartWhenGone = false;
-                    start();
+                    pool.start();
                 } else {
                     LOG.log(Level.WARNING, "Child process [" + exited.worker().pid() + "] exited with code "
                             + exited.exitCode() + "; it restarts when files change.");
@@ -130,12 +129,4 @@ public final class ChangeReload {
         }
     }
 
-    private @Nullable Worker start() {
-        try {
-            return pool.start();
-        } catch (IOException e) {
-            LOG.log(Level.ERROR, "Cannot start the server process: " + e.getMessage());
-            return null;
-        }
-    }
 }

@@ -154,7 +154,7 @@ public final class Multiprocess {
         Worker old;
         while ((old = awaitingReplacement.poll()) != null) {
             if (old.process().isAlive() && !old.retiring()) {
-                Worker started = startWorker();
+                Worker started = pool.start();
                 if (started == null) {
                     awaitingReplacement.clear();
                     return;
@@ -227,21 +227,13 @@ public final class Multiprocess {
             return;
         }
         while (pool.active().size() < desired) {
-            if (startWorker() == null) {
+            if (pool.start() == null) {
                 respawnNotBefore = System.nanoTime() + MAX_RESPAWN_PAUSE_NANOS;
                 return;
             }
         }
     }
 
-    private @Nullable Worker startWorker() {
-        try {
-            return pool.start();
-        } catch (IOException e) {
-            LOG.log(Level.ERROR, "Cannot start a worker process: " + e.getMessage());
-            return null;
-        }
-    }
 
     private void stop(int code) {
         stopping = true;

@@ -53,12 +53,21 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Starts a worker; its exit arrives as {@link SupervisorEvent.WorkerExited}.
+     * Starts a worker; its exit arrives as {@link SupervisorEvent.WorkerExited}. A failure to start the process (no
+     * java executable, no memory) is logged.
      *
-     * @return the worker
-     * @throws IOException if the process cannot be started
+     * @return the worker, or null if its process could not be started
      */
-    Worker start() throws IOException {
+    @Nullable Worker start() {
+        try {
+            return startProcess();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "Cannot start a worker process: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private Worker startProcess() throws IOException {
         Worker worker = launcher.start();
         byPid.put(worker.pid(), worker);
         inStartOrder.add(worker);

@@ -25,7 +25,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,12 +34,7 @@ class HttpsTest {
 
     @TempDir
     static Path dir;
-    static KeyMaterial keys;
-
-    @BeforeAll
-    static void generate() throws Exception {
-        keys = KeyMaterial.generate(dir);
-    }
+    private static final KeyMaterial keys = KeyMaterial.shared();
 
     private static HttpClient client(boolean withClientCert) throws Exception {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(keys.clientContext(withClientCert))

@@ -36,6 +36,37 @@ record KeyMaterial(Path dir, Path serverKeyStore, Path serverCert, Path serverKe
     static final String STORE_PASSWORD = "changeit";
     private static final Base64.Encoder PEM = Base64.getMimeEncoder(64, new byte[] {'\n'});
 
+    /** Generated on first use, once per test JVM: keytool takes seconds, and no test changes the files. */
+    private static @org.jspecify.annotations.Nullable KeyMaterial shared;
+
+    /**
+     * The test JVM's key material, in a temporary directory removed at exit.
+     *
+     * @return the certificates and keys
+     */
+    static synchronized KeyMaterial shared() {
+        if (shared == null) {
+            try {
+                Path dir = Files.createTempDirectory("jvicorn-tls-test-");
+                shared = generate(dir);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot generate test certificates with keytool", e);
+            }
+        }
+        return shared;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // a temporary directory; the system cleans it up eventually
+        }
+    }
+
     static KeyMaterial generate(Path dir) throws Exception {
         Path serverStore = dir.resolve("server.p12");
         Path clientStore = dir.resolve("client.p12");

@@ -11,26 +11,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Client certificates: {@code --ssl-cert-reqs 2} (required) and {@code 1} (optional) with {@code --ssl-ca-certs}. */
 class MutualTlsTest {
     private static final String CURL = "/usr/bin/curl";
 
-    @TempDir
-    static Path dir;
-    static KeyMaterial keys;
-
-    @BeforeAll
-    static void generate() throws Exception {
-        keys = KeyMaterial.generate(dir);
-    }
+    private static final KeyMaterial keys = KeyMaterial.shared();
 
     private TlsConfig tls(ClientAuth mode) {
         // The client certificate is self-signed: it is its own CA.

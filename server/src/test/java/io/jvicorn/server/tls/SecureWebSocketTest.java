@@ -15,27 +15,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** WebSocket over TLS: the upgrade hands the connection over with ciphertext possibly still unread. */
 class SecureWebSocketTest {
-    @TempDir
-    static Path dir;
-    static KeyMaterial keys;
-
-    @BeforeAll
-    static void generate() throws Exception {
-        keys = KeyMaterial.generate(dir);
-    }
+    private static final KeyMaterial keys = KeyMaterial.shared();
 
     /** Accepts, then echoes every message; records the scope's scheme. */
     private static Application echo(CompletableFuture<String> scheme) {

@@ -11,7 +11,6 @@ import io.jvicorn.server.TlsContextFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,12 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsConfigErrorsTest {
     @TempDir
     static Path dir;
-    static KeyMaterial keys;
-
-    @BeforeAll
-    static void generate() throws Exception {
-        keys = KeyMaterial.generate(dir);
-    }
+    private static final KeyMaterial keys = KeyMaterial.shared();
 
     private static void assertStartupError(TlsConfig tls, String expected) {
         ServerStartupException e = assertThrows(ServerStartupException.class,

@@ -19,7 +19,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -29,20 +28,11 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The engine's TLS session and the ASGI {@code tls} extension built from it, with a bare connection handler. */
 class TlsSessionTest {
-    @TempDir
-    static Path dir;
-    static KeyMaterial keys;
-
-    @BeforeAll
-    static void generate() throws Exception {
-        keys = KeyMaterial.generate(dir);
-    }
+    private static final KeyMaterial keys = KeyMaterial.shared();
 
     /** Records what the connection says about TLS at its first bytes, then answers "ok\n" from a virtual thread. */
     private static final class Recorder implements ConnectionHandler {

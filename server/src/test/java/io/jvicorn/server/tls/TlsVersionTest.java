@@ -7,24 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jvicorn.server.TlsConfig;
 import io.jvicorn.server.TlsConfig.Protocols;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --ssl-version}: which TLS versions the server accepts, checked with clients that speak only one. */
 class TlsVersionTest {
-    @TempDir
-    static Path dir;
-    static KeyMaterial keys;
-
-    @BeforeAll
-    static void generate() throws Exception {
-        keys = KeyMaterial.generate(dir);
-    }
+    private static final KeyMaterial keys = KeyMaterial.shared();
 
     private static TlsTestServer serverWith(Protocols protocols) throws Exception {
         return TlsTestServer.https(TlsConfig.pem(keys.serverCert(), keys.serverKey()).withProtocols(protocols));
