@@ -245,7 +245,8 @@ final class CliOptions {
     boolean wsPerMessageDeflate;
 
     @Option(names = "--loops", paramLabel = "N", converter = Converters.PositiveInt.class,
-            description = "Number of selector loops. Default: the number of processors.")
+            description = "Number of selector loops. Default: half the processors; the virtual threads that run the "
+                    + "application get the other half (-Djdk.virtualThreadScheduler.parallelism=N overrides).")
     @Nullable Integer loops;
 
     @Option(names = "--reset-contextvars", arity = "0", fallbackValue = "true",

@@ -5,6 +5,7 @@ import io.jvicorn.cli.reload.ReloadSettings;
 import io.jvicorn.cli.supervisor.ChangeReload;
 import io.jvicorn.cli.supervisor.Multiprocess;
 import io.jvicorn.cli.supervisor.WorkerLink;
+import io.jvicorn.server.CoreShare;
 import io.jvicorn.server.Server;
 import io.jvicorn.server.ServerConfig;
 import io.jvicorn.server.ServerStartupException;
@@ -60,6 +61,7 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
+        CoreShare.configureCarriers(); // before the first virtual thread, which the warmer starts
         StartupWarmer.start();
         System.exit(new Main(System.getenv(), System.out, System.err).execute(args));
     }

@@ -51,7 +51,7 @@ class CliOptionsTest {
         assertEquals("127.0.0.1", config.host());
         assertEquals(8000, config.port());
         assertEquals(2048, config.backlog());
-        assertEquals(Runtime.getRuntime().availableProcessors(), config.loops());
+        assertEquals(io.jvicorn.server.CoreShare.defaultLoops(), config.loops());
         assertEquals(Duration.ofSeconds(5), config.timeoutKeepAlive());
         assertEquals(Duration.ofSeconds(30), config.timeoutRequestHeader());
         assertNull(config.timeoutGracefulShutdown());

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param host                    the address to bind, {@code 127.0.0.1} by default; {@code ::} or {@code 0.0.0.0} for all
  * @param port                    the port, 8000 by default; 0 picks a free one (read it with {@link Server#port()})
  * @param backlog                 the listen backlog, 2048
- * @param loops                   selector loops, the number of processors by default
+ * @param loops                   selector loops; half the processors by default ({@link CoreShare#defaultLoops()})
  * @param timeoutKeepAlive        idle time between requests before the server closes the connection, 5 s
  * @param timeoutRequestHeader    time a client may take to send a complete request head, 30 s (slowloris defence)
  * @param timeoutGracefulShutdown how long {@link Server#close()} waits for in-flight requests; null waits forever
@@ -176,7 +176,7 @@ public record ServerConfig(
         private String host = "127.0.0.1";
         private int port = 8000;
         private int backlog = 2048;
-        private int loops = Runtime.getRuntime().availableProcessors();
+        private int loops = CoreShare.defaultLoops();
         private Duration timeoutKeepAlive = Duration.ofSeconds(5);
         private Duration timeoutRequestHeader = Duration.ofSeconds(30);
         private @Nullable Duration timeoutGracefulShutdown;

@@ -1,6 +1,7 @@
 package io.jvicorn.benchmarks.peers;
 
 import io.jvicorn.asgi.Application;
+import io.jvicorn.server.CoreShare;
 import io.jvicorn.server.Server;
 import io.jvicorn.server.ServerConfig;
 import java.time.Duration;
@@ -21,6 +22,7 @@ public final class JvicornServer {
      * @throws Exception if the server cannot start
      */
     public static void main(String[] args) throws Exception {
+        CoreShare.configureCarriers(); // as the jvicorn command does, before the first virtual thread
         ServerArgs a = ServerArgs.parse(args);
         // A long keep-alive timeout, as for every peer, so the idle-connection workload measures idle connections.
         BenchApp bench = new BenchApp();
