@@ -152,8 +152,7 @@ final class ListenPlan {
                         : engine.bind(java.util.Objects.requireNonNull(target.address()), tls);
                 runningOn.add(runningOn(target, bound, tls != null));
             } catch (IOException e) {
-                throw new ServerStartupException("error while attempting to bind on " + target.description() + ": "
-                        + e.getMessage() + hint(target), e);
+                throw bindFailure(target, e);
             }
         }
         return List.copyOf(runningOn);
@@ -172,6 +171,7 @@ final class ListenPlan {
         List<String> workerBinds = new ArrayList<>();
         List<String> runningOn = new ArrayList<>();
         boolean standardInput = false;
+        boolean reserved = false;
         try {
             for (Target target : targets) {
                 ServerSocketChannel inherited = target.inherited();
@@ -187,8 +187,7 @@ final class ListenPlan {
                     try {
                         reservation.bind(address);
                     } catch (IOException e) {
-                        throw new ServerStartupException("error while attempting to bind on "
-                                + target.description() + ": " + e.getMessage() + hint(target), e);
+                        throw bindFailure(target, e);
                     }
                     InetSocketAddress bound = (InetSocketAddress) reservation.getLocalAddress();
                     workerBinds.add(describe(bound));
@@ -199,15 +198,21 @@ final class ListenPlan {
                             + "--bind) or on an inherited socket (--fd), or run one process per unix socket", null);
                 }
             }
+            reserved = true;
         } catch (IOException | UnsupportedOperationException e) {
-            new SharedListeners(reservations, workerBinds, standardInput, runningOn).close();
             throw new ServerStartupException("cannot reserve the listening addresses for worker processes: "
                     + e.getMessage(), e);
-        } catch (ServerStartupException e) {
-            new SharedListeners(reservations, workerBinds, standardInput, runningOn).close();
-            throw e;
+        } finally {
+            if (!reserved) {
+                SharedListeners.closeAll(reservations);
+            }
         }
         return new SharedListeners(reservations, workerBinds, standardInput, runningOn);
+    }
+
+    private ServerStartupException bindFailure(Target target, IOException e) {
+        return new ServerStartupException("error while attempting to bind on " + target.description() + ": "
+                + e.getMessage() + hint(target), e);
     }
 
     /** Uvicorn's words: {@code http://HOST:PORT}, {@code unix socket PATH}, {@code socket ('HOST', PORT)}. */

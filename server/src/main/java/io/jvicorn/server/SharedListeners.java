@@ -66,6 +66,11 @@ public final class SharedListeners implements AutoCloseable {
     /** Releases the ports; workers that still listen keep them. */
     @Override
     public void close() {
+        closeAll(reservations);
+    }
+
+    /** Closes reservation sockets, also those of a reservation that failed half way. */
+    static void closeAll(List<SocketChannel> reservations) {
         for (SocketChannel reservation : reservations) {
             try {
                 reservation.close();
