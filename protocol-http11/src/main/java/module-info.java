@@ -1,6 +1,7 @@
 module io.jvicorn.http11 {
     requires static org.jspecify;
-    requires transitive io.jvicorn.core;
+    requires transitive io.jvicorn.api;
+    requires transitive io.jvicorn.engine;
     exports io.jvicorn.http11.codec;
     exports io.jvicorn.http11.server;
 }

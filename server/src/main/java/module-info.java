@@ -1,7 +1,8 @@
 /** The embeddable jvicorn server: wires the engine, HTTP/1.1, WebSocket and lifespan together. */
 module io.jvicorn.server {
     requires static org.jspecify;
-    requires transitive io.jvicorn.core;
+    requires transitive io.jvicorn.api;
+    requires transitive io.jvicorn.engine;
     requires transitive io.jvicorn.http11;
     requires transitive io.jvicorn.lifespan;
     requires io.jvicorn.websocket;

@@ -8,6 +8,7 @@ import io.jvicorn.asgi.HttpResponseTrailers;
 import io.jvicorn.asgi.HttpScope;
 import io.jvicorn.asgi.ReceiveEvent;
 import io.jvicorn.asgi.SendEvent;
+import io.jvicorn.engine.ConnectionClosedException;
 import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.ParseError;
 import io.jvicorn.http11.codec.RequestHead;
@@ -191,6 +192,14 @@ final class Exchange {
     }
 
     private void send(SendEvent event) throws IOException, InterruptedException {
+        try {
+            sendEvent(event);
+        } catch (ConnectionClosedException e) {
+            throw new ClientDisconnectedException(e.getMessage(), e);
+        }
+    }
+
+    private void sendEvent(SendEvent event) throws IOException, InterruptedException {
         if (cancelled) {
             throw new ClientDisconnectedException("request cancelled by server shutdown");
         }

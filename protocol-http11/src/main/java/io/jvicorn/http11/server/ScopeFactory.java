@@ -4,7 +4,6 @@ import io.jvicorn.asgi.Address;
 import io.jvicorn.asgi.AsgiVersion;
 import io.jvicorn.asgi.HttpScope;
 import io.jvicorn.engine.Connection;
-import io.jvicorn.engine.TlsInfo;
 import io.jvicorn.http11.codec.PathDecoder;
 import io.jvicorn.http11.codec.RequestHead;
 import java.nio.charset.StandardCharsets;

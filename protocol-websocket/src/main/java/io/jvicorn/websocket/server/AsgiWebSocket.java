@@ -11,6 +11,7 @@ import io.jvicorn.asgi.WebSocketHttpResponseBody;
 import io.jvicorn.asgi.WebSocketHttpResponseStart;
 import io.jvicorn.asgi.WebSocketScope;
 import io.jvicorn.asgi.WebSocketSend;
+import io.jvicorn.engine.ConnectionClosedException;
 import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.ResponseEncoder;
 import io.jvicorn.http11.server.UpgradeRequest;
@@ -112,6 +113,8 @@ final class AsgiWebSocket {
                 default -> throw new IllegalStateException(
                         "Unexpected ASGI message '" + event.type() + "' sent to a 'websocket' scope.");
             }
+        } catch (ConnectionClosedException e) {
+            throw new ClientDisconnectedException(e.getMessage(), e);
         } finally {
             writer.unlock();
         }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jvicorn.engine.Connection;
 import io.jvicorn.engine.ConnectionHandler;
 import io.jvicorn.engine.Engine;
-import io.jvicorn.engine.TlsInfo;
+import io.jvicorn.http11.server.TlsInfo;
 import io.jvicorn.server.TlsConfig;
 import io.jvicorn.server.TlsContextFactory;
 import java.io.ByteArrayInputStream;

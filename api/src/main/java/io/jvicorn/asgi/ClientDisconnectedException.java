@@ -17,4 +17,14 @@ public final class ClientDisconnectedException extends IOException {
     public ClientDisconnectedException(String message) {
         super(message);
     }
+
+    /**
+     * Creates the exception for a failure of the server's connection.
+     *
+     * @param message what was being sent
+     * @param cause   the server's I/O failure
+     */
+    public ClientDisconnectedException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

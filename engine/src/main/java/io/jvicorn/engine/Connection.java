@@ -1,6 +1,5 @@
 package io.jvicorn.engine;
 
-import io.jvicorn.asgi.ClientDisconnectedException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketAddress;
@@ -155,12 +154,12 @@ public final class Connection {
      * Must not be called on the loop thread.
      *
      * @param buffers the bytes, consumed in order
-     * @throws ClientDisconnectedException if the connection is or becomes closed
+     * @throws ConnectionClosedException if the connection is or becomes closed
      * @throws InterruptedIOException      if the calling thread is interrupted (the application was cancelled)
      */
     public void write(ByteBuffer[] buffers) throws IOException {
         if (closed) {
-            throw new ClientDisconnectedException("connection closed by the client");
+            throw new ConnectionClosedException("connection closed by the client");
         }
         try {
             TlsTransport t = tls;
@@ -177,13 +176,11 @@ public final class Connection {
                     awaitWritable();
                 }
             }
-        } catch (ClientDisconnectedException | InterruptedIOException e) {
+        } catch (ConnectionClosedException | InterruptedIOException e) {
             throw e;
         } catch (IOException e) {
             close();
-            ClientDisconnectedException gone = new ClientDisconnectedException("connection lost while writing: " + e.getMessage());
-            gone.initCause(e);
-            throw gone;
+            throw new ConnectionClosedException("connection lost while writing: " + e.getMessage(), e);
         }
     }
 
@@ -198,7 +195,7 @@ public final class Connection {
      */
     public boolean tryWrite(ByteBuffer[] buffers) throws IOException {
         if (closed) {
-            throw new ClientDisconnectedException("connection closed by the client");
+            throw new ConnectionClosedException("connection closed by the client");
         }
         TlsTransport t = tls;
         if (t != null) {
@@ -288,7 +285,7 @@ public final class Connection {
             }
         }
         if (closed) {
-            throw new ClientDisconnectedException("connection closed while writing");
+            throw new ConnectionClosedException("connection closed while writing");
         }
     }
 

@@ -1,4 +1,4 @@
-package io.jvicorn.engine;
+package io.jvicorn.http11.server;
 
 import java.security.cert.Certificate;
 import java.security.cert.CertificateEncodingException;

@@ -1,6 +1,5 @@
 package io.jvicorn.engine;
 
-import io.jvicorn.asgi.ClientDisconnectedException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -523,7 +522,7 @@ final class TlsTransport {
                     }
                     packet = Math.max(packet, engine.getSession().getPacketBufferSize());
                 }
-                case CLOSED -> throw new ClientDisconnectedException("TLS connection closed");
+                case CLOSED -> throw new ConnectionClosedException("TLS connection closed");
                 case BUFFER_UNDERFLOW -> throw new IllegalStateException("wrap reported " + result);
             }
         }
