@@ -25,11 +25,11 @@ import org.jspecify.annotations.Nullable;
  * <p>On a TLS listener a {@link TlsTransport} sits between the socket and the handler: the handler still sees and
  * writes plaintext only. The plaintext path pays one null check for it.
  */
-public final class Connection {
+public final class Connection implements Transport {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
-    /** How long a closing connection keeps reading (and discarding) so its last response is not lost to a reset. */
     /** Bytes handed to one write call; see {@link #writeSome}. */
     private static final int MAX_BYTES_PER_WRITE = 256 * 1024;
+    /** How long a closing connection keeps reading (and discarding) so its last response is not lost to a reset. */
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final SocketChannel channel;
@@ -79,16 +79,19 @@ public final class Connection {
      * @return the peer's address; null if it was already gone when accepted, and for a unix socket peer, which has no
      *         name
      */
+    @Override
     public @Nullable SocketAddress remoteAddress() {
         return remote;
     }
 
     /** @return the local address (a {@link UnixDomainSocketAddress} on a unix socket), or null if unknown */
+    @Override
     public @Nullable SocketAddress localAddress() {
         return local;
     }
 
     /** @return whether this connection came in on a TLS listener */
+    @Override
     public boolean isTls() {
         return tls != null;
     }
@@ -99,14 +102,20 @@ public final class Connection {
      * @return the session once the TLS handshake is complete; null for plaintext connections and during the first
      *         handshake (handlers see no bytes before it completes)
      */
+    @Override
     public @Nullable SSLSession tlsSession() {
         TlsTransport t = tls;
         return t == null ? null : t.session();
     }
 
-    /** @return whether the connection is still open */
+    @Override
     public boolean isOpen() {
         return !closed;
+    }
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
     }
 
     /**
@@ -114,11 +123,13 @@ public final class Connection {
      *
      * @param next the handler that owns the connection from now on
      */
+    @Override
     public void replaceHandler(ConnectionHandler next) {
         this.handler = next;
     }
 
     /** Stops reading from the socket (back-pressure). Loop thread only. */
+    @Override
     public void suspendReads() {
         readsSuspended = true;
         SelectionKey k = key;
@@ -128,6 +139,7 @@ public final class Connection {
     }
 
     /** Reads from the socket again. Loop thread only. */
+    @Override
     public void resumeReads() {
         readsSuspended = false;
         SelectionKey k = key;
@@ -145,6 +157,7 @@ public final class Connection {
      *
      * @param task the task
      */
+    @Override
     public void execute(Runnable task) {
         loop.execute(task);
     }
@@ -157,6 +170,7 @@ public final class Connection {
      * @throws ConnectionClosedException if the connection is or becomes closed
      * @throws InterruptedIOException      if the calling thread is interrupted (the application was cancelled)
      */
+    @Override
     public void write(ByteBuffer[] buffers) throws IOException {
         if (closed) {
             throw new ConnectionClosedException("connection closed by the client");
@@ -193,6 +207,7 @@ public final class Connection {
      *         have nothing left)
      * @throws IOException if the connection failed
      */
+    @Override
     public boolean tryWrite(ByteBuffer[] buffers) throws IOException {
         if (closed) {
             throw new ConnectionClosedException("connection closed by the client");
@@ -240,16 +255,6 @@ public final class Connection {
         } finally {
             last.limit(limit);
         }
-    }
-
-    /**
-     * Writes one buffer; see {@link #write(ByteBuffer[])}.
-     *
-     * @param buffer the bytes
-     * @throws IOException as {@link #write(ByteBuffer[])}
-     */
-    public void write(ByteBuffer buffer) throws IOException {
-        write(new ByteBuffer[] {buffer});
     }
 
     private static boolean hasRemaining(ByteBuffer[] buffers) {
@@ -408,6 +413,7 @@ public final class Connection {
     }
 
     /** Closes the connection now, from any thread (the work happens on the loop). */
+    @Override
     public void close() {
         if (loop.inLoop()) {
             closeNow();
@@ -421,6 +427,7 @@ public final class Connection {
      * for a short while so the peer's unread request bytes do not turn into a reset that destroys the response
      * (RFC 9112 §9.6). From any thread.
      */
+    @Override
     public void closeGracefully() {
         if (loop.inLoop()) {
             lingerThenClose();

@@ -8,5 +8,5 @@ public interface ConnectionHandlerFactory {
      * @param connection the new connection
      * @return its handler
      */
-    ConnectionHandler create(Connection connection);
+    ConnectionHandler create(Transport connection);
 }

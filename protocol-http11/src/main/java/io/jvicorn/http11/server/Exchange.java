@@ -22,18 +22,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One request-response cycle: the application's {@code receive} and {@code send} for it, and what happens when the
- * application returns or fails (Uvicorn's rules). Runs on the connection's worker virtual thread.
+ * application returns or fails (Uvicorn's rules). Runs on the connection's worker virtual thread, or on the loop for a
+ * {@code NonBlockingApplication}; it writes only to the {@link ResponseOutput} it is run with.
  */
 final class Exchange {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
     private static final int PATHSEND_CHUNK = 64 * 1024;
 
-    private final HttpConnectionHandler owner;
     final @Nullable RequestHead head;
     final @Nullable ParseError error;
     final RequestBody body;
     /** Bytes received after an upgrade request's head, captured by the loop. */
     @Nullable ByteBuffer leftover;
+    /** Asks the loop to read again once the application has read the body down to the low-water mark. */
+    private final Runnable resumeBody;
     /** Loop-only: the app is done with this request, its remaining body is read and dropped. */
     boolean discarding;
     long discarded;
@@ -44,31 +46,37 @@ final class Exchange {
     private volatile boolean cancelled;
     private boolean continueSent;
     private boolean responseComplete;
+    // Set for the duration of run().
+    private @Nullable ResponseOutput out;
 
     /** Output of an inline response the socket did not take at once; a worker writes it. */
     final @Nullable OutputBuffer unwritten;
     final boolean closeAfterOutput;
 
-    private Exchange(HttpConnectionHandler owner, @Nullable RequestHead head, @Nullable ParseError error,
-                     @Nullable OutputBuffer unwritten, boolean closeAfterOutput) {
-        this.owner = owner;
+    private Exchange(@Nullable RequestHead head, @Nullable ParseError error, @Nullable OutputBuffer unwritten,
+                     boolean closeAfterOutput, Runnable resumeBody) {
         this.head = head;
+        this.resumeBody = resumeBody;
         this.error = error;
         this.unwritten = unwritten;
         this.closeAfterOutput = closeAfterOutput;
         this.body = new RequestBody(head == null || !head.hasBody());
     }
 
-    static Exchange remainingOutput(HttpConnectionHandler owner, OutputBuffer unwritten, boolean close) {
-        return new Exchange(owner, null, null, unwritten, close);
+    private static final Runnable NOTHING = () -> { };
+
+    /** Output of an inline answer that the socket did not take at once, for a worker to write. */
+    static Exchange remainingOutput(OutputBuffer unwritten, boolean close) {
+        return new Exchange(null, null, unwritten, close, NOTHING);
     }
 
-    static Exchange request(HttpConnectionHandler owner, RequestHead head) {
-        return new Exchange(owner, head, null, null, false);
+    static Exchange request(RequestHead head, Runnable resumeBody) {
+        return new Exchange(head, null, null, false, resumeBody);
     }
 
-    static Exchange failure(HttpConnectionHandler owner, ParseError error) {
-        return new Exchange(owner, null, error, null, false);
+    /** A request the parser rejected (or that timed out): answered with the error, then the connection closes. */
+    static Exchange failure(ParseError error) {
+        return new Exchange(null, error, null, false, NOTHING);
     }
 
     boolean isUpgrade() {
@@ -101,27 +109,29 @@ final class Exchange {
      *
      * @return true if the connection must be closed afterwards
      */
-    boolean run(HttpScope scope) {
+    boolean run(HttpScope scope, ResponseOutput output, HttpSettings settings) {
         RequestHead h = head;
         assert h != null;
         long start = System.nanoTime();
+        out = output;
         try {
-            return respond(scope, h, start);
+            return respond(scope, h, output, settings, start);
         } finally {
-            ResponseEncoder encoder = owner.encoder();
+            out = null;
+            ResponseEncoder encoder = output.encoder();
             if (encoder.isStarted()) {
-                owner.accessLog(scope.client(), h, encoder.status(), encoder.bodyBytes(), start);
+                AccessLog.log(settings, scope.client(), h, encoder.status(), encoder.bodyBytes(), start);
             }
         }
     }
 
-    private boolean respond(HttpScope scope, RequestHead h, long start) {
+    private boolean respond(HttpScope scope, RequestHead h, ResponseOutput output, HttpSettings settings, long start) {
         runner = Thread.currentThread();
-        ResponseEncoder encoder = owner.encoder();
+        ResponseEncoder encoder = output.encoder();
         encoder.begin(h);
         Throwable failure = null;
         try {
-            owner.settings().app().call(scope, this::receive, this::send);
+            settings.app().call(scope, this::receive, this::send);
         } catch (ClientDisconnectedException e) {
             LOG.log(System.Logger.Level.DEBUG, "client disconnected: {0}", e.getMessage());
             return true;
@@ -147,20 +157,25 @@ final class Exchange {
                 LOG.log(System.Logger.Level.DEBUG, "application failed after its request body was rejected", failure);
             }
             if (!encoder.isStarted()) {
-                owner.sendPlain(badBody.status(), badBody.reason(), h, scope.client(), start);
+                sendPlain(output, settings, badBody.status(), badBody.reason(), h, scope, start);
             }
             return true;
         }
+        // Uvicorn: a client that went away gets no response, and an app that saw it go is not told it should have
+        // answered.
+        boolean clientGone = !output.transport().isOpen();
         if (failure != null) {
             LOG.log(System.Logger.Level.ERROR, "Exception in ASGI application", failure);
-            if (!encoder.isStarted()) {
-                owner.sendPlain(500, "Internal Server Error", h, scope.client(), start);
+            if (!encoder.isStarted() && !clientGone) {
+                sendPlain(output, settings, 500, "Internal Server Error", h, scope, start);
             }
             return true;
         }
         if (!encoder.isStarted()) {
-            LOG.log(System.Logger.Level.ERROR, "ASGI callable returned without starting response.");
-            owner.sendPlain(500, "Internal Server Error", h, scope.client(), start);
+            if (!clientGone) {
+                LOG.log(System.Logger.Level.ERROR, "ASGI callable returned without starting response.");
+                sendPlain(output, settings, 500, "Internal Server Error", h, scope, start);
+            }
             return true;
         }
         if (!encoder.isComplete()) {
@@ -173,14 +188,30 @@ final class Exchange {
         return !encoder.keepAlive();
     }
 
+    /** A plain response the server writes for the application (it failed, or its request body was bad). */
+    static void sendPlain(ResponseOutput output, HttpSettings settings, int status, String body, RequestHead h,
+                          HttpScope scope, long start) {
+        int bytes = output.writeClosingResponse(status, body);
+        AccessLog.log(settings, scope.client(), h, status, bytes, start);
+    }
+
+    private ResponseOutput output() {
+        ResponseOutput o = out;
+        if (o == null) {
+            throw new IllegalStateException("receive() or send() called after the application returned");
+        }
+        return o;
+    }
+
     private ReceiveEvent receive() throws IOException, InterruptedException {
+        ResponseOutput output = output();
         RequestHead h = head;
-        if (h != null && h.expectContinue() && !continueSent && !owner.encoder().isStarted() && body.nothingDelivered()
+        if (h != null && h.expectContinue() && !continueSent && !output.encoder().isStarted() && body.nothingDelivered()
                 && !body.isComplete()) {
             continueSent = true;
-            owner.writeNow(ResponseEncoder.continueResponse());
+            output.writeNow(ResponseEncoder.continueResponse());
         }
-        if (owner.isInline()) {
+        if (output.isInline()) {
             ReceiveEvent ready = body.poll();
             if (ready == null) {
                 throw new IllegalStateException("A NonBlockingApplication runs on the selector thread and must not wait"
@@ -188,7 +219,7 @@ final class Exchange {
             }
             return ready;
         }
-        return body.take(owner::resumeBody, owner::flushQuietly);
+        return body.take(resumeBody, output::flushQuietly);
     }
 
     private void send(SendEvent event) throws IOException, InterruptedException {
@@ -203,89 +234,90 @@ final class Exchange {
         if (cancelled) {
             throw new ClientDisconnectedException("request cancelled by server shutdown");
         }
-        if (!owner.connection().isOpen()) {
+        ResponseOutput output = output();
+        if (!output.transport().isOpen()) {
             throw new ClientDisconnectedException("client disconnected before " + event.type());
         }
-        ResponseEncoder encoder = owner.encoder();
+        ResponseEncoder encoder = output.encoder();
         switch (event) {
             case HttpResponseStart start -> {
                 if (encoder.isStarted()) {
-                    owner.requestClose();
+                    output.closeAfterResponse();
                     throw new IllegalStateException(responseComplete
                             ? "Unexpected ASGI message 'http.response.start' sent, after response already completed."
                             : "Expected ASGI message 'http.response.body', but got 'http.response.start'.");
                 }
-                if (owner.isShuttingDown()) {
+                if (output.isShuttingDown()) {
                     encoder.closeAfterResponse();
                 }
-                encoder.start(start.status(), start.headers(), start.trailers(), owner.out());
+                encoder.start(start.status(), start.headers(), start.trailers(), output.buffer());
             }
             case HttpResponseBody part -> {
-                requireStartedAndOpen(encoder, event);
+                requireStartedAndOpen(output, encoder, event);
                 try {
-                    encoder.body(part.body(), part.moreBody(), owner.out());
+                    encoder.body(part.body(), part.moreBody(), output.buffer());
                 } catch (IllegalStateException e) {
-                    owner.requestClose();
+                    output.closeAfterResponse();
                     throw e;
                 }
                 if (part.moreBody()) {
-                    owner.flush();
+                    output.flush();
                 } else {
-                    completed(encoder);
+                    completed(output, encoder);
                 }
             }
             case HttpResponseTrailers trailers -> {
                 if (!encoder.isStarted()) {
-                    owner.requestClose();
+                    output.closeAfterResponse();
                     throw new IllegalStateException("Expected ASGI message 'http.response.start', but got 'http.response.trailers'.");
                 }
-                encoder.trailers(trailers.headers(), trailers.moreTrailers(), owner.out());
+                encoder.trailers(trailers.headers(), trailers.moreTrailers(), output.buffer());
                 if (!trailers.moreTrailers()) {
-                    completed(encoder);
+                    completed(output, encoder);
                 }
             }
             case HttpResponsePathsend file -> {
-                requireStartedAndOpen(encoder, event);
-                if (owner.isInline()) {
+                requireStartedAndOpen(output, encoder, event);
+                if (output.isInline()) {
                     throw new IllegalStateException("http.response.pathsend reads a file, which a NonBlockingApplication"
                             + " running on the selector thread may not do; implement Application instead.");
                 }
-                sendFile(encoder, file);
+                sendFile(output, encoder, file);
             }
             default -> throw new IllegalStateException("Unexpected ASGI message '" + event.type() + "' sent to an 'http' scope.");
         }
     }
 
-    private void requireStartedAndOpen(ResponseEncoder encoder, SendEvent event) {
+    private void requireStartedAndOpen(ResponseOutput output, ResponseEncoder encoder, SendEvent event) {
         if (!encoder.isStarted()) {
             throw new IllegalStateException("Expected ASGI message 'http.response.start', but got '" + event.type() + "'.");
         }
         if (responseComplete) {
-            owner.requestClose();
+            output.closeAfterResponse();
             throw new IllegalStateException("Unexpected ASGI message '" + event.type() + "' sent, after response already completed.");
         }
     }
 
-    private void completed(ResponseEncoder encoder) throws IOException {
+    private void completed(ResponseOutput output, ResponseEncoder encoder) throws IOException {
         if (!encoder.isComplete()) {
             return;
         }
         responseComplete = true;
         body.finish();
-        owner.responseComplete();
+        output.responseComplete();
     }
 
-    private void sendFile(ResponseEncoder encoder, HttpResponsePathsend file) throws IOException {
+    private void sendFile(ResponseOutput output, ResponseEncoder encoder, HttpResponsePathsend file) throws IOException {
         try (InputStream in = Files.newInputStream(file.path())) {
             byte[] buffer = new byte[PATHSEND_CHUNK];
             int n;
             while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
                 byte[] part = n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n);
-                encoder.body(part, true, owner.out());
-                owner.flush(); // written out synchronously, so the buffer can be reused
+                encoder.body(part, true, output.buffer());
+                output.flush(); // written out synchronously, so the buffer can be reused
             }
         }
-        encoder.body(new byte[0], false, owner.out());
-        completed(encoder);
+        encoder.body(new byte[0], false, output.buffer());
+        completed(output, encoder);
     }
 }

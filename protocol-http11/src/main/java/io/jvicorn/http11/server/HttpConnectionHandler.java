@@ -2,104 +2,74 @@ package io.jvicorn.http11.server;
 
 import io.jvicorn.asgi.Address;
 import io.jvicorn.asgi.NonBlockingApplication;
-import io.jvicorn.engine.Connection;
 import io.jvicorn.engine.ConnectionHandler;
+import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.codec.BodyData;
-import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.ParseError;
 import io.jvicorn.http11.codec.ParseEvent;
 import io.jvicorn.http11.codec.RequestEnd;
 import io.jvicorn.http11.codec.RequestHead;
 import io.jvicorn.http11.codec.RequestParser;
-import io.jvicorn.http11.codec.ResponseEncoder;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.HashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * HTTP/1.1 on one connection.
- *
- * <p>The loop side (every {@code on*} method) feeds socket bytes to the sans-IO {@link RequestParser} and turns its
- * events into {@link Exchange}s, body chunks and errors. Exchanges run in order on one worker virtual thread per
- * connection, started when work arrives and ended when there is none, so an idle keep-alive connection holds no
- * thread and no buffer. The worker writes responses itself (see {@link Connection#write}); responses to pipelined
- * requests already parsed are batched into one write.
+ * HTTP/1.1 on one connection, the loop side: every method runs on the transport's loop thread and every field here is
+ * owned by it. Socket bytes go to the sans-IO {@link RequestParser}; its events become {@link Exchange}s, body chunks
+ * and errors. Exchanges go through the {@link ExchangeQueue} to the connection's {@link Worker}, or, for a
+ * {@link NonBlockingApplication}, are answered on the loop itself by the {@link InlineResponder}. The lifecycle is the
+ * {@link ConnectionState} machine; see its theory of operation.
  */
 public final class HttpConnectionHandler implements ConnectionHandler {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
-    private static final System.Logger ACCESS = System.getLogger("jvicorn.access");
-    // Not inheriting: a worker started by the previous request's worker must not carry that request's values.
-    private static final ThreadFactory WORKERS = Thread.ofVirtual().name("jvicorn-http")
-            .inheritInheritableThreadLocals(false).factory();
-    /** Requests parsed ahead of their responses before the loop stops reading. */
-    static final int MAX_PIPELINE = 16;
-    /** Output kept back while more pipelined responses follow. */
-    private static final int BATCH_LIMIT = 16 * 1024;
     /** Unread request body the server reads and drops after the response, before it closes instead. */
     private static final long MAX_DISCARD = 1024 * 1024;
     /** Largest body that a non-blocking application may get inline (it is below RequestBody's pause mark). */
     private static final int INLINE_BODY_LIMIT = RequestBody.LOW_WATER;
-
     private static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0);
     private static final int PAUSE_PIPELINE = 1;
     private static final int PAUSE_BODY = 2;
-    private static final int PAUSE_STOPPED = 4;
 
-    private final Connection connection;
+    private final Transport transport;
     private final HttpSettings settings;
     private final @Nullable Address client;
-    private final ScopeFactory scopes;
-    private final boolean inlineCapable;
+    private final ExchangeQueue queue;
+    private final Worker worker;
+    private final @Nullable InlineResponder inline;
+    private final Runnable resumeBody;
 
-    // Loop thread only.
+    private ConnectionState state = ConnectionState.OPEN;
     private @Nullable RequestParser parser;
+    /** The exchange whose request body is arriving. */
     private @Nullable Exchange bodyTarget;
     /** A request of a non-blocking application whose body is arriving in the current read, to be answered inline. */
     private @Nullable Exchange inlineWaiting;
-    /** The last request (Connection: close) has a body: stop reading once it is read. */
-    private boolean stopAfterBody;
+    /** Bytes read but not parsed because of a pause. */
     private @Nullable ByteBuffer pending;
     private int pauses;
+    private boolean readsOn = true;
     private long headDeadline;
 
-    // Shared between the loop and the worker.
-    private final ConcurrentLinkedQueue<Exchange> ready = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean workerActive = new AtomicBoolean();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean pipelinePaused;
-    private volatile boolean shuttingDown;
-    private volatile long lastActivity;
-    private volatile @Nullable Exchange current;
-
-    // Worker thread only (one worker at a time; the queue hand-off orders their memory effects).
-    private @Nullable ResponseEncoder encoder;
-    private @Nullable OutputBuffer out;
-    private boolean closeRequested;
-    /** True while a {@link NonBlockingApplication} runs on the loop thread: output is buffered, never waited for. */
-    private boolean inline;
-    /** Loop only: inline responses not yet written, and whether the connection closes after them. */
-    private @Nullable OutputBuffer inlineOut;
-    private boolean inlineClose;
-
     /**
-     * @param connection the connection
-     * @param settings   the server's HTTP settings
+     * @param transport the connection
+     * @param settings  the server's HTTP settings
      */
-    public HttpConnectionHandler(Connection connection, HttpSettings settings) {
-        this.connection = connection;
+    public HttpConnectionHandler(Transport transport, HttpSettings settings) {
+        this.transport = transport;
         this.settings = settings;
-        this.client = toAddress(connection.remoteAddress());
-        this.scopes = new ScopeFactory(connection, settings, client, LocalAddresses.of(connection.localAddress()));
-        this.inlineCapable = settings.app() instanceof NonBlockingApplication;
-        this.lastActivity = System.nanoTime();
+        this.client = toAddress(transport.remoteAddress());
+        this.queue = new ExchangeQueue(transport.nanoTime());
+        ScopeFactory scopes = new ScopeFactory(transport, settings, client, LocalAddresses.of(transport.localAddress()));
+        ResponseOutput output = new ResponseOutput(transport, queue, settings.defaults());
+        this.worker = new Worker(transport, settings, queue, scopes, output, this::bodyLeftUnread,
+                this::onExchangeFinished);
+        this.inline = settings.app() instanceof NonBlockingApplication
+                ? new InlineResponder(transport, queue, output, worker, this::dispatch) : null;
+        Runnable unpauseBody = () -> unpause(PAUSE_BODY);
+        this.resumeBody = () -> transport.execute(unpauseBody);
         settings.activity().connectionOpened();
         if (LOG.isLoggable(System.Logger.Level.TRACE)) {
             LOG.log(System.Logger.Level.TRACE, "{0} - HTTP connection made", client == null ? "-" : client);
@@ -116,11 +86,17 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         return null;
     }
 
-    // ---------------------------------------------------------------- loop side
+    /** @return the state, for tests */
+    ConnectionState state() {
+        return state;
+    }
+
+    // ---------------------------------------------------------------- input
 
     @Override
     public void onData(ByteBuffer in) {
-        if ((pauses & PAUSE_STOPPED) != 0) {
+        if (!wantsInput()) {
+            in.position(in.limit()); // closing: read and discarded, never parsed
             return;
         }
         RequestParser p = parser;
@@ -135,25 +111,40 @@ public final class HttpConnectionHandler implements ConnectionHandler {
                 inlineWaiting = null; // its body did not end in this read after all (a pause came first)
                 dispatch(waiting);
             }
-            flushInline();
-        } while (pauses == 0 && in.hasRemaining() && connection.isOpen()); // a pause may have been lifted meanwhile
-        if (in.hasRemaining() && connection.isOpen()) {
+            if (inline != null) {
+                inline.flush();
+            }
+        } while (pauses == 0 && in.hasRemaining() && wantsInput());
+        if (in.hasRemaining() && wantsInput()) {
             ByteBuffer copy = ByteBuffer.allocate(in.remaining());
             copy.put(in).flip();
             pending = copy;
+        } else {
+            in.position(in.limit());
         }
         if (p.isIdle()) {
             if (pending == null) {
                 parser = null; // nothing between requests: an idle connection keeps no parser
                 ParserPool.give(p);
             }
-        } else if (headDeadline == 0 && p.isReadingHead()) {
-            headDeadline = System.nanoTime() + settings.headerTimeoutNanos();
+        } else if (headDeadline == 0 && p.isReadingHead() && state.parsesRequests()) {
+            headDeadline = transport.nanoTime() + settings.headerTimeoutNanos();
         }
+    }
+
+    /** Whether bytes are still wanted: requests while open, or the rest of a body an application is reading. */
+    private boolean wantsInput() {
+        return state.parsesRequests() || (state == ConnectionState.CLOSING && bodyTarget != null);
     }
 
     private void feed(RequestParser p, ByteBuffer in) {
         while (pauses == 0) {
+            if (state.parsesRequests() && !queue.isAccepting()) {
+                enterClosing(); // the worker decided to close after its response: parse no further request
+            }
+            if (!wantsInput()) {
+                return;
+            }
             ParseEvent event = p.next(in);
             if (event == null) {
                 return;
@@ -169,100 +160,34 @@ public final class HttpConnectionHandler implements ConnectionHandler {
 
     private void onHead(RequestHead head, ByteBuffer in) {
         headDeadline = 0;
-        if (shuttingDown) {
-            stopReading();
-            if (inFlight.get() == 0) {
-                connection.close();
-            }
-            return;
-        }
-        Exchange exchange = Exchange.request(this, head);
+        Exchange exchange = Exchange.request(head, resumeBody);
         if (head.hasBody()) {
             bodyTarget = exchange;
         }
-        if (head.upgradeWebSocket() && settings.webSocket() != null) {
+        boolean upgrade = head.upgradeWebSocket() && settings.webSocket() != null;
+        if (upgrade) {
             ByteBuffer rest = ByteBuffer.allocate(in.remaining());
             rest.put(in).flip();
             exchange.leftover = rest;
-            stopReading();
+            moveTo(ConnectionState.UPGRADED);
         } else if (!head.keepAlive()) {
-            // Requests pipelined after "Connection: close" are not answered; this one's body is still read.
-            if (head.hasBody()) {
-                stopAfterBody = true;
-            } else {
-                stopReading();
-            }
+            enterClosing(); // requests pipelined after "connection: close" are not answered; its body is still read
         }
-        boolean inlineNow = inlineCapable && exchange.leftover == null && inFlight.get() == 0 && !workerActive.get();
-        if (inlineNow && !head.hasBody()) {
-            runInline(exchange);
-        } else if (inlineNow && !head.chunked() && head.contentLength() <= Math.min(in.remaining(), INLINE_BODY_LIMIT)) {
+        InlineResponder answerer = inline;
+        if (answerer == null || upgrade || queue.inFlight() != 0 || queue.workerActive()) {
+            dispatch(exchange);
+        } else if (!head.hasBody()) {
+            answerInline(answerer, exchange);
+        } else if (!head.chunked() && head.contentLength() <= Math.min(in.remaining(), INLINE_BODY_LIMIT)) {
             inlineWaiting = exchange; // its whole body is in this read: answered inline at its end (onBodyEnd)
         } else {
             dispatch(exchange);
         }
     }
 
-    /**
-     * Answers a body-less request of a {@link NonBlockingApplication} on the loop thread. Nothing else writes to the
-     * connection now (no exchange is in flight and no worker runs), so the loop may use the worker's encoder. Responses
-     * to requests that arrived together are collected and written at once, without waiting, by {@link #flushInline};
-     * what the socket does not take is finished by a worker, and later requests queue behind it.
-     */
-    private void runInline(Exchange exchange) {
-        OutputBuffer buffer = inlineOut;
-        if (buffer == null) {
-            buffer = OutputBufferPool.SHARED.acquire();
-            inlineOut = buffer;
-        }
-        out = buffer;
-        ResponseEncoder responses = EncoderPool.take(settings.defaults());
-        encoder = responses;
-        inline = true;
-        closeRequested = false;
-        try {
-            if (process(exchange) || closeRequested || shuttingDown) {
-                inlineClose = true;
-                stopReading();
-            }
-        } finally {
-            inline = false;
-            out = null;
-            encoder = null;
-            EncoderPool.give(responses);
-        }
-        lastActivity = System.nanoTime();
-        if (inlineClose || buffer.size() >= BATCH_LIMIT) {
-            flushInline();
-        }
-    }
-
-    /** Writes the collected inline responses without waiting, handing what is left to a worker. */
-    private void flushInline() {
-        OutputBuffer buffer = inlineOut;
-        if (buffer == null) {
-            return;
-        }
-        inlineOut = null;
-        boolean close = inlineClose;
-        inlineClose = false;
-        boolean written;
-        try {
-            written = buffer.isEmpty() || connection.tryWrite(buffer.buffers());
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "write failed: {0}", e.getMessage());
-            OutputBufferPool.SHARED.release(buffer);
-            stopReading();
-            connection.close();
-            return;
-        }
-        if (!written) {
-            enqueue(Exchange.remainingOutput(this, buffer, close));
-            return;
-        }
-        OutputBufferPool.SHARED.release(buffer);
-        if (close) {
-            connection.closeGracefully();
+    private void answerInline(InlineResponder answerer, Exchange exchange) {
+        if (answerer.answer(exchange)) {
+            enterClosing();
         }
     }
 
@@ -276,8 +201,8 @@ public final class HttpConnectionHandler implements ConnectionHandler {
             target.discarded += bytes.remaining();
             bytes.position(bytes.limit());
             if (target.discarded > MAX_DISCARD) {
-                stopReading();
-                connection.close();
+                enterClosing();
+                transport.close();
             }
             return;
         }
@@ -290,65 +215,124 @@ public final class HttpConnectionHandler implements ConnectionHandler {
 
     private void onBodyEnd() {
         Exchange target = bodyTarget;
-        if (target != null) {
-            bodyTarget = null;
-            target.body.complete();
-            if (stopAfterBody) {
-                stopAfterBody = false;
-                stopReading();
-            }
-            if (target == inlineWaiting) {
-                inlineWaiting = null;
-                runInline(target);
-            }
+        if (target == null) {
+            return;
         }
+        bodyTarget = null;
+        target.body.complete();
+        if (target == inlineWaiting && inline != null) {
+            inlineWaiting = null;
+            answerInline(inline, target);
+        }
+        syncReads(); // closing: the last body is read, stop
     }
 
     private void onError(ParseError error) {
         headDeadline = 0;
         LOG.log(System.Logger.Level.DEBUG, "Invalid HTTP request received ({0} {1}) from {2}", error.status(), error.reason(), client);
-        stopReading();
         Exchange target = bodyTarget;
+        bodyTarget = null;
+        enterClosing();
         if (target != null) {
-            // The body of a request the app already has is broken: that exchange answers with the error.
-            bodyTarget = null;
-            target.failBody(error);
+            target.failBody(error); // the app already has this request: its exchange answers with the error
         } else {
-            dispatch(Exchange.failure(this, error));
+            dispatch(Exchange.failure(error));
         }
     }
+
+    @Override
+    public void onInputClosed() {
+        RequestParser p = parser;
+        ParseError incomplete = p == null ? null : p.endOfInput();
+        if (incomplete != null || bodyTarget != null) {
+            LOG.log(System.Logger.Level.DEBUG, "client {0} closed the connection mid-request", client);
+            transport.close(); // the application sees http.disconnect: its request will never be complete
+            return;
+        }
+        if (state == ConnectionState.OPEN) {
+            moveTo(ConnectionState.INPUT_ENDED);
+        }
+        queue.loopWaits();
+        syncReads();
+        closeIfDone();
+    }
+
+    // ---------------------------------------------------------------- hand-off to the worker
 
     private void dispatch(Exchange exchange) {
-        flushInline(); // earlier inline responses go out before anything a worker writes
-        enqueue(exchange);
+        if (inline != null) {
+            inline.flush(); // earlier inline responses go out before anything a worker writes
+        }
+        if (!queue.offer(exchange, worker.starter())) {
+            exchange.disconnect(); // a response already said "connection: close": never processed
+            if (bodyTarget == exchange) {
+                bodyTarget = null;
+            }
+            enterClosing();
+            return;
+        }
+        if (queue.inFlight() >= ExchangeQueue.MAX_PIPELINE) {
+            pause(PAUSE_PIPELINE);
+            queue.loopWaits();
+            if (queue.inFlight() < ExchangeQueue.MAX_PIPELINE) {
+                unpause(PAUSE_PIPELINE); // the worker finished one meanwhile and may not have seen loopWaits
+            }
+        }
     }
 
-    private void enqueue(Exchange exchange) {
-        int n = inFlight.incrementAndGet();
-        ready.add(exchange);
-        if (workerActive.compareAndSet(false, true)) {
-            WORKERS.newThread(this::runWorker).start();
+    /** Loop task from the worker, after an exchange, when the loop asked to hear of it. */
+    private void onExchangeFinished() {
+        if (state == ConnectionState.CLOSED) {
+            return;
         }
-        if (n >= MAX_PIPELINE) {
-            pipelinePaused = true;
-            pause(PAUSE_PIPELINE);
-            if (inFlight.get() < MAX_PIPELINE) { // the worker may have finished one meanwhile
-                pipelinePaused = false;
-                pauses &= ~PAUSE_PIPELINE;
-                if (pauses == 0) {
-                    connection.resumeReads(); // the feed that called us goes on with the bytes at hand
-                }
-            }
+        if (state.parsesRequests() && !queue.isAccepting()) {
+            enterClosing();
+        }
+        if ((pauses & PAUSE_PIPELINE) != 0 && queue.inFlight() < ExchangeQueue.MAX_PIPELINE) {
+            unpause(PAUSE_PIPELINE);
+        }
+        closeIfDone();
+    }
+
+    /** Loop task from the worker: the application finished before reading its whole body; read and drop the rest. */
+    private void bodyLeftUnread(Exchange exchange) {
+        if (bodyTarget == exchange) {
+            exchange.discarding = true;
+            unpause(PAUSE_BODY);
+        }
+    }
+
+    /** After end of input or in closing: close once every response is written and nothing received is unanswered. */
+    private void closeIfDone() {
+        boolean ending = state == ConnectionState.INPUT_ENDED || state == ConnectionState.CLOSING;
+        if (ending && queue.inFlight() == 0 && bodyTarget == null && (pending == null || !state.parsesRequests())) {
+            transport.closeGracefully();
+        }
+    }
+
+    // ---------------------------------------------------------------- reading and its pauses
+
+    private void moveTo(ConnectionState next) {
+        if (!state.canMoveTo(next)) {
+            throw new IllegalStateException("HTTP connection cannot go from " + state + " to " + next);
+        }
+        state = next;
+        syncReads();
+    }
+
+    private void enterClosing() {
+        if (state.parsesRequests()) {
+            moveTo(ConnectionState.CLOSING);
+            queue.loopWaits();
+        }
+        if (bodyTarget == null) {
+            pending = null; // bytes after the last request are discarded, never parsed
         }
     }
 
     private void pause(int reason) {
         pauses |= reason;
-        connection.suspendReads();
-    }
-
-    private void stopReading() {
-        pause(PAUSE_STOPPED);
+        syncReads();
     }
 
     private void unpause(int reason) {
@@ -356,83 +340,81 @@ public final class HttpConnectionHandler implements ConnectionHandler {
             return;
         }
         pauses &= ~reason;
-        if (pauses != 0) {
+        if (pauses != 0 || state == ConnectionState.CLOSED) {
             return;
         }
         // Feed even without saved bytes: the parser may owe an event that needs no more input (the end of a body
         // whose last bytes arrived just before the pause), and the client may be waiting for our answer to it.
         ByteBuffer saved = pending;
         pending = null;
-        onData(saved != null ? saved : NO_BYTES);
-        if (pending != null || pauses != 0) {
-            return;
+        if (saved != null || parser != null) {
+            onData(saved != null ? saved : NO_BYTES);
         }
-        connection.resumeReads();
+        syncReads();
+        closeIfDone();
     }
 
-    private void resumePipeline() {
-        pipelinePaused = false;
-        unpause(PAUSE_PIPELINE);
-    }
-
-    /** The application read the body down to the low-water mark: read again. Any thread. */
-    void resumeBody() {
-        connection.execute(() -> unpause(PAUSE_BODY));
-    }
-
-    @Override
-    public void onInputClosed() {
-        RequestParser p = parser;
-        ParseError incomplete = p == null ? null : p.endOfInput();
-        if (incomplete != null) {
-            LOG.log(System.Logger.Level.DEBUG, "client {0} closed the connection mid-request", client);
+    /** Reads from the socket exactly when input is wanted, no pause holds it back, and no saved bytes wait. */
+    private void syncReads() {
+        boolean want = pauses == 0 && pending == null && transport.isOpen()
+                && (state == ConnectionState.OPEN || (state == ConnectionState.CLOSING && bodyTarget != null));
+        if (want != readsOn) {
+            readsOn = want;
+            if (want) {
+                transport.resumeReads();
+            } else {
+                transport.suspendReads();
+            }
         }
-        connection.close();
     }
+
+    // ---------------------------------------------------------------- timers and the server's lifecycle
 
     @Override
     public void onTick(long now) {
-        if (inFlight.get() != 0) {
+        if (queue.inFlight() != 0 || !state.parsesRequests()) {
             return;
         }
         if (headDeadline != 0) {
             if (now - headDeadline >= 0) {
                 headDeadline = 0;
                 LOG.log(System.Logger.Level.DEBUG, "request head from {0} not complete in time", client);
-                stopReading();
-                dispatch(Exchange.failure(this, new ParseError(408, "request header timeout")));
+                onError(new ParseError(408, "request header timeout"));
             }
-        } else if ((parser == null || parser.isIdle()) && pending == null && now - lastActivity - settings.keepAliveNanos() >= 0) {
-            connection.close();
+        } else if ((parser == null || parser.isIdle()) && pending == null
+                && now - queue.lastActivity() - settings.keepAliveNanos() >= 0) {
+            transport.close();
         }
     }
 
     @Override
     public void onShutdown() {
-        shuttingDown = true;
-        if (inFlight.get() == 0) {
-            connection.close();
-        } else {
-            stopReading();
+        queue.shutDown();
+        queue.loopWaits();
+        enterClosing();
+        if (queue.inFlight() == 0 && bodyTarget == null) {
+            transport.close();
         }
     }
 
     @Override
     public void onCancel() {
-        forEachExchange(true);
-        connection.close();
+        queue.disconnectAll(true);
+        transport.close();
     }
 
     @Override
     public void onClosed() {
-        pauses |= PAUSE_STOPPED;
+        state = ConnectionState.CLOSED;
         pending = null;
-        OutputBuffer unsent = inlineOut;
-        if (unsent != null) {
-            inlineOut = null;
-            OutputBufferPool.SHARED.release(unsent);
+        if (inline != null) {
+            inline.discard();
         }
-        forEachExchange(false);
+        queue.disconnectAll(false);
+        Exchange target = bodyTarget;
+        if (target != null) {
+            target.disconnect();
+        }
         RequestParser p = parser;
         if (p != null) {
             parser = null;
@@ -443,241 +425,6 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         settings.activity().connectionClosed();
         if (LOG.isLoggable(System.Logger.Level.TRACE)) {
             LOG.log(System.Logger.Level.TRACE, "{0} - HTTP connection lost", client == null ? "-" : client);
-        }
-    }
-
-    private void forEachExchange(boolean cancel) {
-        Exchange running = current;
-        if (running != null) {
-            if (cancel) {
-                running.cancel();
-            } else {
-                running.disconnect();
-            }
-        }
-        for (Exchange e : ready) {
-            e.disconnect();
-        }
-        Exchange target = bodyTarget;
-        if (target != null) {
-            target.disconnect();
-        }
-    }
-
-    private void afterExchange(Exchange exchange) {
-        if (bodyTarget == exchange) {
-            // The application is done but the client is still sending this body: read and drop it.
-            exchange.discarding = true;
-            unpause(PAUSE_BODY);
-        }
-    }
-
-    // ---------------------------------------------------------------- worker side
-
-    private void runWorker() {
-        OutputBuffer buffer = OutputBufferPool.SHARED.acquire();
-        ResponseEncoder responses = EncoderPool.take(settings.defaults());
-        boolean handOver = false;
-        do {
-            out = buffer;
-            encoder = responses;
-            closeRequested = false;
-            Exchange exchange;
-            while ((exchange = ready.poll()) != null) {
-                current = exchange;
-                if (!connection.isOpen()) {
-                    exchange.disconnect(); // closed before `current` was visible to the loop's onClosed
-                }
-                boolean close = process(exchange);
-                current = null;
-                if (close || closeRequested || shuttingDown) {
-                    flushQuietly();
-                    connection.closeGracefully();
-                    drainAfterClose();
-                } else if (!exchange.body.isComplete()) {
-                    Exchange finished = exchange;
-                    connection.execute(() -> afterExchange(finished));
-                }
-                lastActivity = System.nanoTime();
-                int left = inFlight.decrementAndGet();
-                if (pipelinePaused && left < MAX_PIPELINE) {
-                    connection.execute(this::resumePipeline);
-                }
-                if (settings.threadPerRequest() && !ready.isEmpty()) {
-                    handOver = true; // the next request gets a new thread, hence fresh ThreadLocals
-                    break;
-                }
-            }
-            flushQuietly();
-            // Give up the worker-owned fields before another worker may start.
-            out = null;
-            encoder = null;
-            if (handOver) {
-                break; // workerActive stays set: the new worker owns the connection's exchanges
-            }
-            workerActive.set(false);
-        } while (!ready.isEmpty() && workerActive.compareAndSet(false, true));
-        OutputBufferPool.SHARED.release(buffer);
-        EncoderPool.give(responses);
-        if (handOver) {
-            WORKERS.newThread(this::runWorker).start();
-        }
-    }
-
-    /** After a close, requests still queued get nothing; count them out. */
-    private void drainAfterClose() {
-        Exchange dropped;
-        while ((dropped = ready.poll()) != null) {
-            dropped.disconnect();
-            inFlight.decrementAndGet();
-        }
-    }
-
-    /** @return true if the connection must close after this exchange */
-    private boolean process(Exchange exchange) {
-        OutputBuffer unwritten = exchange.unwritten;
-        if (unwritten != null) {
-            try {
-                connection.write(unwritten.buffers());
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "write failed: {0}", e.getMessage());
-                return true;
-            } finally {
-                OutputBufferPool.SHARED.release(unwritten);
-            }
-            return exchange.closeAfterOutput;
-        }
-        ParseError error = exchange.error;
-        if (error != null) {
-            writeQuietly(ResponseEncoder.plainResponse(error.status(), error.reason(), settings.defaults()));
-            return true;
-        }
-        RequestHead head = exchange.head;
-        assert head != null;
-        Integer limit = settings.limitConcurrency();
-        if (limit != null && settings.activity().overLimit(limit)) {
-            LOG.log(System.Logger.Level.WARNING, "Exceeded concurrency limit.");
-            sendPlain(503, "Service Unavailable", head, client, System.nanoTime());
-            return true;
-        }
-        settings.activity().taskStarted();
-        try {
-            if (exchange.isUpgrade()) {
-                return upgrade(exchange, head);
-            }
-            return exchange.run(scopes.httpScope(head));
-        } finally {
-            settings.activity().taskFinished();
-        }
-    }
-
-    private boolean upgrade(Exchange exchange, RequestHead head) {
-        WebSocketUpgrade webSocket = settings.webSocket();
-        ByteBuffer leftover = exchange.leftover;
-        assert webSocket != null && leftover != null;
-        flushQuietly();
-        ScopeFactory.Endpoints endpoints = scopes.endpoints(head, true);
-        try {
-            webSocket.run(new UpgradeRequest(connection, head, scopes.path(head), scopes.rawPath(head),
-                    endpoints.client(), endpoints.server(), new HashMap<>(settings.state()), settings, leftover,
-                    endpoints.scheme(), scopes.tlsExtension(), this::isShuttingDown));
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.ERROR, "Exception in ASGI application", e);
-        }
-        return true;
-    }
-
-    HttpSettings settings() {
-        return settings;
-    }
-
-    Connection connection() {
-        return connection;
-    }
-
-    ResponseEncoder encoder() {
-        ResponseEncoder e = encoder;
-        assert e != null : "encoder used outside a worker run or an inline answer";
-        return e;
-    }
-
-    OutputBuffer out() {
-        OutputBuffer o = out;
-        assert o != null : "output used outside the worker";
-        return o;
-    }
-
-    boolean isInline() {
-        return inline;
-    }
-
-    boolean isShuttingDown() {
-        return shuttingDown;
-    }
-
-    /** The application broke the protocol: close the connection after this exchange. */
-    void requestClose() {
-        closeRequested = true;
-    }
-
-    /** A response is complete: write it now unless more pipelined responses can join it. */
-    void responseComplete() throws IOException {
-        OutputBuffer o = out();
-        if (ready.isEmpty() || o.size() >= BATCH_LIMIT) {
-            flush();
-        }
-    }
-
-    void flush() throws IOException {
-        if (inline) {
-            return; // written by runInline once the application returns
-        }
-        OutputBuffer o = out();
-        if (!o.isEmpty()) {
-            try {
-                connection.write(o.buffers());
-            } finally {
-                o.clear();
-            }
-        }
-    }
-
-    void flushQuietly() {
-        try {
-            flush();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "write failed: {0}", e.getMessage());
-        }
-    }
-
-    void writeNow(byte[] bytes) throws IOException {
-        if (inline) {
-            out().write(bytes);
-            return;
-        }
-        flush();
-        connection.write(ByteBuffer.wrap(bytes));
-    }
-
-    private void writeQuietly(byte[] bytes) {
-        try {
-            writeNow(bytes);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "write failed: {0}", e.getMessage());
-        }
-    }
-
-    void sendPlain(int status, String body, RequestHead head, @Nullable Address logClient, long startNanos) {
-        out().clear();
-        byte[] response = ResponseEncoder.plainResponse(status, body, settings.defaults());
-        writeQuietly(response);
-        accessLog(logClient, head, status, body.length(), startNanos);
-    }
-
-    void accessLog(@Nullable Address logClient, RequestHead head, int status, long bytes, long startNanos) {
-        AccessLogFormat format = settings.accessLog();
-        if (format != null && ACCESS.isLoggable(System.Logger.Level.INFO)) {
-            ACCESS.log(System.Logger.Level.INFO, format.format(logClient, head, status, bytes, System.nanoTime() - startNanos));
         }
     }
 }

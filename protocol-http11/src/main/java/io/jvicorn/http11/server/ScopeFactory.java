@@ -3,7 +3,7 @@ package io.jvicorn.http11.server;
 import io.jvicorn.asgi.Address;
 import io.jvicorn.asgi.AsgiVersion;
 import io.jvicorn.asgi.HttpScope;
-import io.jvicorn.engine.Connection;
+import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.codec.PathDecoder;
 import io.jvicorn.http11.codec.RequestHead;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,7 @@ final class ScopeFactory {
     record Endpoints(@Nullable Address client, @Nullable Address server, String scheme) {
     }
 
-    private final Connection connection;
+    private final Transport connection;
     private final HttpSettings settings;
     private final @Nullable Address client;
     private final @Nullable Address server;
@@ -49,7 +49,7 @@ final class ScopeFactory {
      * @param client     the peer's address
      * @param server     the address the connection arrived on
      */
-    ScopeFactory(Connection connection, HttpSettings settings, @Nullable Address client, @Nullable Address server) {
+    ScopeFactory(Transport connection, HttpSettings settings, @Nullable Address client, @Nullable Address server) {
         this.connection = connection;
         this.settings = settings;
         this.client = client;
@@ -58,6 +58,11 @@ final class ScopeFactory {
         // A unix-socket peer has no address of its own: it is trusted as "unix:" or by the listening socket's path.
         Address peer = server != null && server.port() == null ? server : client;
         this.peerTrusted = trusted != null && trusted.trustsPeer(peer);
+    }
+
+    /** @return the peer's address, before proxy headers */
+    @Nullable Address client() {
+        return client;
     }
 
     /**

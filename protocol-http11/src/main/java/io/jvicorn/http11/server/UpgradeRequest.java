@@ -1,7 +1,7 @@
 package io.jvicorn.http11.server;
 
 import io.jvicorn.asgi.Address;
-import io.jvicorn.engine.Connection;
+import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.codec.RequestHead;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *                   (read it on the loop thread when installing the handler, so no shutdown falls between the two)
  */
 public record UpgradeRequest(
-        Connection connection,
+        Transport connection,
         RequestHead head,
         String path,
         byte[] rawPath,

@@ -9,7 +9,7 @@ public interface WebSocketUpgrade {
 
     /**
      * Runs the WebSocket session on the request's virtual thread. When called, the HTTP handler has stopped reading
-     * the socket; the implementation installs its own handler (with {@link io.jvicorn.engine.Connection#replaceHandler})
+     * the socket; the implementation installs its own handler (with {@link io.jvicorn.engine.Transport#replaceHandler})
      * or answers with an HTTP error and closes. It returns when the session is over.
      *
      * @param request the handshake request and the connection

@@ -1,6 +1,6 @@
 package io.jvicorn.websocket.server;
 
-import io.jvicorn.engine.Connection;
+import io.jvicorn.engine.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The one way out to the socket. {@link Connection#write} allows one writer at a time and parks it while the socket is
+ * The one way out to the socket. {@link Transport#write} allows one writer at a time and parks it while the socket is
  * full, so the application's sends hold {@link #lock()} while they write (a {@link ReentrantLock}: a parked virtual
  * thread holding it releases its carrier). The selector loop must never park, so its frames (pongs, close frames, the
  * keepalive ping) go into a queue that whoever holds the lock drains before releasing it; when nobody holds it, a
@@ -21,7 +21,7 @@ final class FrameWriter {
     /** Queued after the last frame: close the TCP connection once everything before it is written. */
     private static final byte[] CLOSE_CONNECTION = new byte[0];
 
-    private final Connection connection;
+    private final Transport connection;
     private final Runnable onConnectionClosing;
     private final ReentrantLock lock = new ReentrantLock();
     private final ConcurrentLinkedQueue<byte[]> queued = new ConcurrentLinkedQueue<>();
@@ -31,7 +31,7 @@ final class FrameWriter {
      * @param connection          the socket
      * @param onConnectionClosing runs when the queued close is carried out
      */
-    FrameWriter(Connection connection, Runnable onConnectionClosing) {
+    FrameWriter(Transport connection, Runnable onConnectionClosing) {
         this.connection = connection;
         this.onConnectionClosing = onConnectionClosing;
     }
@@ -66,7 +66,7 @@ final class FrameWriter {
      * Writes bytes now; the caller holds the lock.
      *
      * @param buffers the bytes
-     * @throws IOException as {@link Connection#write(ByteBuffer[])}
+     * @throws IOException as {@link Transport#write(ByteBuffer[])}
      */
     void write(ByteBuffer... buffers) throws IOException {
         connection.write(buffers);

@@ -1,6 +1,6 @@
 package io.jvicorn.websocket.server;
 
-import io.jvicorn.engine.Connection;
+import io.jvicorn.engine.Transport;
 import io.jvicorn.websocket.codec.WebSocketSession;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
  * <p>The session lock is only ever held for encoding or decoding, never across a write. Application threads take it
  * with {@link #lockSession()}. The loop must not wait for it (a large message may be compressing), so it uses
  * {@link #tryLockFromLoop()}; when that fails, the application thread's {@link #unlockSession()} hands the loop its
- * postponed work through {@link Connection#execute}.
+ * postponed work through {@link Transport#execute}.
  */
 final class SocketEndpoint {
-    final Connection connection;
+    final Transport connection;
     final WebSocketServerSettings settings;
     final FrameWriter writer;
     final Inbox inbox;
@@ -39,7 +39,7 @@ final class SocketEndpoint {
     /** The session's native memory is freed (the connection is closed). */
     boolean released;
 
-    SocketEndpoint(Connection connection, WebSocketServerSettings settings) {
+    SocketEndpoint(Transport connection, WebSocketServerSettings settings) {
         this.connection = connection;
         this.settings = settings;
         this.writer = new FrameWriter(connection, ended::countDown);

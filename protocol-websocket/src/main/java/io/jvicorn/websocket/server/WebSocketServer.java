@@ -2,7 +2,7 @@ package io.jvicorn.websocket.server;
 
 import io.jvicorn.asgi.AsgiVersion;
 import io.jvicorn.asgi.WebSocketScope;
-import io.jvicorn.engine.Connection;
+import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.codec.RequestHead;
 import io.jvicorn.http11.server.HttpSettings;
 import io.jvicorn.http11.server.UpgradeRequest;
@@ -59,7 +59,7 @@ public final class WebSocketServer implements WebSocketUpgrade {
     }
 
     private void serve(UpgradeRequest request, HandshakeAccepted accepted) {
-        Connection connection = request.connection();
+        Transport connection = request.connection();
         SocketEndpoint endpoint = new SocketEndpoint(connection, settings);
         SocketHandler handler = new SocketHandler(endpoint, request.settings());
         connection.execute(() -> {

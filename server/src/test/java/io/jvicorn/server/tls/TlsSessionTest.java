@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jvicorn.engine.Connection;
 import io.jvicorn.engine.ConnectionHandler;
 import io.jvicorn.engine.Engine;
+import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.server.TlsInfo;
 import io.jvicorn.server.TlsConfig;
 import io.jvicorn.server.TlsContextFactory;
@@ -36,10 +36,10 @@ class TlsSessionTest {
 
     /** Records what the connection says about TLS at its first bytes, then answers "ok\n" from a virtual thread. */
     private static final class Recorder implements ConnectionHandler {
-        private final Connection connection;
-        private final CompletableFuture<Connection> seen;
+        private final Transport connection;
+        private final CompletableFuture<Transport> seen;
 
-        Recorder(Connection connection, CompletableFuture<Connection> seen) {
+        Recorder(Transport connection, CompletableFuture<Transport> seen) {
             this.connection = connection;
             this.seen = seen;
         }
@@ -83,7 +83,7 @@ class TlsSessionTest {
 
     @Test
     void tlsExtensionDescribesTheSessionAndTheClientCertificate() throws Exception {
-        CompletableFuture<Connection> seen = new CompletableFuture<>();
+        CompletableFuture<Transport> seen = new CompletableFuture<>();
         TlsConfig tls = TlsConfig.pem(keys.serverCert(), keys.serverKey())
                 .withClientAuth(TlsConfig.ClientAuth.REQUIRED, keys.clientCert());
         try (Engine engine = new Engine(1, 16, c -> new Recorder(c, seen), null)) {
@@ -95,7 +95,7 @@ class TlsSessionTest {
                 socket.setSoTimeout(10_000);
                 socket.getOutputStream().write('x');
                 assertEquals("ok", readLine(socket.getInputStream()));
-                Connection connection = seen.get(10, TimeUnit.SECONDS);
+                Transport connection = seen.get(10, TimeUnit.SECONDS);
                 assertTrue(connection.isTls());
                 Map<String, @Nullable Object> extension = TlsInfo.asgiExtension(connection.tlsSession());
 
@@ -116,7 +116,7 @@ class TlsSessionTest {
 
     @Test
     void withoutClientCertificateTheChainIsEmpty() throws Exception {
-        CompletableFuture<Connection> seen = new CompletableFuture<>();
+        CompletableFuture<Transport> seen = new CompletableFuture<>();
         try (Engine engine = new Engine(1, 16, c -> new Recorder(c, seen), null)) {
             InetSocketAddress address = (InetSocketAddress) engine.bind(new InetSocketAddress("127.0.0.1", 0),
                     TlsContextFactory.engineFactory(TlsConfig.pem(keys.serverCert(), keys.serverKey())));
@@ -136,7 +136,7 @@ class TlsSessionTest {
 
     @Test
     void plaintextConnectionHasNoSession() throws Exception {
-        CompletableFuture<Connection> seen = new CompletableFuture<>();
+        CompletableFuture<Transport> seen = new CompletableFuture<>();
         try (Engine engine = new Engine(1, 16, c -> new Recorder(c, seen), null)) {
             InetSocketAddress address = engine.bind(new InetSocketAddress("127.0.0.1", 0));
             engine.start();
@@ -144,7 +144,7 @@ class TlsSessionTest {
                 socket.setSoTimeout(10_000);
                 socket.getOutputStream().write('x');
                 assertEquals("ok", readLine(socket.getInputStream()));
-                Connection connection = seen.get(10, TimeUnit.SECONDS);
+                Transport connection = seen.get(10, TimeUnit.SECONDS);
                 assertFalse(connection.isTls());
                 assertNull(connection.tlsSession());
             }

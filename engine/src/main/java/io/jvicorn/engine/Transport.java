@@ -1,0 +1,102 @@
+package io.jvicorn.engine;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import javax.net.ssl.SSLSession;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a protocol handler may do with its connection: the one boundary between protocol code and I/O. A
+ * {@link Connection} implements it over a socket on a {@link SelectorLoop}; {@link EmbeddedTransport} implements it in
+ * memory with a clock that tests move by hand, so connection logic is tested byte-exact without sockets or real time.
+ *
+ * <p>Threads: the transport has one loop thread, on which every {@link ConnectionHandler} method runs. Methods marked
+ * "loop thread only" must be called there; {@link #write} must not be (it parks); the others work from any thread.
+ */
+public interface Transport {
+
+    /** @return the peer's address, or null if unknown (for example an unnamed unix socket client) */
+    @Nullable SocketAddress remoteAddress();
+
+    /** @return the local address, or null if unknown */
+    @Nullable SocketAddress localAddress();
+
+    /** @return whether the connection came in on a TLS listener */
+    boolean isTls();
+
+    /** @return the TLS session once its handshake is complete; null for plaintext */
+    @Nullable SSLSession tlsSession();
+
+    /** @return whether the connection is still open */
+    boolean isOpen();
+
+    /**
+     * The transport's clock, {@link System#nanoTime()} in production: handlers take deadlines from it.
+     *
+     * @return the current time in nanoseconds, only meaningful as a difference
+     */
+    long nanoTime();
+
+    /**
+     * Replaces the handler, for a protocol upgrade. Loop thread only.
+     *
+     * @param next the handler that owns the connection from now on
+     */
+    void replaceHandler(ConnectionHandler next);
+
+    /** Stops delivering input (back-pressure); bytes and end of input wait in the socket. Loop thread only. */
+    void suspendReads();
+
+    /** Delivers input again. Loop thread only. */
+    void resumeReads();
+
+    /**
+     * Runs a task on the loop thread soon, after what it is doing now.
+     *
+     * @param task the task
+     */
+    void execute(Runnable task);
+
+    /**
+     * Writes every remaining byte of {@code buffers}, parking the calling virtual thread while the peer does not take
+     * them. One writer at a time; never on the loop thread.
+     *
+     * @param buffers the bytes, consumed in order
+     * @throws ConnectionClosedException if the connection is or becomes closed
+     * @throws InterruptedIOException    if the calling thread is interrupted
+     * @throws IOException               if the connection failed
+     */
+    void write(ByteBuffer[] buffers) throws IOException;
+
+    /**
+     * Writes one buffer; see {@link #write(ByteBuffer[])}.
+     *
+     * @param buffer the bytes
+     * @throws IOException as {@link #write(ByteBuffer[])}
+     */
+    default void write(ByteBuffer buffer) throws IOException {
+        write(new ByteBuffer[] {buffer});
+    }
+
+    /**
+     * Writes what the peer takes now, without waiting: for the loop thread, which must never park.
+     *
+     * @param buffers the bytes, consumed in order
+     * @return true if everything was written; otherwise {@link #write} must finish (on TLS even if {@code buffers}
+     *         have nothing left: bytes already encrypted are kept and go first)
+     * @throws IOException if the connection failed or is closed
+     */
+    boolean tryWrite(ByteBuffer[] buffers) throws IOException;
+
+    /** Closes now; the handler's {@link ConnectionHandler#onClosed()} follows on the loop thread. */
+    void close();
+
+    /**
+     * Closes after the last response: shuts down output (after close_notify on TLS), then reads and discards for a
+     * short while, so that request bytes the peer sent meanwhile do not turn the close into a reset that destroys the
+     * response (RFC 9112 §9.6). The handler sees no more input.
+     */
+    void closeGracefully();
+}

@@ -1,0 +1,173 @@
+package io.jvicorn.http11.server;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one place where a connection's selector loop and its worker virtual thread meet: the loop adds exchanges in
+ * request order, the worker takes and runs them. Every field here is shared; everything else of a connection has one
+ * owning thread (see docs/architecture.md, "Who owns what").
+ *
+ * <p>The close rule lives here. Once the worker decides that the connection closes after the response it is writing
+ * ({@link #stopAccepting()}, called before that response's last bytes go out), {@link #offer} refuses every later
+ * exchange and {@link #poll} hands out none, so no request is processed after a response that says
+ * {@code connection: close} (RFC 9112 §9.6), whichever thread sees the other first.
+ */
+final class ExchangeQueue {
+    /** Requests parsed ahead of their responses before the loop stops reading. */
+    static final int MAX_PIPELINE = 16;
+
+    private final ConcurrentLinkedQueue<Exchange> ready = new ConcurrentLinkedQueue<>();
+    /** Exchanges accepted and not yet finished (queued or running). */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean workerActive = new AtomicBoolean();
+    private volatile boolean accepting = true;
+    private volatile boolean shuttingDown;
+    /** Set by the loop when it must hear of every finished exchange (input ended, pipeline full, shutdown). */
+    private volatile boolean loopWaiting;
+    private volatile @Nullable Exchange running;
+    /** When the last exchange finished or the last byte arrived, on the transport's clock. */
+    private volatile long lastActivity;
+
+    ExchangeQueue(long now) {
+        this.lastActivity = now;
+    }
+
+    // ---------------------------------------------------------------- loop side
+
+    /**
+     * Queues an exchange. Loop thread.
+     *
+     * @return false if the connection is closing after an earlier response: the exchange must be dropped unprocessed
+     * @param startWorker run when no worker is active, to start one
+     */
+    boolean offer(Exchange exchange, Runnable startWorker) {
+        if (!accepting) {
+            return false;
+        }
+        inFlight.incrementAndGet();
+        ready.add(exchange);
+        if (workerActive.compareAndSet(false, true)) {
+            startWorker.run();
+        }
+        return true;
+    }
+
+    /** @return true while a worker may be running or about to run */
+    boolean workerActive() {
+        return workerActive.get();
+    }
+
+    /** Asks to be told of every finished exchange (see {@link #finished}). Loop thread. */
+    void loopWaits() {
+        loopWaiting = true;
+    }
+
+    void shutDown() {
+        shuttingDown = true;
+    }
+
+    /** Claims the connection's output for an answer on the loop thread, if no worker has it. Loop thread. */
+    boolean claimForInline() {
+        return inFlight.get() == 0 && workerActive.compareAndSet(false, true);
+    }
+
+    void releaseInline() {
+        workerActive.set(false);
+    }
+
+    // ---------------------------------------------------------------- worker side
+
+    /** @return the next exchange to run, or null when there is none or the connection is closing */
+    @Nullable Exchange poll() {
+        if (!accepting) {
+            return null;
+        }
+        Exchange next = ready.poll();
+        running = next;
+        if (next != null && !accepting) {
+            next.disconnect(); // closed while we took it: disconnectAll may have read `running` before we set it
+        }
+        return next;
+    }
+
+    /** @return whether more exchanges wait, so a response may wait to be written with theirs */
+    boolean hasQueued() {
+        return !ready.isEmpty();
+    }
+
+    /** No exchange after the current one runs: the connection closes after its response. Any thread. */
+    void stopAccepting() {
+        accepting = false;
+    }
+
+    /**
+     * The running exchange is done. Worker thread.
+     *
+     * @param now the transport's clock
+     * @return whether the loop asked to hear of it
+     */
+    boolean finished(long now) {
+        running = null;
+        lastActivity = now;
+        if (!accepting) {
+            Exchange dropped;
+            while ((dropped = ready.poll()) != null) {
+                dropped.disconnect();
+                inFlight.decrementAndGet();
+            }
+        }
+        inFlight.decrementAndGet();
+        return loopWaiting;
+    }
+
+    /**
+     * The worker is about to end. Worker thread.
+     *
+     * @return true if exchanges arrived meanwhile and this worker took them back, so it must go on
+     */
+    boolean releaseWorker() {
+        workerActive.set(false);
+        return accepting && !ready.isEmpty() && workerActive.compareAndSet(false, true);
+    }
+
+    // ---------------------------------------------------------------- either side
+
+    boolean isAccepting() {
+        return accepting;
+    }
+
+    boolean isShuttingDown() {
+        return shuttingDown;
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    long lastActivity() {
+        return lastActivity;
+    }
+
+    void touch(long now) {
+        lastActivity = now;
+    }
+
+    /** The connection is gone: every exchange sees {@code http.disconnect}; with {@code cancel} the running one stops. */
+    void disconnectAll(boolean cancel) {
+        accepting = false;
+        Exchange current = running;
+        if (current != null) {
+            if (cancel) {
+                current.cancel();
+            } else {
+                current.disconnect();
+            }
+        }
+        for (Exchange e : ready) {
+            e.disconnect();
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.jvicorn.http11.server;
+
+import io.jvicorn.engine.Transport;
+import io.jvicorn.http11.codec.DefaultHeaders;
+import io.jvicorn.http11.codec.OutputBuffer;
+import io.jvicorn.http11.codec.ResponseEncoder;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where an exchange's response goes: the encoder, the buffer it encodes into, and the writes to the transport, with
+ * pipelined responses batched into one write. An exchange sees only this, never the connection's handler.
+ *
+ * <p>Two modes. On the worker virtual thread ({@link #attachWorker}) writes park until the peer takes the bytes. On
+ * the selector loop ({@link #attachInline}, for a {@code NonBlockingApplication}) nothing is written during the
+ * exchange: the loop writes the collected bytes afterwards without waiting. The encoder and buffer come from shared
+ * pools for one run, so an idle connection holds neither.
+ *
+ * <p>Owner: whoever runs exchanges now, the worker or the loop answering inline; {@link ExchangeQueue} makes sure
+ * there is one at a time and orders their memory effects.
+ */
+final class ResponseOutput {
+    private static final System.Logger LOG = System.getLogger("jvicorn.error");
+    /** Output kept back while more pipelined responses follow. */
+    static final int BATCH_LIMIT = 16 * 1024;
+
+    private final Transport transport;
+    private final ExchangeQueue queue;
+    private final DefaultHeaders defaults;
+    private @Nullable ResponseEncoder encoder;
+    private @Nullable OutputBuffer buffer;
+    private boolean inline;
+    private boolean closing;
+
+    ResponseOutput(Transport transport, ExchangeQueue queue, DefaultHeaders defaults) {
+        this.transport = transport;
+        this.queue = queue;
+        this.defaults = defaults;
+    }
+
+    void attachWorker(OutputBuffer out) {
+        attach(out, false);
+    }
+
+    void attachInline(OutputBuffer out) {
+        attach(out, true);
+    }
+
+    private void attach(OutputBuffer out, boolean onLoop) {
+        buffer = out;
+        encoder = EncoderPool.take(defaults);
+        inline = onLoop;
+        closing = false;
+    }
+
+    /** Gives the encoder back; the buffer stays with whoever attached it. */
+    void detach() {
+        ResponseEncoder e = encoder;
+        if (e != null) {
+            EncoderPool.give(e);
+        }
+        encoder = null;
+        buffer = null;
+        inline = false;
+    }
+
+    ResponseEncoder encoder() {
+        ResponseEncoder e = encoder;
+        assert e != null : "encoder used outside a worker run or an inline answer";
+        return e;
+    }
+
+    OutputBuffer buffer() {
+        OutputBuffer b = buffer;
+        assert b != null : "output used outside a worker run or an inline answer";
+        return b;
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    /** @return true on the selector loop: the exchange must not wait */
+    boolean isInline() {
+        return inline;
+    }
+
+    boolean isShuttingDown() {
+        return queue.isShuttingDown();
+    }
+
+    /** @return whether the connection closes after the current response */
+    boolean isClosing() {
+        return closing;
+    }
+
+    /**
+     * The connection closes after this response: from now on no later request is processed. Called before the
+     * response's bytes can reach the client, so a client that reads {@code connection: close} and writes again finds
+     * its request refused (on the worker by the queue, inline by the loop, which is the one running this).
+     */
+    void closeAfterResponse() {
+        closing = true;
+        if (!inline) {
+            queue.stopAccepting(); // inline, the loop itself stops parsing when the answer returns
+        }
+    }
+
+    /** A response is complete: write it now, unless more pipelined responses can join it in one write. */
+    void responseComplete() throws IOException {
+        if (!queue.hasQueued() || buffer().size() >= BATCH_LIMIT) {
+            flush();
+        }
+    }
+
+    /** Writes what is buffered (on the loop: nothing yet; the loop writes after the exchange). */
+    void flush() throws IOException {
+        if (inline) {
+            return;
+        }
+        OutputBuffer out = buffer();
+        if (out.isEmpty()) {
+            return;
+        }
+        noteClose();
+        try {
+            transport.write(out.buffers());
+        } finally {
+            out.clear();
+        }
+    }
+
+    void flushQuietly() {
+        try {
+            flush();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "write failed: {0}", e.getMessage());
+        }
+    }
+
+    /** Writes bytes that are not part of the encoded response (100 Continue) after what is buffered. */
+    void writeNow(byte[] bytes) throws IOException {
+        if (inline) {
+            buffer().write(bytes);
+            return;
+        }
+        flush();
+        transport.write(ByteBuffer.wrap(bytes));
+    }
+
+    /**
+     * Replaces whatever is buffered with a complete plain-text response that closes the connection (errors, 503).
+     *
+     * @return the body's length, for the access log
+     */
+    int writeClosingResponse(int status, String body) {
+        closeAfterResponse();
+        buffer().clear();
+        try {
+            writeNow(ResponseEncoder.plainResponse(status, body, defaults));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "write failed: {0}", e.getMessage());
+        }
+        return body.length();
+    }
+
+    /** A response head that says {@code connection: close} is about to go out: nothing after it may be processed. */
+    private void noteClose() {
+        if (!closing) {
+            ResponseEncoder e = encoder();
+            if (e.isStarted() && !e.isHeadPending() && !e.keepAlive()) {
+                closeAfterResponse();
+            }
+        }
+    }
+
+    /** For the loop, after an inline exchange: whether its response closes the connection. */
+    boolean inlineResponseCloses() {
+        noteClose();
+        return closing;
+    }
+}

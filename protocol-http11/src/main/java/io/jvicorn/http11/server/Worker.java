@@ -1,0 +1,166 @@
+package io.jvicorn.http11.server;
+
+import io.jvicorn.engine.Transport;
+import io.jvicorn.http11.codec.OutputBuffer;
+import io.jvicorn.http11.codec.ParseError;
+import io.jvicorn.http11.codec.RequestHead;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+
+/**
+ * The worker side of a connection: a virtual thread, started when exchanges arrive and ended when there are none,
+ * runs them in order through one {@link ResponseOutput}, so an idle keep-alive connection holds no thread. After each
+ * exchange it either closes the connection (the response said so, the application failed, the server shuts down) or
+ * tells the loop what the loop asked to hear ({@link ExchangeQueue#finished}). It touches no loop-owned state: what
+ * the loop must do it hands over with {@link Transport#execute}.
+ */
+final class Worker {
+    private static final System.Logger LOG = System.getLogger("jvicorn.error");
+    // Not inheriting: a worker started by the previous request's worker must not carry that request's values.
+    private static final ThreadFactory THREADS = Thread.ofVirtual().name("jvicorn-http")
+            .inheritInheritableThreadLocals(false).factory();
+
+    private final Transport transport;
+    private final HttpSettings settings;
+    private final ExchangeQueue queue;
+    private final ScopeFactory scopes;
+    private final ResponseOutput output;
+    private final Consumer<Exchange> bodyLeftUnread;
+    private final Runnable exchangeFinished;
+    private final Runnable start = this::startThread;
+
+    /**
+     * @param bodyLeftUnread   runs on the loop when the application finished before reading its whole body
+     * @param exchangeFinished runs on the loop after an exchange when the loop asked to hear of it
+     */
+    Worker(Transport transport, HttpSettings settings, ExchangeQueue queue, ScopeFactory scopes, ResponseOutput output,
+           Consumer<Exchange> bodyLeftUnread, Runnable exchangeFinished) {
+        this.transport = transport;
+        this.settings = settings;
+        this.queue = queue;
+        this.scopes = scopes;
+        this.output = output;
+        this.bodyLeftUnread = bodyLeftUnread;
+        this.exchangeFinished = exchangeFinished;
+    }
+
+    /** @return what {@link ExchangeQueue#offer} runs to start a worker thread */
+    Runnable starter() {
+        return start;
+    }
+
+    private void startThread() {
+        THREADS.newThread(this::run).start();
+    }
+
+    private void run() {
+        OutputBuffer buffer = OutputBufferPool.SHARED.acquire();
+        boolean handOver = false;
+        try {
+            do {
+                output.attachWorker(buffer);
+                try {
+                    Exchange exchange;
+                    while ((exchange = queue.poll()) != null) {
+                        finish(exchange, process(exchange));
+                        if (settings.threadPerRequest() && queue.hasQueued()) {
+                            handOver = true; // the next request gets a new thread, hence fresh ThreadLocals
+                            break;
+                        }
+                    }
+                    output.flushQuietly();
+                } finally {
+                    output.detach(); // before the worker flag drops: the loop may then answer inline through it
+                }
+            } while (!handOver && queue.releaseWorker());
+        } finally {
+            OutputBufferPool.SHARED.release(buffer);
+        }
+        if (handOver) {
+            startThread(); // the queue's worker flag stays set: the new thread owns the exchanges
+        }
+    }
+
+    private void finish(Exchange exchange, boolean close) {
+        if (close || output.isClosing() || queue.isShuttingDown()) {
+            output.closeAfterResponse();
+            output.flushQuietly();
+            transport.closeGracefully();
+        } else if (!exchange.body.isComplete()) {
+            transport.execute(() -> bodyLeftUnread.accept(exchange));
+        }
+        if (queue.finished(transport.nanoTime())) {
+            transport.execute(exchangeFinished);
+        }
+    }
+
+    /**
+     * Runs one exchange through the output; also used by the loop for an inline answer.
+     *
+     * @return true if the connection must close after it
+     */
+    boolean process(Exchange exchange) {
+        OutputBuffer unwritten = exchange.unwritten;
+        if (unwritten != null) {
+            return writeRemaining(unwritten, exchange.closeAfterOutput);
+        }
+        ParseError error = exchange.error;
+        if (error != null) {
+            output.writeClosingResponse(error.status(), error.reason());
+            return true;
+        }
+        RequestHead head = exchange.head;
+        assert head != null;
+        Integer limit = settings.limitConcurrency();
+        if (limit != null && settings.activity().overLimit(limit)) {
+            LOG.log(System.Logger.Level.WARNING, "Exceeded concurrency limit.");
+            long start = System.nanoTime();
+            int bytes = output.writeClosingResponse(503, "Service Unavailable");
+            AccessLog.log(settings, scopes.client(), head, 503, bytes, start);
+            return true;
+        }
+        settings.activity().taskStarted();
+        try {
+            if (exchange.isUpgrade()) {
+                return upgrade(exchange, head);
+            }
+            return exchange.run(scopes.httpScope(head), output, settings);
+        } finally {
+            settings.activity().taskFinished();
+        }
+    }
+
+    private boolean writeRemaining(OutputBuffer unwritten, boolean close) {
+        if (close) {
+            output.closeAfterResponse();
+        }
+        try {
+            transport.write(unwritten.buffers());
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "write failed: {0}", e.getMessage());
+            return true;
+        } finally {
+            OutputBufferPool.SHARED.release(unwritten);
+        }
+        return close;
+    }
+
+    private boolean upgrade(Exchange exchange, RequestHead head) {
+        WebSocketUpgrade webSocket = settings.webSocket();
+        ByteBuffer leftover = exchange.leftover;
+        assert webSocket != null && leftover != null;
+        output.flushQuietly();
+        ScopeFactory.Endpoints endpoints = scopes.endpoints(head, true);
+        try {
+            webSocket.run(new UpgradeRequest(transport, head, scopes.path(head), scopes.rawPath(head),
+                    endpoints.client(), endpoints.server(), new HashMap<>(settings.state()), settings, leftover,
+                    endpoints.scheme(), scopes.tlsExtension(), queue::isShuttingDown));
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.ERROR, "Exception in ASGI application", e);
+        }
+        return true;
+    }
+}
