@@ -326,25 +326,36 @@ public final class EmbeddedTransport implements Transport {
 
     @Override
     public void close() {
-        execute(this::closeNow);
+        onLoopSoon(this::closeNow);
     }
 
     @Override
     public void closeGracefully() {
-        execute(() -> {
-            if (closed || lingerDeadline != 0) {
-                return;
-            }
-            outputShutdown = true;
-            lingerDeadline = clock.get() + LINGER_NANOS;
-            inbound.clear();
-            if (inputEnded) {
-                closeNow();
-            }
-        });
+        onLoopSoon(this::lingerThenClose);
     }
 
     // ------------------------------------------------------------------ internals
+
+    /** As a {@link Connection}: at once on the loop thread, as a task from any other. */
+    private void onLoopSoon(Runnable task) {
+        if (Thread.currentThread() == loopThread) {
+            task.run();
+        } else {
+            loop.execute(task);
+        }
+    }
+
+    private void lingerThenClose() {
+        if (closed || lingerDeadline != 0) {
+            return;
+        }
+        outputShutdown = true;
+        lingerDeadline = clock.get() + LINGER_NANOS;
+        inbound.clear();
+        if (inputEnded) {
+            closeNow();
+        }
+    }
 
     private void deliverInput() {
         ConnectionHandler h = handler;
@@ -394,10 +405,10 @@ public final class EmbeddedTransport implements Transport {
     private void copyWhatFits(ByteBuffer[] buffers) {
         for (ByteBuffer b : buffers) {
             int room = outputLimit - output.size();
-            int n = Math.min(room, b.remaining());
-            if (n <= 0) {
+            if (room <= 0) {
                 return;
             }
+            int n = Math.min(room, b.remaining());
             byte[] chunk = new byte[n];
             b.get(chunk);
             output.writeBytes(chunk);

@@ -126,8 +126,27 @@ class HttpAppBehaviourTest {
             last.complete(receive.receive());       // blocks until the client goes away
         }); RawClient c = s.raw()) {
             c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
-            c.close();
+            c.reset();
             assertEquals(HttpDisconnect.INSTANCE, last.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aHalfCloseIsNotADisconnect() throws Exception {
+        // RFC 9112 §9.6: a client may close its sending side and still wait for the response.
+        CompletableFuture<ReceiveEvent> afterBody = new CompletableFuture<>();
+        try (TestServer s = TestServer.start((scope, receive, send) -> {
+            receive.receive(); // the (empty) body
+            afterBody.complete(null);
+            send.send(new io.jvicorn.asgi.HttpResponseStart(200, java.util.List.of()));
+            send.send(io.jvicorn.asgi.HttpResponseBody.of("answered"));
+        }); RawClient c = s.raw()) {
+            c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            c.shutdownOutput();
+            RawClient.Response r = c.response();
+            assertEquals(200, r.status());
+            assertEquals("answered", r.text());
+            assertTrue(c.closedByServer());
         }
     }
 

@@ -102,6 +102,12 @@ final class RawClient implements AutoCloseable {
         socket.shutdownOutput();
     }
 
+    /** Closes with a reset (SO_LINGER 0): the server learns at once that the client is gone. */
+    void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     private String line() throws IOException {
         StringBuilder b = new StringBuilder();
         int c;

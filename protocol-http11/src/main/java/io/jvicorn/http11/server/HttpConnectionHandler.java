@@ -86,9 +86,9 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         return null;
     }
 
-    /** @return the state, for tests */
-    ConnectionState state() {
-        return state;
+    /** @return requests accepted and not yet answered; for tests, from any thread */
+    int exchangesInFlight() {
+        return queue.inFlight();
     }
 
     // ---------------------------------------------------------------- input
