@@ -280,6 +280,7 @@ class Server:
 
     def __init__(self, args, extra, log_path):
         self.log_path = log_path
+        self.killed = False
         command = self.command_line(args, extra)
         self.command = command
         self.log = open(log_path, "wb")
@@ -315,6 +316,7 @@ class Server:
             try:
                 self.process.wait(30)
             except subprocess.TimeoutExpired:
+                self.killed = True
                 self.process.kill()
                 self.process.wait()
         self.log.close()
@@ -394,7 +396,9 @@ def run_case(case, args, extra, log_dir):
         tally.notes.append("FAIL log: %d unexpected ERROR records" % unexpected)
     if false_errors:
         tally.notes.append("FAIL log: %d x '%s'" % (false_errors, FALSE_ERROR))
-    return tally, unexpected > 0 or false_errors > 0
+    if server.killed:
+        tally.notes.append("FAIL the server did not stop within 30 s of SIGTERM (killed)")
+    return tally, unexpected > 0 or false_errors > 0 or server.killed
 
 
 WHAT = {
