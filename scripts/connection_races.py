@@ -309,8 +309,25 @@ class Server:
         self.stop()
         raise RuntimeError("the server did not start within 60 s; see %s" % self.log_path)
 
+    def settle(self, quiet=0.5, limit=15.0):
+        """Waits until the log has not grown for `quiet` seconds (at most `limit`).
+
+        A server may log about an exchange after the application returned and after the client has gone (case 3's
+        false error and its access line come then), and jvicorn does not wait for such work when it shuts down: a
+        log read right after the tries, or after a SIGTERM, can miss lines."""
+        deadline = time.monotonic() + limit
+        size, since = -1, time.monotonic()
+        while time.monotonic() < deadline:
+            current = os.path.getsize(self.log_path)
+            if current != size:
+                size, since = current, time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                return
+            time.sleep(0.05)
+
     def stop(self):
-        """SIGTERM (a graceful shutdown, so every log line is written), then SIGKILL after 30 s. Returns the text."""
+        """Waits for a quiet log, then SIGTERM (graceful shutdown), then SIGKILL after 30 s. Returns the log."""
+        self.settle()
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
