@@ -11,10 +11,13 @@ import statistics
 import sys
 from pathlib import Path
 
-SERVER_ORDER = ["jvicorn", "jvicorn-vt", "naive", "netty-nio", "netty-epoll", "helidon", "jetty", "uvicorn", "nginx", "jvicorn-cli"]
+SERVER_ORDER = ["jvicorn", "jvicorn-baseline", "jvicorn-vt", "jvicorn-vt-baseline", "naive", "netty-nio", "netty-epoll", "helidon", "jetty", "uvicorn", "nginx", "jvicorn-cli"]
 SERVER_LABELS = {
     "jvicorn": "jvicorn",
     "jvicorn-vt": "jvicorn (virtual thread per request)",
+    # The baseline labels get the baseline's commit in main().
+    "jvicorn-baseline": "jvicorn baseline",
+    "jvicorn-vt-baseline": "jvicorn baseline (virtual thread per request)",
     "naive": "naive NIO (JVM ceiling)",
     "netty-nio": "Netty (NIO)",
     "netty-epoll": "Netty (epoll)",
@@ -27,6 +30,8 @@ SERVER_LABELS = {
 COLORS = {
     "jvicorn": "#e8590c",
     "jvicorn-vt": "#ff922b",
+    "jvicorn-baseline": "#c9a28a",
+    "jvicorn-vt-baseline": "#dfc5b2",
     "naive": "#adb5bd",
     "netty-nio": "#1971c2",
     "netty-epoll": "#74c0fc",
@@ -46,6 +51,16 @@ WORKLOAD_LABELS = {
     "pipeline": "plaintext, 16-deep pipelining",
     "websocket": "WebSocket echo",
 }
+# benchmarks/run --baseline: each baseline server and the server of this tree it is compared with.
+BASELINE_PAIRS = [("jvicorn-baseline", "jvicorn"), ("jvicorn-vt-baseline", "jvicorn-vt")]
+# What the before-and-after table compares, per workload: (metric, label, digits). WebSocket counts messages.
+COMPARED_LOAD = [("rps", "requests/s", 0), ("p99_ms", "p99 latency (ms)", 2), ("cpu_us", "server CPU µs/request", 1)]
+COMPARED = {
+    "idle": [("rss_per_connection", "RSS per connection (B)", 0),
+             ("heap_per_connection", "live heap per connection (B)", 0)],
+    "startup": [("first_response_ms", "first response (ms)", 1)],
+}
+
 # Pairs that are not measured by design (benchmarks/run's supports()).
 NOT_APPLICABLE = {
     ("naive", "echo"): "canned replies only",
@@ -197,6 +212,50 @@ def jmh_table(jmh):
     return markdown_table(["benchmark", "score", "unit", "allocated B/op"], rows)
 
 
+def baseline_comparison(summary, meta):
+    """Rows comparing each baseline server with its twin: medians of both and the ratio current / baseline."""
+    wanted = meta.get("servers", [])
+    requested = meta.get("workloads", HTTP_WORKLOADS + ["websocket", "idle", "startup"])
+    rows = []
+    for baseline, current in BASELINE_PAIRS:
+        if baseline not in wanted or current not in wanted:
+            continue
+        for w in HTTP_WORKLOADS + ["websocket", "idle", "startup"]:
+            if w not in requested:
+                continue
+            for metric, label, digits in COMPARED.get(w, COMPARED_LOAD):
+                if w == "pipeline" and metric == "p99_ms":
+                    continue        # meaningless for pipelining (see the latency tables)
+                if w == "websocket":
+                    label = label.replace("requests", "messages").replace("request", "message")
+                before = summary.get(w, {}).get(baseline, {}).get(metric, {}).get("median")
+                after = summary.get(w, {}).get(current, {}).get(metric, {}).get("median")
+                rows.append({"baseline_server": baseline, "server": current, "workload": w, "metric": metric,
+                             "label": label, "digits": digits, "baseline": before, "current": after,
+                             "ratio": after / before if before and after is not None else None})
+    return rows
+
+
+def baseline_markdown(rows, meta):
+    b = meta["baseline"]
+    parts = ["## Before and after: this tree against the baseline\n",
+             "The baseline is {}, built from a clean copy of that commit with the same JDK and run exactly like "
+             "the server of this tree (commit {}), in the same run and rounds. The ratio is this tree's median "
+             "divided by the baseline's: above 1.00× is more requests/s, or more latency, CPU or memory.\n".format(
+                 "commit " + b["commit"] if b["ref"] == b["commit"]
+                 else "`{}` (commit {})".format(b["ref"], b["commit"]), meta["jvicorn_commit"])]
+    table = []
+    for r in rows:
+        ratio = "{:.2f}×".format(r["ratio"]) if r["ratio"] is not None else "—"
+        table.append([SERVER_LABELS[r["server"]], WORKLOAD_LABELS.get(r["workload"], r["workload"]), r["label"],
+                      fmt_number(r["baseline"], r["digits"]), fmt_number(r["current"], r["digits"]), ratio])
+    header = ["server", "workload", "measure", "baseline " + b["commit"], "this tree", "this tree / baseline"]
+    lines = markdown_table(header, table).split("\n")
+    lines[1] = "|---|---|---|---:|---:|---:|"
+    parts.append("\n".join(lines) + "\n")
+    return parts
+
+
 def write_markdown(out, summary, meta, records, jmh):
     servers = present_servers(summary, meta)
     load_servers = [s for s in servers if s != "jvicorn-cli"]
@@ -217,6 +276,8 @@ def write_markdown(out, summary, meta, records, jmh):
     if meta["mode"] == "smoke":
         parts.append("> **Smoke run**: {} s per measurement, to check that the harness and every server work. The "
                      "figures are not meaningful.\n".format(s["duration_s"]))
+    if meta.get("baseline"):
+        parts.extend(baseline_markdown(baseline_comparison(summary, meta), meta))
     parts.append("![requests per second per workload and server](chart.svg)\n")
     parts.append("## Throughput (requests/s; messages/s for WebSocket)\n")
     parts.append("wrk -t{} -c{} --latency, {} s per run after {} s of warm-up.\n".format(
@@ -364,6 +425,10 @@ def write_chart(out, summary, meta):
 def main():
     out = Path(sys.argv[1])
     records, meta, jmh = load(out)
+    if meta.get("baseline"):
+        commit = meta["baseline"]["commit"]
+        SERVER_LABELS["jvicorn-baseline"] = "jvicorn at {} (baseline)".format(commit)
+        SERVER_LABELS["jvicorn-vt-baseline"] = "jvicorn at {} (baseline, virtual thread per request)".format(commit)
     UNSUPPORTED.update((r["server"], r["workload"]) for r in records if r["type"] == "unsupported")
     summary = summarize(samples(records, meta))
     notes = [{"round": r["round"], "type": r["type"], "message": r["message"]}
@@ -377,8 +442,11 @@ def main():
             "unit": b["primaryMetric"]["scoreUnit"],
             "alloc_bytes_per_op": number(b.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")),
         } for b in jmh]
+    comparison = [{k: v for k, v in r.items() if k not in ("label", "digits")}
+                  for r in baseline_comparison(summary, meta)] if meta.get("baseline") else None
     (out / "results.json").write_text(json.dumps(
-        {"meta": meta, "results": summary, "jmh": jmh_summary, "notes": notes}, indent=2) + "\n")
+        {"meta": meta, "results": summary, "baseline_comparison": comparison, "jmh": jmh_summary, "notes": notes},
+        indent=2) + "\n")
     write_markdown(out, summary, meta, records, jmh)
     write_chart(out, summary, meta)
 

@@ -1,7 +1,8 @@
 /**
  * Example applications: {@link io.jvicorn.examples.HelloApp} (plaintext), {@link io.jvicorn.examples.EchoApp}
- * (streams the request body back) and {@link io.jvicorn.examples.JsonApp} (JSON), plus
- * {@link io.jvicorn.examples.Main}, which embeds the server in a few lines.
+ * (streams the request body back), {@link io.jvicorn.examples.JsonApp} (JSON) and
+ * {@link io.jvicorn.examples.ConnectionProbeApp} (error, close and disconnect paths for
+ * {@code scripts/connection-races}), plus {@link io.jvicorn.examples.Main}, which embeds the server in a few lines.
  */
 @NullMarked
 package io.jvicorn.examples;
