@@ -242,12 +242,16 @@ public final class Server implements AutoCloseable {
                 LOG.log(System.Logger.Level.INFO, "Waiting for connections to close. (CTRL+C to force quit)");
             }
             Duration limit = forced ? Duration.ZERO : config.timeoutGracefulShutdown();
+            long start = System.nanoTime();
+            ServerActivity counters = activity;
             if (!e.awaitConnectionsClosed(limit)) {
-                ServerActivity counters = activity;
                 int running = counters == null ? 0 : counters.tasks();
                 LOG.log(System.Logger.Level.ERROR, "Cancel {0} running task(s), timeout graceful shutdown exceeded", running);
                 e.cancelConnections();
                 e.awaitConnectionsClosed(CANCEL_GRACE);
+            } else if (counters != null) {
+                // Applications whose clients left may still be running: wait for them within the same limit.
+                counters.awaitNoTasks(limit == null ? null : limit.minusNanos(System.nanoTime() - start));
             }
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

@@ -36,6 +36,8 @@ final class Exchange {
     @Nullable ByteBuffer leftover;
     /** Asks the loop to read again once the application has read the body down to the low-water mark. */
     private final Runnable resumeBody;
+    /** Set by the loop when the client left while this request waited to run: it runs anyway, to see the disconnect. */
+    volatile boolean runsAfterDisconnect;
     /** Loop-only: the app is done with this request, its remaining body is read and dropped. */
     boolean discarding;
     long discarded;

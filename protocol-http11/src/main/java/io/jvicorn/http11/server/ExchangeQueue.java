@@ -24,6 +24,8 @@ final class ExchangeQueue {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean workerActive = new AtomicBoolean();
     private volatile boolean accepting = true;
+    /** The connection closed: queued requests are dropped, but the current one still runs and sees the disconnect. */
+    private volatile boolean gone;
     private volatile boolean shuttingDown;
     /** Set by the loop when it must hear of every finished exchange (input ended, pipeline full, shutdown). */
     private volatile boolean loopWaiting;
@@ -80,17 +82,27 @@ final class ExchangeQueue {
 
     // ---------------------------------------------------------------- worker side
 
-    /** @return the next exchange to run, or null when there is none or the connection is closing */
+    /**
+     * @return the next exchange to run; null when there is none, or when a response closed the connection (then no
+     *         later request runs). After the client went away only the request it was waiting for runs (as Uvicorn's
+     *         current cycle does), to see {@code http.disconnect}; those pipelined behind it are dropped.
+     */
     @Nullable Exchange poll() {
-        if (!accepting) {
-            return null;
+        while (true) {
+            if (!accepting && !gone) {
+                return null;
+            }
+            Exchange next = ready.poll();
+            running = next;
+            if (next == null || !gone || next.runsAfterDisconnect) {
+                if (next != null && !accepting) {
+                    next.disconnect(); // closed while we took it: disconnectAll may have read `running` before
+                }
+                return next;
+            }
+            running = null;
+            inFlight.decrementAndGet();
         }
-        Exchange next = ready.poll();
-        running = next;
-        if (next != null && !accepting) {
-            next.disconnect(); // closed while we took it: disconnectAll may have read `running` before we set it
-        }
-        return next;
     }
 
     /** @return whether more exchanges wait, so a response may wait to be written with theirs */
@@ -155,10 +167,22 @@ final class ExchangeQueue {
         lastActivity = now;
     }
 
-    /** The connection is gone: every exchange sees {@code http.disconnect}; with {@code cancel} the running one stops. */
+    /**
+     * The connection is gone: every exchange sees {@code http.disconnect}. With {@code cancel} (the graceful shutdown
+     * timed out) the running one is stopped and none other runs; otherwise the one the client was waiting for still
+     * runs if no other is running. Loop thread.
+     */
     void disconnectAll(boolean cancel) {
-        accepting = false;
         Exchange current = running;
+        if (!cancel && current == null && accepting) {
+            Exchange first = ready.peek();
+            if (first != null) {
+                first.runsAfterDisconnect = true;
+            }
+        }
+        gone = !cancel;
+        accepting = false;
+        current = running;
         if (current != null) {
             if (cancel) {
                 current.cancel();

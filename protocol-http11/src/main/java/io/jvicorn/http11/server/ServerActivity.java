@@ -1,7 +1,11 @@
 package io.jvicorn.http11.server;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +17,10 @@ public final class ServerActivity {
     private final AtomicInteger tasks = new AtomicInteger();
     private final AtomicLong requests = new AtomicLong();
     private final long maxRequests;
+    /** Shutdown waits here for the last task; signalled only while someone waits, so requests pay nothing. */
+    private final ReentrantLock idleLock = new ReentrantLock();
+    private final Condition idle = idleLock.newCondition();
+    private volatile boolean awaitingIdle;
     private final @Nullable Runnable onMaxRequests;
 
     /**
@@ -45,7 +53,40 @@ public final class ServerActivity {
     }
 
     void taskFinished() {
-        tasks.decrementAndGet();
+        if (tasks.decrementAndGet() == 0 && awaitingIdle) {
+            idleLock.lock();
+            try {
+                idle.signalAll();
+            } finally {
+                idleLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Waits until no application task runs, for shutdown: an application may still run after its connection closed
+     * (the client left while it worked), and Uvicorn waits for it too.
+     *
+     * @param timeout how long at most; null waits as long as it takes
+     * @return true if no task runs
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean awaitNoTasks(@Nullable Duration timeout) throws InterruptedException {
+        long left = timeout == null ? Long.MAX_VALUE : TimeUnit.NANOSECONDS.convert(timeout);
+        idleLock.lock();
+        try {
+            awaitingIdle = true;
+            while (tasks.get() > 0) {
+                if (left <= 0) {
+                    return false;
+                }
+                left = idle.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            awaitingIdle = false;
+            idleLock.unlock();
+        }
     }
 
     /**
