@@ -433,7 +433,7 @@ public final class Connection {
         if (closed || lingerDeadline != 0) {
             return;
         }
-        lingerDeadline = System.nanoTime() + LINGER_NANOS;
+        lingerDeadline = loop.nanoTime() + LINGER_NANOS;
         if (lingerDeadline == 0) {
             lingerDeadline = 1;
         }
