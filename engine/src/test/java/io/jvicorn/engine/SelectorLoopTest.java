@@ -210,6 +210,41 @@ class SelectorLoopTest {
     }
 
     @Test
+    void aHandlerThatThrowsOnShutdownOrCancelDoesNotKeepTheOthersFromIt() throws Exception {
+        for (boolean cancel : new boolean[] {false, true}) {
+            try (LoopFixture f = new LoopFixture(c -> new RecordingHandler(c) {
+                @Override
+                void shutdown() {
+                    throw new IllegalStateException("test: onShutdown fails");
+                }
+
+                @Override
+                void cancel() {
+                    throw new IllegalStateException("test: onCancel fails");
+                }
+            })) {
+                List<Peer> peers = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    peers.add(f.connect());
+                }
+                if (cancel) {
+                    f.loop.cancelConnections();
+                } else {
+                    f.loop.shutdownConnections();
+                }
+                f.roundTrip();
+                for (Peer p : peers) {
+                    RecordingHandler h = p.handler();
+                    assertEquals(1, cancel ? h.cancels.get() : h.shutdowns.get(),
+                            "every connection is told, even after one handler failed");
+                    assertEquals(1, h.closed.get(), "a handler that failed is closed");
+                }
+                assertEquals(0, f.counter.open());
+            }
+        }
+    }
+
+    @Test
     void stopClosesEveryConnectionOnceAndWakesParkedWriters() throws Exception {
         LoopFixture f = new LoopFixture(RecordingHandler::new);
         try (f) {
