@@ -146,7 +146,12 @@ public final class SelectorLoop {
     void shutdownConnections() {
         execute(() -> {
             for (Connection c : new ArrayList<>(connections)) {
-                c.shutdown();
+                try {
+                    c.shutdown();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "shutdown failed; closing the connection", e);
+                    c.closeNow();
+                }
             }
         });
     }
@@ -155,7 +160,12 @@ public final class SelectorLoop {
     void cancelConnections() {
         execute(() -> {
             for (Connection c : new ArrayList<>(connections)) {
-                c.cancel();
+                try {
+                    c.cancel();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "cancel failed; closing the connection", e);
+                    c.closeNow();
+                }
             }
         });
     }
