@@ -348,6 +348,7 @@ public final class Connection {
             return;
         }
         if (n < 0) {
+            suspendReads(); // EOF stays readable: report it once, as TLS does, not on every pass of the loop
             h.onInputClosed();
         } else if (n > 0) {
             buffer.flip();
