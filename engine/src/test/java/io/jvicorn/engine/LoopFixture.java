@@ -98,6 +98,19 @@ final class LoopFixture implements AutoCloseable {
         return adopt(client);
     }
 
+    /** A client on a blocking {@link SocketChannel} (its reads have no timeout: use a JUnit timeout). */
+    record ChannelPeer(SocketChannel client, RecordingHandler handler) {
+        Connection connection() {
+            return handler.connection;
+        }
+    }
+
+    ChannelPeer connectChannel() throws Exception {
+        SocketChannel client = SocketChannel.open(address());
+        Peer p = adopt(client.socket());
+        return new ChannelPeer(client, p.handler());
+    }
+
     /** Accepts the server side of {@code client} (already connecting or connected) and hands it to the loop. */
     Peer adopt(Socket client) throws Exception {
         clients.add(client);
