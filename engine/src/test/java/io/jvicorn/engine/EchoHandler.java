@@ -6,7 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /** Echoes every byte back, written by a virtual thread of its own (writes may park; the loop must not). */
-final class EchoHandler extends RecordingHandler {
+class EchoHandler extends RecordingHandler {
     private final BlockingQueue<byte[]> pending = new LinkedBlockingQueue<>();
     private final Thread writer;
 
