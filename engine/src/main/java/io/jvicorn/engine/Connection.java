@@ -353,6 +353,7 @@ public final class Connection implements Transport {
             return;
         }
         if (n < 0) {
+            suspendReads(); // EOF stays readable: report it once, as TLS does, not on every pass of the loop
             h.onInputClosed();
         } else if (n > 0) {
             buffer.flip();
@@ -440,7 +441,7 @@ public final class Connection implements Transport {
         if (closed || lingerDeadline != 0) {
             return;
         }
-        lingerDeadline = System.nanoTime() + LINGER_NANOS;
+        lingerDeadline = loop.nanoTime() + LINGER_NANOS;
         if (lingerDeadline == 0) {
             lingerDeadline = 1;
         }

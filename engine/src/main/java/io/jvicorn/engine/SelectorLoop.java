@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,10 +39,18 @@ public final class SelectorLoop {
     private final ConnectionCounter counter;
     private final long tickNanos;
     private final @Nullable Runnable onTick;
+    private final LongSupplier nanoClock;
     private volatile boolean running = true;
 
     SelectorLoop(String name, ConnectionHandlerFactory factory, ConnectionCounter counter, long tickNanos,
                  @Nullable Runnable onTick) {
+        this(name, factory, counter, tickNanos, onTick, System::nanoTime);
+    }
+
+    /** As the other constructor, with the clock for ticks and deadlines ({@link System#nanoTime()} but in tests). */
+    SelectorLoop(String name, ConnectionHandlerFactory factory, ConnectionCounter counter, long tickNanos,
+                 @Nullable Runnable onTick, LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -56,6 +65,11 @@ public final class SelectorLoop {
 
     void start() {
         thread.start();
+    }
+
+    /** @return the loop's clock, in nanoseconds: what ticks carry and deadlines are measured on */
+    long nanoTime() {
+        return nanoClock.getAsLong();
     }
 
     /** @return whether the caller runs on this loop's thread */
@@ -132,7 +146,12 @@ public final class SelectorLoop {
     void shutdownConnections() {
         execute(() -> {
             for (Connection c : new ArrayList<>(connections)) {
-                c.shutdown();
+                try {
+                    c.shutdown();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "shutdown failed; closing the connection", e);
+                    c.closeNow();
+                }
             }
         });
     }
@@ -141,7 +160,12 @@ public final class SelectorLoop {
     void cancelConnections() {
         execute(() -> {
             for (Connection c : new ArrayList<>(connections)) {
-                c.cancel();
+                try {
+                    c.cancel();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "cancel failed; closing the connection", e);
+                    c.closeNow();
+                }
             }
         });
     }
@@ -156,10 +180,10 @@ public final class SelectorLoop {
     }
 
     private void run() {
-        long nextTick = System.nanoTime() + tickNanos;
+        long nextTick = nanoTime() + tickNanos;
         while (running) {
             try {
-                long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextTick - System.nanoTime()));
+                long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextTick - nanoTime()));
                 if (tasks.isEmpty()) {
                     selector.select(waitMillis);
                 } else {
@@ -168,7 +192,7 @@ public final class SelectorLoop {
                 wakeupPending.set(false);
                 processSelectedKeys();
                 runTasks();
-                long now = System.nanoTime();
+                long now = nanoTime();
                 if (now - nextTick >= 0) {
                     nextTick = now + tickNanos;
                     tick(now);
