@@ -2,7 +2,7 @@ package io.jvicorn.cli;
 
 import io.jvicorn.asgi.Header;
 import io.jvicorn.http11.server.AccessLogFormat;
-import io.jvicorn.http11.server.ForwardedAllowList;
+import io.jvicorn.http11.proxy.ForwardedAllowList;
 import io.jvicorn.lifespan.LifespanMode;
 import io.jvicorn.server.TlsConfig;
 import java.math.BigDecimal;

@@ -5,7 +5,7 @@ import io.jvicorn.engine.Engine;
 import io.jvicorn.engine.TlsEngineFactory;
 import io.jvicorn.http11.codec.DefaultHeaders;
 import io.jvicorn.http11.server.AccessLogFormat;
-import io.jvicorn.http11.server.ForwardedAllowList;
+import io.jvicorn.http11.proxy.ForwardedAllowList;
 import io.jvicorn.http11.server.HttpConnectionHandler;
 import io.jvicorn.http11.server.HttpSettings;
 import io.jvicorn.http11.server.ServerActivity;

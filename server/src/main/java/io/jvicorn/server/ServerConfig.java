@@ -4,7 +4,7 @@ import io.jvicorn.asgi.Application;
 import io.jvicorn.asgi.Header;
 import io.jvicorn.http11.codec.ParserLimits;
 import io.jvicorn.http11.server.AccessLogFormat;
-import io.jvicorn.http11.server.ForwardedAllowList;
+import io.jvicorn.http11.proxy.ForwardedAllowList;
 import io.jvicorn.lifespan.LifespanMode;
 import java.time.Duration;
 import java.util.ArrayList;

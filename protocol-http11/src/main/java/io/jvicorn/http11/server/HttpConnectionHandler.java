@@ -12,6 +12,7 @@ import io.jvicorn.http11.codec.RequestEnd;
 import io.jvicorn.http11.codec.RequestHead;
 import io.jvicorn.http11.codec.RequestParser;
 import io.jvicorn.http11.codec.ResponseEncoder;
+import io.jvicorn.http11.proxy.AddressText;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
