@@ -21,14 +21,14 @@ final class FieldLineParser {
     Header parse(byte[] b, int from, int to) {
         int first = b[from];
         if (first == ' ' || first == '\t') {
-            throw ParseFailure.badRequest("obs-fold (line folding) is not allowed");
+            throw new ParseFailure(Violation.OBS_FOLD);
         }
         byte[] low = lowered;
         int hash = 0;
         int i = from;
         while (true) {
             if (i == to) {
-                throw ParseFailure.badRequest("header line without colon");
+                throw new ParseFailure(Violation.MISSING_COLON);
             }
             int c = b[i] & 0xFF;
             if (c == ':') {
@@ -36,9 +36,9 @@ final class FieldLineParser {
             }
             if (!CharClasses.TCHAR[c]) {
                 if (c == ' ' || c == '\t') {
-                    throw ParseFailure.badRequest("whitespace in header name");
+                    throw new ParseFailure(Violation.WHITESPACE_BEFORE_COLON);
                 }
-                throw ParseFailure.badRequest("invalid character in header name");
+                throw new ParseFailure(Violation.INVALID_FIELD_NAME);
             }
             int l = CharClasses.lower(c);
             if (i - from == low.length) {
@@ -50,7 +50,7 @@ final class FieldLineParser {
         }
         int length = i - from;
         if (length == 0) {
-            throw ParseFailure.badRequest("empty header name");
+            throw new ParseFailure(Violation.EMPTY_FIELD_NAME);
         }
         String name = HeaderNames.lookup(low, length, hash);
         if (name == null) {

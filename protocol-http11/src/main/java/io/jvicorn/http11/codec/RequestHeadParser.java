@@ -45,20 +45,20 @@ final class RequestHeadParser {
         reset();
         List<Header> headers = lines.fieldLines() == 0 ? List.of() : fields(b, base, lineEnd + 2, lines);
         if (version == HttpVersion.HTTP_1_1 && hostCount == 0) {
-            throw ParseFailure.badRequest("missing Host header");
+            throw new ParseFailure(Violation.MISSING_HOST);
         }
         if (hostCount == 1 && !host.isEmpty() && !HostValidator.isValidAuthority(host)) {
-            throw ParseFailure.badRequest("invalid Host header");
+            throw new ParseFailure(Violation.INVALID_HOST);
         }
         String authority = requestLine.authority;
         if (authority != null && hostCount == 1 && !authority.equalsIgnoreCase(host)) {
-            throw ParseFailure.badRequest("Host header does not match the request target");
+            throw new ParseFailure(Violation.HOST_MISMATCH);
         }
         if (transferEncoding) {
             checkTransferEncoding(version);
         }
         if (contentLength > 0 && limits.maxBodyBytes() >= 0 && contentLength > limits.maxBodyBytes()) {
-            throw new ParseFailure(413, "request body too large");
+            throw new ParseFailure(Violation.BODY_TOO_LARGE);
         }
         boolean keepAlive = !connectionClose && (version == HttpVersion.HTTP_1_1 || connectionKeepAlive);
         boolean hasBody = chunked || contentLength > 0;
@@ -101,12 +101,12 @@ final class RequestHeadParser {
         String name = h.name();
         if (name == HeaderNames.HOST) {
             if (++hostCount > 1) {
-                throw ParseFailure.badRequest("more than one Host header");
+                throw new ParseFailure(Violation.DUPLICATE_HOST);
             }
             host = h.value();
         } else if (name == HeaderNames.CONTENT_LENGTH) {
             if (contentLength >= 0) {
-                throw ParseFailure.badRequest("more than one Content-Length header");
+                throw new ParseFailure(Violation.DUPLICATE_CONTENT_LENGTH);
             }
             contentLength = contentLength(h.value());
         } else if (name == HeaderNames.TRANSFER_ENCODING) {
@@ -123,13 +123,13 @@ final class RequestHeadParser {
     private static long contentLength(String v) {
         int len = v.length();
         if (len == 0 || len > MAX_CONTENT_LENGTH_DIGITS) {
-            throw ParseFailure.badRequest(len == 0 ? "empty Content-Length" : "Content-Length too large");
+            throw new ParseFailure(len == 0 ? Violation.EMPTY_CONTENT_LENGTH : Violation.CONTENT_LENGTH_TOO_LARGE);
         }
         long n = 0;
         for (int i = 0; i < len; i++) {
             char c = v.charAt(i);
             if (c < '0' || c > '9') {
-                throw ParseFailure.badRequest("invalid Content-Length");
+                throw new ParseFailure(Violation.INVALID_CONTENT_LENGTH);
             }
             n = n * 10 + (c - '0');
         }
@@ -152,21 +152,22 @@ final class RequestHeadParser {
                 elementEnd = len;
             }
             if (nameEnd == start) {
-                throw ParseFailure.badRequest(start == elementEnd ? "empty transfer coding" : "invalid transfer coding");
+                throw new ParseFailure(
+                        start == elementEnd ? Violation.EMPTY_TRANSFER_CODING : Violation.INVALID_TRANSFER_CODING);
             }
             int rest = skipWhitespace(v, nameEnd, elementEnd);
             boolean isChunked = CharClasses.equalsLower(v, start, nameEnd, "chunked");
             if (isChunked) {
                 if (rest != elementEnd) {
-                    throw ParseFailure.badRequest("invalid transfer coding");
+                    throw new ParseFailure(Violation.INVALID_TRANSFER_CODING);
                 }
                 if (chunked) {
-                    throw ParseFailure.badRequest("chunked transfer coding applied twice");
+                    throw new ParseFailure(Violation.CHUNKED_TWICE);
                 }
                 chunked = true;
             } else {
                 if (rest != elementEnd && v.charAt(rest) != ';') {
-                    throw ParseFailure.badRequest("invalid transfer coding");
+                    throw new ParseFailure(Violation.INVALID_TRANSFER_CODING);
                 }
                 unknownCoding = true;
             }
@@ -177,19 +178,19 @@ final class RequestHeadParser {
 
     private void checkTransferEncoding(HttpVersion version) {
         if (version == HttpVersion.HTTP_1_0) {
-            throw ParseFailure.badRequest("Transfer-Encoding in an HTTP/1.0 request");
+            throw new ParseFailure(Violation.TRANSFER_ENCODING_IN_HTTP_1_0);
         }
         if (contentLength >= 0) {
-            throw ParseFailure.badRequest("both Content-Length and Transfer-Encoding");
+            throw new ParseFailure(Violation.CONTENT_LENGTH_WITH_TRANSFER_ENCODING);
         }
         if (chunked && !chunkedLast) {
-            throw ParseFailure.badRequest("chunked is not the last transfer coding");
+            throw new ParseFailure(Violation.CHUNKED_NOT_LAST);
         }
         if (unknownCoding) {
-            throw new ParseFailure(501, "unsupported transfer coding");
+            throw new ParseFailure(Violation.UNSUPPORTED_TRANSFER_CODING);
         }
         if (!chunked) {
-            throw ParseFailure.badRequest("invalid Transfer-Encoding");
+            throw new ParseFailure(Violation.INVALID_TRANSFER_ENCODING);
         }
     }
 
