@@ -1,5 +1,6 @@
 package io.jvicorn.http11.codec;
 
+import io.jvicorn.http.HttpSyntax;
 import java.nio.ByteBuffer;
 
 /**
@@ -70,7 +71,7 @@ final class ChunkLineParser {
                 throw new ParseFailure(Violation.BARE_LF_IN_CHUNK_LINE);
             }
             if (state == SIZE_FIRST || state == SIZE) {
-                int v = CharClasses.HEX[c];
+                int v = HttpSyntax.hexValue(c);
                 if (v >= 0) {
                     digit(v);
                     continue;
@@ -102,8 +103,8 @@ final class ChunkLineParser {
 
     /** The state after byte {@code c}; c is not a hex digit in SIZE, and not LF. */
     private static int next(int state, int c) {
-        boolean ws = c == ' ' || c == '\t';
-        boolean token = CharClasses.TCHAR[c];
+        boolean ws = HttpSyntax.isWhitespace(c);
+        boolean token = HttpSyntax.isTchar(c);
         switch (state) {
             case SIZE:
                 if (c == '\r') return LF;
@@ -144,10 +145,10 @@ final class ChunkLineParser {
             case EXT_QUOTED:
                 if (c == '"') return EXT_AFTER_QUOTED;
                 if (c == '\\') return EXT_QUOTED_ESCAPE;
-                if (ws || (c >= 0x21 && c != 0x7F)) return EXT_QUOTED;
+                if (HttpSyntax.isFieldValueChar(c)) return EXT_QUOTED; // qdtext
                 throw new ParseFailure(Violation.INVALID_CHUNK_EXTENSION_QUOTED);
             case EXT_QUOTED_ESCAPE:
-                if (ws || (c >= 0x21 && c != 0x7F)) return EXT_QUOTED;
+                if (HttpSyntax.isFieldValueChar(c)) return EXT_QUOTED; // quoted-pair
                 throw new ParseFailure(Violation.INVALID_CHUNK_EXTENSION_ESCAPE);
             case EXT_AFTER_QUOTED:
                 if (c == '\r') return LF;

@@ -1,5 +1,6 @@
 package io.jvicorn.http11.codec;
 
+import io.jvicorn.http.HttpSyntax;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -161,14 +162,12 @@ final class HeadScanner {
         }
         for (; i < to; i++) {
             int c = buf[base + i] & 0xFF;
-            if (c < 0x20 || c == 0x7F) {
+            if (!HttpSyntax.isFieldValueChar(c)) {
                 if (c == '\r' || c == '\n') {
                     return i;
                 }
-                if (c != '\t') {
-                    throw new ParseFailure(
-                            requestHead ? Violation.CONTROL_CHARACTER_IN_HEAD : Violation.CONTROL_CHARACTER_IN_TRAILERS);
-                }
+                throw new ParseFailure(
+                        requestHead ? Violation.CONTROL_CHARACTER_IN_HEAD : Violation.CONTROL_CHARACTER_IN_TRAILERS);
             }
         }
         return i;

@@ -1,6 +1,7 @@
 package io.jvicorn.http11.codec;
 
 import io.jvicorn.asgi.Header;
+import io.jvicorn.http.HttpSyntax;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,8 +11,6 @@ import java.util.List;
  * framing rules of RFC 9112 §6 (Content-Length, Transfer-Encoding), Host (§3.2) and connection options (§9).
  */
 final class RequestHeadParser {
-    private static final int MAX_CONTENT_LENGTH_DIGITS = 18;
-
     private final ParserLimits limits;
     private final RequestLineParser requestLine = new RequestLineParser();
     private final FieldLineParser fieldLine;
@@ -121,17 +120,12 @@ final class RequestHeadParser {
     }
 
     private static long contentLength(String v) {
-        int len = v.length();
-        if (len == 0 || len > MAX_CONTENT_LENGTH_DIGITS) {
-            throw new ParseFailure(len == 0 ? Violation.EMPTY_CONTENT_LENGTH : Violation.CONTENT_LENGTH_TOO_LARGE);
-        }
-        long n = 0;
-        for (int i = 0; i < len; i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new ParseFailure(Violation.INVALID_CONTENT_LENGTH);
-            }
-            n = n * 10 + (c - '0');
+        long n = HttpSyntax.contentLength(v);
+        if (n < 0) {
+            // Told apart only to keep the words a client sees; the value has no surrounding OWS left.
+            throw new ParseFailure(v.isEmpty() ? Violation.EMPTY_CONTENT_LENGTH
+                    : v.length() > HttpSyntax.MAX_CONTENT_LENGTH_DIGITS ? Violation.CONTENT_LENGTH_TOO_LARGE
+                    : Violation.INVALID_CONTENT_LENGTH);
         }
         return n;
     }
@@ -142,21 +136,15 @@ final class RequestHeadParser {
         int len = v.length();
         int i = 0;
         do {
-            int start = skipWhitespace(v, i, len);
-            int nameEnd = start;
-            while (nameEnd < len && CharClasses.isToken(v.charAt(nameEnd))) {
-                nameEnd++;
-            }
-            int elementEnd = v.indexOf(',', nameEnd);
-            if (elementEnd < 0) {
-                elementEnd = len;
-            }
+            int start = HttpSyntax.skipWhitespace(v, i, len);
+            int nameEnd = HttpSyntax.tokenEnd(v, start, len);
+            int elementEnd = HttpSyntax.elementEnd(v, nameEnd);
             if (nameEnd == start) {
                 throw new ParseFailure(
                         start == elementEnd ? Violation.EMPTY_TRANSFER_CODING : Violation.INVALID_TRANSFER_CODING);
             }
-            int rest = skipWhitespace(v, nameEnd, elementEnd);
-            boolean isChunked = CharClasses.equalsLower(v, start, nameEnd, "chunked");
+            int rest = HttpSyntax.skipWhitespace(v, nameEnd, elementEnd);
+            boolean isChunked = HttpSyntax.equalsLower(v, start, nameEnd, "chunked");
             if (isChunked) {
                 if (rest != elementEnd) {
                     throw new ParseFailure(Violation.INVALID_TRANSFER_CODING);
@@ -195,47 +183,23 @@ final class RequestHeadParser {
     }
 
     private void connectionOptions(String v) {
-        int len = v.length();
-        int i = 0;
-        while (i <= len) {
-            int comma = v.indexOf(',', i);
-            int end = comma < 0 ? len : comma;
-            int start = skipWhitespace(v, i, end);
-            int stop = end;
-            while (stop > start && CharClasses.isWhitespace(v.charAt(stop - 1))) {
-                stop--;
-            }
-            connectionClose |= CharClasses.equalsLower(v, start, stop, "close");
-            connectionKeepAlive |= CharClasses.equalsLower(v, start, stop, "keep-alive");
-            connectionUpgrade |= CharClasses.equalsLower(v, start, stop, "upgrade");
-            i = end + 1;
-        }
+        // Three short walks of a short value rather than one loop of our own.
+        connectionClose |= HttpSyntax.listContains(v, "close");
+        connectionKeepAlive |= HttpSyntax.listContains(v, "keep-alive");
+        connectionUpgrade |= HttpSyntax.listContains(v, "upgrade");
     }
 
     /** Whether an Upgrade list names {@code websocket} (with or without a protocol version). */
     private static boolean upgradesToWebSocket(String v) {
         int len = v.length();
-        int i = 0;
-        while (i <= len) {
-            int comma = v.indexOf(',', i);
-            int end = comma < 0 ? len : comma;
-            int start = skipWhitespace(v, i, end);
-            int stop = start;
-            while (stop < end && CharClasses.isToken(v.charAt(stop))) {
-                stop++;
-            }
-            if (CharClasses.equalsLower(v, start, stop, "websocket")) {
+        for (int i = 0; i <= len; ) {
+            int end = HttpSyntax.elementEnd(v, i);
+            int start = HttpSyntax.skipWhitespace(v, i, end);
+            if (HttpSyntax.equalsLower(v, start, HttpSyntax.tokenEnd(v, start, end), "websocket")) {
                 return true;
             }
             i = end + 1;
         }
         return false;
-    }
-
-    private static int skipWhitespace(String v, int from, int to) {
-        while (from < to && CharClasses.isWhitespace(v.charAt(from))) {
-            from++;
-        }
-        return from;
     }
 }

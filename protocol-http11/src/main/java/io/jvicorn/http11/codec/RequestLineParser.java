@@ -1,5 +1,6 @@
 package io.jvicorn.http11.codec;
 
+import io.jvicorn.http.HttpSyntax;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -30,7 +31,7 @@ final class RequestLineParser {
      */
     void parse(byte[] b, int from, int to) {
         int i = from;
-        while (i < to && CharClasses.TCHAR[b[i] & 0xFF]) {
+        while (i < to && HttpSyntax.isTchar(b[i] & 0xFF)) {
             i++;
         }
         if (i == from || i == to || b[i] != ' ') {
@@ -186,7 +187,7 @@ final class RequestLineParser {
         }
         String word = len == 4 ? "http" : "https";
         for (int k = 0; k < len; k++) {
-            if (CharClasses.lower(b[from + k]) != word.charAt(k)) {
+            if (HttpSyntax.lower(b[from + k]) != word.charAt(k)) {
                 return false;
             }
         }
