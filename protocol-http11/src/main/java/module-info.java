@@ -3,5 +3,6 @@ module io.jvicorn.http11 {
     requires transitive io.jvicorn.api;
     requires transitive io.jvicorn.engine;
     exports io.jvicorn.http11.codec;
+    exports io.jvicorn.http11.proxy;
     exports io.jvicorn.http11.server;
 }

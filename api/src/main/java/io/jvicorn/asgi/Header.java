@@ -1,8 +1,10 @@
 package io.jvicorn.asgi;
 
+import io.jvicorn.asgi.internal.CheckedHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One header field, ASGI's {@code [name, value]} pair of byte strings.
@@ -11,15 +13,54 @@ import java.util.Locale;
  * be an RFC 9110 token; the value must not contain NUL, CR, LF or other control characters except HTAB. Request headers
  * in a scope have lowercase names; response headers are written as given.
  *
- * @param name  the field name
- * @param value the field value, without surrounding whitespace
+ * <p>A final class with a record's shape (accessors, equality, {@code toString}) rather than a record: a record's every
+ * constructor runs the checks, and the request parser, which has checked each byte already, builds its headers
+ * through {@link CheckedHeaders} without them.
  */
-public record Header(String name, String value) {
+public final class Header {
+    static {
+        CheckedHeaders.install((name, value) -> new Header(name, value, false));
+    }
 
-    /** Validates both parts. */
-    public Header {
-        HeaderValidation.requireToken(name, "header name");
-        HeaderValidation.requireFieldValue(value, name);
+    private final String name;
+    private final String value;
+
+    /**
+     * A header, checked.
+     *
+     * @param name  the field name, a token
+     * @param value the field value, without surrounding whitespace
+     * @throws IllegalArgumentException when the name is not a token or the value has a forbidden character
+     */
+    public Header(String name, String value) {
+        this(name, value, true);
+    }
+
+    private Header(String name, String value, boolean check) {
+        if (check) {
+            HeaderValidation.requireToken(name, "header name");
+            HeaderValidation.requireFieldValue(value, name);
+        }
+        this.name = name;
+        this.value = value;
+    }
+
+    /**
+     * The field name.
+     *
+     * @return the name as given (lowercase in request scopes)
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The field value.
+     *
+     * @return the value, without surrounding whitespace
+     */
+    public String value() {
+        return value;
     }
 
     /**
@@ -68,7 +109,7 @@ public record Header(String name, String value) {
      * @param name    the name, matched ignoring case
      * @return the value, or null when absent
      */
-    public static @org.jspecify.annotations.Nullable String first(List<Header> headers, String name) {
+    public static @Nullable String first(List<Header> headers, String name) {
         for (Header h : headers) {
             if (h.name.equalsIgnoreCase(name)) {
                 return h.value;
@@ -84,5 +125,22 @@ public record Header(String name, String value) {
      */
     public String lowerName() {
         return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** Equal when both names and both values are equal (names compared exactly, as a record would). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Header h && name.equals(h.name) && value.equals(h.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * name.hashCode() + value.hashCode();
+    }
+
+    /** The record form, {@code Header[name=host, value=example.com]}. */
+    @Override
+    public String toString() {
+        return "Header[name=" + name + ", value=" + value + "]";
     }
 }

@@ -3,8 +3,6 @@ package io.jvicorn.cli;
 import io.jvicorn.asgi.Application;
 import io.jvicorn.asgi.Header;
 import io.jvicorn.cli.reload.ReloadSettings;
-import io.jvicorn.http11.codec.ParserLimits;
-import io.jvicorn.lifespan.LifespanMode;
 import io.jvicorn.server.ServerConfig;
 import io.jvicorn.server.ServerConfig.WebSocketSettings;
 import io.jvicorn.server.TlsConfig;
@@ -211,7 +209,7 @@ final class CliOptions {
             converter = Converters.LifespanModes.class,
             description = "auto, on or off: whether the application gets startup and shutdown events. "
                     + "Default: ${DEFAULT-VALUE}.")
-    LifespanMode lifespan = LifespanMode.AUTO;
+    String lifespan = "auto";
 
     // A String, not a boolean: picocli converts boolean defaults a second time from "true".
     @Option(names = "--ws", paramLabel = "MODE", defaultValue = "auto", converter = Converters.WebSocketModes.class,
@@ -411,8 +409,6 @@ final class CliOptions {
      */
     ServerConfig toServerConfig(Application application, boolean colors) {
         int headSize = h11MaxIncompleteEventSize != null ? h11MaxIncompleteEventSize : limitRequestHeadersSize;
-        ParserLimits limits = new ParserLimits(limitRequestLine, headSize, limitRequestFields,
-                limitRequestBody == null ? -1 : limitRequestBody, ParserLimits.DEFAULTS.maxChunkExtensionBytes());
         WebSocketSettings webSocketSettings = new WebSocketSettings(webSocket.equals("auto"), wsMaxSize, wsMaxQueue, wsPingInterval,
                 wsPingTimeout, wsPerMessageDeflate);
         ServerConfig.Builder builder = ServerConfig.builder(application)
@@ -429,7 +425,8 @@ final class CliOptions {
                 .rootPath(rootPath)
                 .accessLog(accessLog)
                 .lifespan(lifespan)
-                .parserLimits(limits)
+                .parserLimits(limitRequestLine, headSize, limitRequestFields,
+                        limitRequestBody == null ? -1 : limitRequestBody)
                 .webSocket(webSocketSettings)
                 .proxyHeaders(proxyHeaders)
                 .forwardedAllowIps(forwardedAllowIps != null ? forwardedAllowIps : DEFAULT_FORWARDED_ALLOW_IPS)

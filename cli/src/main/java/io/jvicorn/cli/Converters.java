@@ -1,9 +1,7 @@
 package io.jvicorn.cli;
 
 import io.jvicorn.asgi.Header;
-import io.jvicorn.http11.server.AccessLogFormat;
-import io.jvicorn.http11.server.ForwardedAllowList;
-import io.jvicorn.lifespan.LifespanMode;
+import io.jvicorn.server.ServerConfig;
 import io.jvicorn.server.TlsConfig;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -110,7 +108,7 @@ final class Converters {
         @Override
         public String convert(String value) {
             try {
-                ForwardedAllowList.parse(value);
+                ServerConfig.checkForwardedAllowIps(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
@@ -123,7 +121,7 @@ final class Converters {
         @Override
         public String convert(String value) {
             try {
-                AccessLogFormat.parse(value);
+                ServerConfig.checkAccessLogFormat(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
@@ -196,12 +194,13 @@ final class Converters {
         }
     }
 
-    /** {@code auto|on|off}, any case. */
-    static final class LifespanModes implements ITypeConverter<LifespanMode> {
+    /** {@code auto|on|off}, any case; kept as text. */
+    static final class LifespanModes implements ITypeConverter<String> {
         @Override
-        public LifespanMode convert(String value) {
+        public String convert(String value) {
             try {
-                return LifespanMode.parse(value);
+                ServerConfig.checkLifespan(value);
+                return value;
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException("expected one of auto, on, off but was '" + value + "'");
             }

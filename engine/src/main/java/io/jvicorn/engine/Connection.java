@@ -115,7 +115,7 @@ public final class Connection implements Transport {
 
     @Override
     public long nanoTime() {
-        return System.nanoTime();
+        return loop.nanoTime();
     }
 
     /**

@@ -46,7 +46,7 @@ class EngineTest {
     /** Echoes; closes when the client ends its output, or when the server shuts down. */
     private ConnectionHandlerFactory echo(boolean closeOnShutdown) {
         return c -> {
-            EchoHandler h = new EchoHandler(c) {
+            EchoHandler h = new EchoHandler((Connection) c) {
                 @Override
                 void inputEnded() {
                     connection.close();

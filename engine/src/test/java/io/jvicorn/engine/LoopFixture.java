@@ -56,7 +56,7 @@ final class LoopFixture implements AutoCloseable {
             throws IOException {
         this.tls = tls;
         this.loop = new SelectorLoop("test-loop", connection -> {
-            RecordingHandler h = handlerFactory.apply(connection);
+            RecordingHandler h = handlerFactory.apply((Connection) connection); // the engine creates Connections
             created.add(h);
             return h;
         }, counter, TICK.toNanos(), loopTicks::incrementAndGet, clock);

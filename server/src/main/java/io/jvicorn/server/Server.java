@@ -4,8 +4,8 @@ import io.jvicorn.asgi.Application;
 import io.jvicorn.engine.Engine;
 import io.jvicorn.engine.TlsEngineFactory;
 import io.jvicorn.http11.codec.DefaultHeaders;
+import io.jvicorn.http11.proxy.ForwardedAllowList;
 import io.jvicorn.http11.server.AccessLogFormat;
-import io.jvicorn.http11.server.ForwardedAllowList;
 import io.jvicorn.http11.server.HttpConnectionHandler;
 import io.jvicorn.http11.server.HttpSettings;
 import io.jvicorn.http11.server.ServerActivity;
@@ -74,6 +74,16 @@ public final class Server implements AutoCloseable {
     public Server(ServerConfig config, @Nullable WebSocketUpgrade webSocket) {
         this.config = config;
         this.webSocket = config.webSocket().enabled() ? webSocket : null;
+    }
+
+    /**
+     * Loads and initializes what serving needs, touching no socket and no file: the engine's, HTTP/1.1's and lifespan's
+     * classes, NIO's selector provider and the virtual-thread scheduler, by parsing a sample request and encoding a
+     * response. A command line runs it on a second thread while it parses its arguments, so that {@link #start()}
+     * finds the work done. Best effort: failures are ignored, since starting does the same work and reports them.
+     */
+    public static void warmUp() {
+        WarmUp.run();
     }
 
     /** jvicorn's own WebSocket server with the configured {@code --ws-*} options, or null for {@code --ws none}. */

@@ -3,8 +3,8 @@ package io.jvicorn.server;
 import io.jvicorn.asgi.Application;
 import io.jvicorn.asgi.Header;
 import io.jvicorn.http11.codec.ParserLimits;
+import io.jvicorn.http11.proxy.ForwardedAllowList;
 import io.jvicorn.http11.server.AccessLogFormat;
-import io.jvicorn.http11.server.ForwardedAllowList;
 import io.jvicorn.lifespan.LifespanMode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,9 +116,9 @@ public record ServerConfig(
             throw new IllegalArgumentException("limit-max-requests-jitter must not be negative, got "
                     + limitMaxRequestsJitter);
         }
-        ForwardedAllowList.parse(forwardedAllowIps); // throws naming a bad entry
+        checkForwardedAllowIps(forwardedAllowIps);
         if (accessLogFormat != null) {
-            AccessLogFormat.parse(accessLogFormat); // throws naming a bad placeholder
+            checkAccessLogFormat(accessLogFormat);
         }
         headers = List.copyOf(headers);
         binds = List.copyOf(binds);
@@ -141,6 +141,37 @@ public record ServerConfig(
      */
     public static Builder builder(Application app) {
         return new Builder(app);
+    }
+
+    /**
+     * Checks a list of trusted proxies as {@link Builder#forwardedAllowIps} takes it, for a command line that reports a
+     * bad one as a usage error before it builds a configuration.
+     *
+     * @param ips comma-separated IPs, networks, {@code unix:} or {@code *}
+     * @throws IllegalArgumentException naming a bad entry
+     */
+    public static void checkForwardedAllowIps(String ips) {
+        ForwardedAllowList.parse(ips);
+    }
+
+    /**
+     * Checks an access line layout as {@link Builder#accessLogFormat} takes it.
+     *
+     * @param format the layout, with Uvicorn's placeholders
+     * @throws IllegalArgumentException naming a bad placeholder
+     */
+    public static void checkAccessLogFormat(String format) {
+        AccessLogFormat.parse(format);
+    }
+
+    /**
+     * Checks a lifespan mode as {@link Builder#lifespan(String)} takes it.
+     *
+     * @param mode {@code auto}, {@code on} or {@code off}, in any case
+     * @throws IllegalArgumentException for any other text
+     */
+    public static void checkLifespan(String mode) {
+        LifespanMode.parse(mode);
     }
 
     /**
@@ -236,8 +267,33 @@ public record ServerConfig(
         public Builder accessLog(boolean on) { this.accessLog = on; return this; }
         /** @param mode lifespan mode @return this */
         public Builder lifespan(LifespanMode mode) { this.lifespan = mode; return this; }
+
+        /**
+         * The lifespan mode as a command line writes it.
+         *
+         * @param mode {@code auto}, {@code on} or {@code off}, in any case
+         * @return this builder
+         * @throws IllegalArgumentException for any other text
+         */
+        public Builder lifespan(String mode) { return lifespan(LifespanMode.parse(mode)); }
         /** @param limits parser limits @return this */
         public Builder parserLimits(ParserLimits limits) { this.parserLimits = limits; return this; }
+
+        /**
+         * Uvicorn's request size limits, with the default limit on chunk extensions.
+         *
+         * @param maxRequestLineBytes longest request line ({@code --limit-request-line}); longer gives 414
+         * @param maxHeaderBytes      largest head ({@code --limit-request-headers-size}); larger gives 431
+         * @param maxHeaderCount      most header fields ({@code --limit-request-fields}); more gives 431
+         * @param maxBodyBytes        largest body ({@code --limit-request-body}), negative for none; larger gives 413
+         * @return this builder
+         * @throws IllegalArgumentException when a limit is too small to parse any request
+         */
+        public Builder parserLimits(int maxRequestLineBytes, int maxHeaderBytes, int maxHeaderCount,
+                                    long maxBodyBytes) {
+            return parserLimits(new ParserLimits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes,
+                    ParserLimits.DEFAULTS.maxChunkExtensionBytes()));
+        }
         /** @param settings WebSocket settings @return this */
         public Builder webSocket(WebSocketSettings settings) { this.webSocket = settings; return this; }
         /** @param on whether trusted proxies' forwarding headers apply @return this */

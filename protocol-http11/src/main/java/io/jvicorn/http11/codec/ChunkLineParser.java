@@ -1,5 +1,6 @@
 package io.jvicorn.http11.codec;
 
+import io.jvicorn.http.HttpSyntax;
 import java.nio.ByteBuffer;
 
 /**
@@ -59,7 +60,7 @@ final class ChunkLineParser {
             int c = in.get(p++) & 0xFF;
             if (state == LF) {
                 if (c != '\n') {
-                    throw ParseFailure.badRequest("bare CR in chunk line");
+                    throw new ParseFailure(Violation.BARE_CR_IN_CHUNK_LINE);
                 }
                 in.position(p);
                 long result = size;
@@ -67,21 +68,21 @@ final class ChunkLineParser {
                 return result;
             }
             if (c == '\n') {
-                throw ParseFailure.badRequest("bare LF in chunk line");
+                throw new ParseFailure(Violation.BARE_LF_IN_CHUNK_LINE);
             }
             if (state == SIZE_FIRST || state == SIZE) {
-                int v = CharClasses.HEX[c];
+                int v = HttpSyntax.hexValue(c);
                 if (v >= 0) {
                     digit(v);
                     continue;
                 }
                 if (state == SIZE_FIRST) {
-                    throw ParseFailure.badRequest("invalid chunk size");
+                    throw new ParseFailure(Violation.INVALID_CHUNK_SIZE);
                 }
             }
             // Everything between the last size digit and the CR is extension (with its whitespace).
             if (c != '\r' && ++extensionBytes > maxExtensionBytes) {
-                throw ParseFailure.badRequest("chunk extension too long");
+                throw new ParseFailure(Violation.CHUNK_EXTENSION_TOO_LONG);
             }
             state = next(state, c);
         }
@@ -91,10 +92,10 @@ final class ChunkLineParser {
 
     private void digit(int v) {
         if (++digits > MAX_DIGITS) {
-            throw ParseFailure.badRequest("chunk size too long");
+            throw new ParseFailure(Violation.CHUNK_SIZE_TOO_LONG);
         }
         if ((size != 0 || v != 0) && ++significantDigits > MAX_SIGNIFICANT_DIGITS) {
-            throw ParseFailure.badRequest("chunk size too large");
+            throw new ParseFailure(Violation.CHUNK_SIZE_TOO_LARGE);
         }
         size = (size << 4) | v;
         state = SIZE;
@@ -102,62 +103,62 @@ final class ChunkLineParser {
 
     /** The state after byte {@code c}; c is not a hex digit in SIZE, and not LF. */
     private static int next(int state, int c) {
-        boolean ws = c == ' ' || c == '\t';
-        boolean token = CharClasses.TCHAR[c];
+        boolean ws = HttpSyntax.isWhitespace(c);
+        boolean token = HttpSyntax.isTchar(c);
         switch (state) {
             case SIZE:
                 if (c == '\r') return LF;
                 if (c == ';') return EXT_NAME_START;
                 if (ws) return SIZE_BWS;
-                throw ParseFailure.badRequest("invalid chunk size");
+                throw new ParseFailure(Violation.INVALID_CHUNK_SIZE);
             case SIZE_BWS:
                 if (ws) return SIZE_BWS;
                 if (c == ';') return EXT_NAME_START;
-                throw ParseFailure.badRequest("whitespace after chunk size");
+                throw new ParseFailure(Violation.WHITESPACE_AFTER_CHUNK_SIZE);
             case EXT_NAME_START:
                 if (ws) return EXT_NAME_START;
                 if (token) return EXT_NAME;
-                throw ParseFailure.badRequest("invalid chunk extension");
+                throw new ParseFailure(Violation.INVALID_CHUNK_EXTENSION);
             case EXT_NAME:
                 if (token) return EXT_NAME;
                 if (c == '\r') return LF;
                 if (c == ';') return EXT_NAME_START;
                 if (c == '=') return EXT_VALUE_START;
                 if (ws) return EXT_NAME_BWS;
-                throw ParseFailure.badRequest("invalid chunk extension");
+                throw new ParseFailure(Violation.INVALID_CHUNK_EXTENSION);
             case EXT_NAME_BWS:
                 if (ws) return EXT_NAME_BWS;
                 if (c == ';') return EXT_NAME_START;
                 if (c == '=') return EXT_VALUE_START;
-                throw ParseFailure.badRequest("invalid chunk extension");
+                throw new ParseFailure(Violation.INVALID_CHUNK_EXTENSION);
             case EXT_VALUE_START:
                 if (ws) return EXT_VALUE_START;
                 if (c == '"') return EXT_QUOTED;
                 if (token) return EXT_TOKEN_VALUE;
-                throw ParseFailure.badRequest("invalid chunk extension value");
+                throw new ParseFailure(Violation.INVALID_CHUNK_EXTENSION_VALUE);
             case EXT_TOKEN_VALUE:
                 if (token) return EXT_TOKEN_VALUE;
                 if (c == '\r') return LF;
                 if (c == ';') return EXT_NAME_START;
                 if (ws) return EXT_VALUE_BWS;
-                throw ParseFailure.badRequest("invalid chunk extension value");
+                throw new ParseFailure(Violation.INVALID_CHUNK_EXTENSION_VALUE);
             case EXT_QUOTED:
                 if (c == '"') return EXT_AFTER_QUOTED;
                 if (c == '\\') return EXT_QUOTED_ESCAPE;
-                if (ws || (c >= 0x21 && c != 0x7F)) return EXT_QUOTED;
-                throw ParseFailure.badRequest("invalid character in chunk extension quoted string");
+                if (HttpSyntax.isFieldValueChar(c)) return EXT_QUOTED; // qdtext
+                throw new ParseFailure(Violation.INVALID_CHUNK_EXTENSION_QUOTED);
             case EXT_QUOTED_ESCAPE:
-                if (ws || (c >= 0x21 && c != 0x7F)) return EXT_QUOTED;
-                throw ParseFailure.badRequest("invalid escape in chunk extension quoted string");
+                if (HttpSyntax.isFieldValueChar(c)) return EXT_QUOTED; // quoted-pair
+                throw new ParseFailure(Violation.INVALID_CHUNK_EXTENSION_ESCAPE);
             case EXT_AFTER_QUOTED:
                 if (c == '\r') return LF;
                 if (c == ';') return EXT_NAME_START;
                 if (ws) return EXT_VALUE_BWS;
-                throw ParseFailure.badRequest("invalid chunk extension");
+                throw new ParseFailure(Violation.INVALID_CHUNK_EXTENSION);
             case EXT_VALUE_BWS:
                 if (ws) return EXT_VALUE_BWS;
                 if (c == ';') return EXT_NAME_START;
-                throw ParseFailure.badRequest("invalid chunk extension");
+                throw new ParseFailure(Violation.INVALID_CHUNK_EXTENSION);
             default:
                 throw new IllegalStateException("chunk line state " + state);
         }

@@ -1,6 +1,8 @@
 package io.jvicorn.http11.codec;
 
 import io.jvicorn.asgi.Header;
+import io.jvicorn.asgi.internal.CheckedHeaders;
+import io.jvicorn.http.HttpSyntax;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -20,27 +22,27 @@ final class FieldLineParser {
      */
     Header parse(byte[] b, int from, int to) {
         int first = b[from];
-        if (first == ' ' || first == '\t') {
-            throw ParseFailure.badRequest("obs-fold (line folding) is not allowed");
+        if (HttpSyntax.isWhitespace(first)) {
+            throw new ParseFailure(Violation.OBS_FOLD);
         }
         byte[] low = lowered;
         int hash = 0;
         int i = from;
         while (true) {
             if (i == to) {
-                throw ParseFailure.badRequest("header line without colon");
+                throw new ParseFailure(Violation.MISSING_COLON);
             }
             int c = b[i] & 0xFF;
             if (c == ':') {
                 break;
             }
-            if (!CharClasses.TCHAR[c]) {
-                if (c == ' ' || c == '\t') {
-                    throw ParseFailure.badRequest("whitespace in header name");
+            if (!HttpSyntax.isTchar(c)) {
+                if (HttpSyntax.isWhitespace(c)) {
+                    throw new ParseFailure(Violation.WHITESPACE_BEFORE_COLON);
                 }
-                throw ParseFailure.badRequest("invalid character in header name");
+                throw new ParseFailure(Violation.INVALID_FIELD_NAME);
             }
-            int l = CharClasses.lower(c);
+            int l = HttpSyntax.lower(c);
             if (i - from == low.length) {
                 low = lowered = Arrays.copyOf(low, low.length * 2);
             }
@@ -50,7 +52,7 @@ final class FieldLineParser {
         }
         int length = i - from;
         if (length == 0) {
-            throw ParseFailure.badRequest("empty header name");
+            throw new ParseFailure(Violation.EMPTY_FIELD_NAME);
         }
         String name = HeaderNames.lookup(low, length, hash);
         if (name == null) {
@@ -58,13 +60,14 @@ final class FieldLineParser {
         }
         int start = i + 1;
         int end = to;
-        while (start < end && (b[start] == ' ' || b[start] == '\t')) {
+        while (start < end && HttpSyntax.isWhitespace(b[start])) {
             start++;
         }
-        while (end > start && (b[end - 1] == ' ' || b[end - 1] == '\t')) {
+        while (end > start && HttpSyntax.isWhitespace(b[end - 1])) {
             end--;
         }
         String value = end == start ? "" : new String(b, start, end - start, StandardCharsets.ISO_8859_1);
-        return new Header(name, value);
+        // The name was checked above and the value by HeadScanner: Header's own checks would repeat them.
+        return CheckedHeaders.of(name, value);
     }
 }

@@ -1,5 +1,6 @@
 package io.jvicorn.http11.codec;
 
+import io.jvicorn.http.HttpSyntax;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -110,7 +111,7 @@ final class HeadScanner {
                 return NEED_MORE;
             }
             if (buf[base + i] == '\n') {
-                throw ParseFailure.badRequest("bare LF in " + what());
+                throw new ParseFailure(requestHead ? Violation.BARE_LF_IN_HEAD : Violation.BARE_LF_IN_TRAILERS);
             }
             if (i + 1 >= blockLimit) {
                 throw limitExceeded(false);
@@ -120,7 +121,7 @@ final class HeadScanner {
                 return NEED_MORE;
             }
             if (buf[base + i + 1] != '\n') {
-                throw ParseFailure.badRequest("bare CR in " + what());
+                throw new ParseFailure(requestHead ? Violation.BARE_CR_IN_HEAD : Violation.BARE_CR_IN_TRAILERS);
             }
             if (i == lineStart && !inRequestLine) {
                 pos = i + 2;
@@ -130,7 +131,7 @@ final class HeadScanner {
                 requestLineEnd = i;
             } else {
                 if (fieldLines == maxFieldLines) {
-                    throw new ParseFailure(431, "too many header fields");
+                    throw new ParseFailure(Violation.TOO_MANY_FIELDS);
                 }
                 if (fieldLines == fieldLineEnds.length) {
                     fieldLineEnds = Arrays.copyOf(fieldLineEnds, fieldLines * 2);
@@ -161,13 +162,12 @@ final class HeadScanner {
         }
         for (; i < to; i++) {
             int c = buf[base + i] & 0xFF;
-            if (c < 0x20 || c == 0x7F) {
+            if (!HttpSyntax.isFieldValueChar(c)) {
                 if (c == '\r' || c == '\n') {
                     return i;
                 }
-                if (c != '\t') {
-                    throw ParseFailure.badRequest("control character in " + what());
-                }
+                throw new ParseFailure(
+                        requestHead ? Violation.CONTROL_CHARACTER_IN_HEAD : Violation.CONTROL_CHARACTER_IN_TRAILERS);
             }
         }
         return i;
@@ -181,7 +181,7 @@ final class HeadScanner {
             }
             byte b = buf[base + pos];
             if (b == '\n') {
-                throw ParseFailure.badRequest("bare LF in request head");
+                throw new ParseFailure(Violation.BARE_LF_IN_HEAD);
             }
             if (b != '\r') {
                 return true;
@@ -190,24 +190,20 @@ final class HeadScanner {
                 return false;
             }
             if (buf[base + pos + 1] != '\n') {
-                throw ParseFailure.badRequest("bare CR in request head");
+                throw new ParseFailure(Violation.BARE_CR_IN_HEAD);
             }
             pos += 2;
             start = lineStart = pos;
             if (start > maxLeadingBytes) {
-                throw ParseFailure.badRequest("too many empty lines before the request line");
+                throw new ParseFailure(Violation.TOO_MANY_EMPTY_LINES);
             }
         }
     }
 
-    private String what() {
-        return requestHead ? "request head" : "trailer section";
-    }
-
     private ParseFailure limitExceeded(boolean requestLine) {
         if (requestLine) {
-            return new ParseFailure(414, "request line too long");
+            return new ParseFailure(Violation.REQUEST_LINE_TOO_LONG);
         }
-        return new ParseFailure(431, requestHead ? "request header section too large" : "trailer section too large");
+        return new ParseFailure(requestHead ? Violation.HEADER_SECTION_TOO_LARGE : Violation.TRAILER_SECTION_TOO_LARGE);
     }
 }

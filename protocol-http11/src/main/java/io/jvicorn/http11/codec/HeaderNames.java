@@ -1,5 +1,6 @@
 package io.jvicorn.http11.codec;
 
+import io.jvicorn.http.HttpSyntax;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -71,7 +72,7 @@ final class HeaderNames {
     static int hash(byte[] b, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) {
-            h = 31 * h + CharClasses.lower(b[i]);
+            h = 31 * h + HttpSyntax.lower(b[i]);
         }
         return h;
     }

@@ -1,5 +1,7 @@
 package io.jvicorn.http11.codec;
 
+import io.jvicorn.http.HttpSyntax;
+
 /** Checks {@code uri-host [ ":" port ]} (RFC 3986 §3.2.2–3.2.3), as required of Host values and request authorities. */
 final class HostValidator {
     private HostValidator() {
@@ -119,6 +121,6 @@ final class HostValidator {
     }
 
     private static boolean isHex(char c) {
-        return c < 128 && CharClasses.HEX[c] >= 0;
+        return HttpSyntax.hexValue(c) >= 0;
     }
 }

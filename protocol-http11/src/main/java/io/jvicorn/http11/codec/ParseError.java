@@ -1,10 +1,34 @@
 package io.jvicorn.http11.codec;
 
+import java.util.Objects;
+
 /**
- * A malformed or unacceptable request; the connection should answer with {@code status} and close.
+ * A malformed or unacceptable request; the connection should answer with {@link #status()} and close.
  *
- * @param status 400, 413, 414, 431, 501 or 505
- * @param reason a few words for the response body and the debug log
+ * @param violation the rule the request broke
  */
-public record ParseError(int status, String reason) implements ParseEvent {
+public record ParseError(Violation violation) implements ParseEvent {
+
+    /** Checks the violation is present. */
+    public ParseError {
+        Objects.requireNonNull(violation, "violation");
+    }
+
+    /**
+     * The status to answer with.
+     *
+     * @return 400, 408, 413, 414, 431, 501 or 505
+     */
+    public int status() {
+        return violation.status();
+    }
+
+    /**
+     * A few words for the response body and the debug log.
+     *
+     * @return the violation's reason
+     */
+    public String reason() {
+        return violation.reason();
+    }
 }

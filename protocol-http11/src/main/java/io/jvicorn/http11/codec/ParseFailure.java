@@ -4,19 +4,15 @@ package io.jvicorn.http11.codec;
 final class ParseFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    final int status;
+    final Violation violation;
 
-    ParseFailure(int status, String reason) {
+    ParseFailure(Violation violation) {
         // No stack trace: this is control flow for bad input, which an attacker can make frequent.
-        super(reason, null, false, false);
-        this.status = status;
-    }
-
-    static ParseFailure badRequest(String reason) {
-        return new ParseFailure(400, reason);
+        super(violation.reason(), null, false, false);
+        this.violation = violation;
     }
 
     ParseError toError() {
-        return new ParseError(status, getMessage());
+        return new ParseError(violation);
     }
 }

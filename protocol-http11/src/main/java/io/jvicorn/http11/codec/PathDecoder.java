@@ -1,5 +1,6 @@
 package io.jvicorn.http11.codec;
 
+import io.jvicorn.http.HttpSyntax;
 import java.nio.charset.StandardCharsets;
 
 /** Turns a raw request path into ASGI's {@code path}: percent-decoded, then UTF-8 decoded. */
@@ -45,6 +46,6 @@ public final class PathDecoder {
     }
 
     private static int hex(byte b) {
-        return CharClasses.HEX[b & 0xFF];
+        return HttpSyntax.hexValue(b & 0xFF);
     }
 }

@@ -1,6 +1,7 @@
 package io.jvicorn.http11.codec;
 
 import io.jvicorn.asgi.Header;
+import io.jvicorn.http.HttpSyntax;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,8 +11,6 @@ import java.util.List;
  * framing rules of RFC 9112 §6 (Content-Length, Transfer-Encoding), Host (§3.2) and connection options (§9).
  */
 final class RequestHeadParser {
-    private static final int MAX_CONTENT_LENGTH_DIGITS = 18;
-
     private final ParserLimits limits;
     private final RequestLineParser requestLine = new RequestLineParser();
     private final FieldLineParser fieldLine;
@@ -45,20 +44,20 @@ final class RequestHeadParser {
         reset();
         List<Header> headers = lines.fieldLines() == 0 ? List.of() : fields(b, base, lineEnd + 2, lines);
         if (version == HttpVersion.HTTP_1_1 && hostCount == 0) {
-            throw ParseFailure.badRequest("missing Host header");
+            throw new ParseFailure(Violation.MISSING_HOST);
         }
         if (hostCount == 1 && !host.isEmpty() && !HostValidator.isValidAuthority(host)) {
-            throw ParseFailure.badRequest("invalid Host header");
+            throw new ParseFailure(Violation.INVALID_HOST);
         }
         String authority = requestLine.authority;
         if (authority != null && hostCount == 1 && !authority.equalsIgnoreCase(host)) {
-            throw ParseFailure.badRequest("Host header does not match the request target");
+            throw new ParseFailure(Violation.HOST_MISMATCH);
         }
         if (transferEncoding) {
             checkTransferEncoding(version);
         }
         if (contentLength > 0 && limits.maxBodyBytes() >= 0 && contentLength > limits.maxBodyBytes()) {
-            throw new ParseFailure(413, "request body too large");
+            throw new ParseFailure(Violation.BODY_TOO_LARGE);
         }
         boolean keepAlive = !connectionClose && (version == HttpVersion.HTTP_1_1 || connectionKeepAlive);
         boolean hasBody = chunked || contentLength > 0;
@@ -101,12 +100,12 @@ final class RequestHeadParser {
         String name = h.name();
         if (name == HeaderNames.HOST) {
             if (++hostCount > 1) {
-                throw ParseFailure.badRequest("more than one Host header");
+                throw new ParseFailure(Violation.DUPLICATE_HOST);
             }
             host = h.value();
         } else if (name == HeaderNames.CONTENT_LENGTH) {
             if (contentLength >= 0) {
-                throw ParseFailure.badRequest("more than one Content-Length header");
+                throw new ParseFailure(Violation.DUPLICATE_CONTENT_LENGTH);
             }
             contentLength = contentLength(h.value());
         } else if (name == HeaderNames.TRANSFER_ENCODING) {
@@ -121,17 +120,12 @@ final class RequestHeadParser {
     }
 
     private static long contentLength(String v) {
-        int len = v.length();
-        if (len == 0 || len > MAX_CONTENT_LENGTH_DIGITS) {
-            throw ParseFailure.badRequest(len == 0 ? "empty Content-Length" : "Content-Length too large");
-        }
-        long n = 0;
-        for (int i = 0; i < len; i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') {
-                throw ParseFailure.badRequest("invalid Content-Length");
-            }
-            n = n * 10 + (c - '0');
+        long n = HttpSyntax.contentLength(v);
+        if (n < 0) {
+            // Told apart only to keep the words a client sees; the value has no surrounding OWS left.
+            throw new ParseFailure(v.isEmpty() ? Violation.EMPTY_CONTENT_LENGTH
+                    : v.length() > HttpSyntax.MAX_CONTENT_LENGTH_DIGITS ? Violation.CONTENT_LENGTH_TOO_LARGE
+                    : Violation.INVALID_CONTENT_LENGTH);
         }
         return n;
     }
@@ -142,31 +136,26 @@ final class RequestHeadParser {
         int len = v.length();
         int i = 0;
         do {
-            int start = skipWhitespace(v, i, len);
-            int nameEnd = start;
-            while (nameEnd < len && CharClasses.isToken(v.charAt(nameEnd))) {
-                nameEnd++;
-            }
-            int elementEnd = v.indexOf(',', nameEnd);
-            if (elementEnd < 0) {
-                elementEnd = len;
-            }
+            int start = HttpSyntax.skipWhitespace(v, i, len);
+            int nameEnd = HttpSyntax.tokenEnd(v, start, len);
+            int elementEnd = HttpSyntax.elementEnd(v, nameEnd);
             if (nameEnd == start) {
-                throw ParseFailure.badRequest(start == elementEnd ? "empty transfer coding" : "invalid transfer coding");
+                throw new ParseFailure(
+                        start == elementEnd ? Violation.EMPTY_TRANSFER_CODING : Violation.INVALID_TRANSFER_CODING);
             }
-            int rest = skipWhitespace(v, nameEnd, elementEnd);
-            boolean isChunked = CharClasses.equalsLower(v, start, nameEnd, "chunked");
+            int rest = HttpSyntax.skipWhitespace(v, nameEnd, elementEnd);
+            boolean isChunked = HttpSyntax.equalsLower(v, start, nameEnd, "chunked");
             if (isChunked) {
                 if (rest != elementEnd) {
-                    throw ParseFailure.badRequest("invalid transfer coding");
+                    throw new ParseFailure(Violation.INVALID_TRANSFER_CODING);
                 }
                 if (chunked) {
-                    throw ParseFailure.badRequest("chunked transfer coding applied twice");
+                    throw new ParseFailure(Violation.CHUNKED_TWICE);
                 }
                 chunked = true;
             } else {
                 if (rest != elementEnd && v.charAt(rest) != ';') {
-                    throw ParseFailure.badRequest("invalid transfer coding");
+                    throw new ParseFailure(Violation.INVALID_TRANSFER_CODING);
                 }
                 unknownCoding = true;
             }
@@ -177,64 +166,40 @@ final class RequestHeadParser {
 
     private void checkTransferEncoding(HttpVersion version) {
         if (version == HttpVersion.HTTP_1_0) {
-            throw ParseFailure.badRequest("Transfer-Encoding in an HTTP/1.0 request");
+            throw new ParseFailure(Violation.TRANSFER_ENCODING_IN_HTTP_1_0);
         }
         if (contentLength >= 0) {
-            throw ParseFailure.badRequest("both Content-Length and Transfer-Encoding");
+            throw new ParseFailure(Violation.CONTENT_LENGTH_WITH_TRANSFER_ENCODING);
         }
         if (chunked && !chunkedLast) {
-            throw ParseFailure.badRequest("chunked is not the last transfer coding");
+            throw new ParseFailure(Violation.CHUNKED_NOT_LAST);
         }
         if (unknownCoding) {
-            throw new ParseFailure(501, "unsupported transfer coding");
+            throw new ParseFailure(Violation.UNSUPPORTED_TRANSFER_CODING);
         }
         if (!chunked) {
-            throw ParseFailure.badRequest("invalid Transfer-Encoding");
+            throw new ParseFailure(Violation.INVALID_TRANSFER_ENCODING);
         }
     }
 
     private void connectionOptions(String v) {
-        int len = v.length();
-        int i = 0;
-        while (i <= len) {
-            int comma = v.indexOf(',', i);
-            int end = comma < 0 ? len : comma;
-            int start = skipWhitespace(v, i, end);
-            int stop = end;
-            while (stop > start && CharClasses.isWhitespace(v.charAt(stop - 1))) {
-                stop--;
-            }
-            connectionClose |= CharClasses.equalsLower(v, start, stop, "close");
-            connectionKeepAlive |= CharClasses.equalsLower(v, start, stop, "keep-alive");
-            connectionUpgrade |= CharClasses.equalsLower(v, start, stop, "upgrade");
-            i = end + 1;
-        }
+        // Three short walks of a short value rather than one loop of our own.
+        connectionClose |= HttpSyntax.listContains(v, "close");
+        connectionKeepAlive |= HttpSyntax.listContains(v, "keep-alive");
+        connectionUpgrade |= HttpSyntax.listContains(v, "upgrade");
     }
 
     /** Whether an Upgrade list names {@code websocket} (with or without a protocol version). */
     private static boolean upgradesToWebSocket(String v) {
         int len = v.length();
-        int i = 0;
-        while (i <= len) {
-            int comma = v.indexOf(',', i);
-            int end = comma < 0 ? len : comma;
-            int start = skipWhitespace(v, i, end);
-            int stop = start;
-            while (stop < end && CharClasses.isToken(v.charAt(stop))) {
-                stop++;
-            }
-            if (CharClasses.equalsLower(v, start, stop, "websocket")) {
+        for (int i = 0; i <= len; ) {
+            int end = HttpSyntax.elementEnd(v, i);
+            int start = HttpSyntax.skipWhitespace(v, i, end);
+            if (HttpSyntax.equalsLower(v, start, HttpSyntax.tokenEnd(v, start, end), "websocket")) {
                 return true;
             }
             i = end + 1;
         }
         return false;
-    }
-
-    private static int skipWhitespace(String v, int from, int to) {
-        while (from < to && CharClasses.isWhitespace(v.charAt(from))) {
-            from++;
-        }
-        return from;
     }
 }

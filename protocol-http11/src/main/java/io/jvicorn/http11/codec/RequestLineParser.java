@@ -1,5 +1,6 @@
 package io.jvicorn.http11.codec;
 
+import io.jvicorn.http.HttpSyntax;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -30,11 +31,11 @@ final class RequestLineParser {
      */
     void parse(byte[] b, int from, int to) {
         int i = from;
-        while (i < to && CharClasses.TCHAR[b[i] & 0xFF]) {
+        while (i < to && HttpSyntax.isTchar(b[i] & 0xFF)) {
             i++;
         }
         if (i == from || i == to || b[i] != ' ') {
-            throw ParseFailure.badRequest("invalid method");
+            throw new ParseFailure(Violation.INVALID_METHOD);
         }
         method = method(b, from, i);
         int targetStart = i + 1;
@@ -45,22 +46,22 @@ final class RequestLineParser {
                 break;
             }
             if (c < 0x21 || c > 0x7E) {
-                throw ParseFailure.badRequest("invalid character in request target");
+                throw new ParseFailure(Violation.INVALID_TARGET_CHARACTER);
             }
             if (c == '#') {
-                throw ParseFailure.badRequest("fragment in request target");
+                throw new ParseFailure(Violation.FRAGMENT_IN_TARGET);
             }
             targetEnd++;
         }
         if (targetEnd == targetStart) {
-            throw ParseFailure.badRequest("empty request target");
+            throw new ParseFailure(Violation.EMPTY_TARGET);
         }
         if (targetEnd == to) {
-            throw ParseFailure.badRequest("missing HTTP version");
+            throw new ParseFailure(Violation.MISSING_VERSION);
         }
         version = version(b, targetEnd + 1, to);
         if (method.equals("CONNECT")) {
-            throw new ParseFailure(501, "CONNECT is not supported");
+            throw new ParseFailure(Violation.CONNECT_NOT_SUPPORTED);
         }
         target(b, targetStart, targetEnd);
     }
@@ -95,9 +96,9 @@ final class RequestLineParser {
                     return HttpVersion.HTTP_1_0;
                 }
             }
-            throw new ParseFailure(505, "HTTP version not supported");
+            throw new ParseFailure(Violation.VERSION_NOT_SUPPORTED);
         }
-        throw ParseFailure.badRequest("invalid HTTP version");
+        throw new ParseFailure(Violation.INVALID_VERSION);
     }
 
     private static boolean isDigit(byte c) {
@@ -113,7 +114,7 @@ final class RequestLineParser {
         }
         if (to - from == 1 && b[from] == '*') {
             if (!method.equals("OPTIONS")) {
-                throw ParseFailure.badRequest("asterisk-form target is only allowed with OPTIONS");
+                throw new ParseFailure(Violation.ASTERISK_FORM_WITHOUT_OPTIONS);
             }
             targetForm = TargetForm.ASTERISK;
             rawPath = ASTERISK;
@@ -123,7 +124,7 @@ final class RequestLineParser {
         int schemeEnd = schemeEnd(b, from, to);
         if (schemeEnd > 0) {
             if (!isHttpScheme(b, from, schemeEnd)) {
-                throw ParseFailure.badRequest("unsupported URI scheme in request target");
+                throw new ParseFailure(Violation.UNSUPPORTED_SCHEME);
             }
             int authorityStart = schemeEnd + 3;
             int authorityEnd = authorityStart;
@@ -132,7 +133,7 @@ final class RequestLineParser {
             }
             String a = new String(b, authorityStart, authorityEnd - authorityStart, StandardCharsets.ISO_8859_1);
             if (!HostValidator.isValidAuthority(a)) {
-                throw ParseFailure.badRequest("invalid authority in request target");
+                throw new ParseFailure(Violation.INVALID_TARGET_AUTHORITY);
             }
             authority = a;
             targetForm = TargetForm.ABSOLUTE;
@@ -146,9 +147,9 @@ final class RequestLineParser {
         }
         String a = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
         if (HostValidator.isValidAuthority(a) && HostValidator.hasPort(a)) {
-            throw new ParseFailure(501, "authority-form target is not supported");
+            throw new ParseFailure(Violation.AUTHORITY_FORM_NOT_SUPPORTED);
         }
-        throw ParseFailure.badRequest("invalid request target");
+        throw new ParseFailure(Violation.INVALID_TARGET);
     }
 
     private void pathAndQuery(byte[] b, int from, int to) {
@@ -186,7 +187,7 @@ final class RequestLineParser {
         }
         String word = len == 4 ? "http" : "https";
         for (int k = 0; k < len; k++) {
-            if (CharClasses.lower(b[from + k]) != word.charAt(k)) {
+            if (HttpSyntax.lower(b[from + k]) != word.charAt(k)) {
                 return false;
             }
         }

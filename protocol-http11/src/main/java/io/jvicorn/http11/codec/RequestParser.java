@@ -93,7 +93,7 @@ public final class RequestParser {
      * The peer closed its side.
      *
      * @return null if the parser was between requests with nothing but empty lines buffered (a clean close), else a
-     *         ParseError (400 "incomplete request", or the earlier error)
+     *         ParseError ({@link Violation#INCOMPLETE_REQUEST}, or the earlier error)
      */
     public @Nullable ParseError endOfInput() {
         if (state == State.FAILED) {
@@ -104,7 +104,7 @@ public final class RequestParser {
         if (state == State.END || state == State.HEAD && buffered == scanner.start()) {
             return null;
         }
-        return fail(new ParseError(400, "incomplete request"));
+        return fail(new ParseError(Violation.INCOMPLETE_REQUEST));
     }
 
     /**
@@ -180,7 +180,7 @@ public final class RequestParser {
                         return readTrailers(in);
                     }
                     if (limits.maxBodyBytes() >= 0 && bodyBytes + size > limits.maxBodyBytes()) {
-                        throw new ParseFailure(413, "request body too large");
+                        throw new ParseFailure(Violation.BODY_TOO_LARGE);
                     }
                     remaining = size;
                     state = State.CHUNK_DATA;
@@ -202,7 +202,7 @@ public final class RequestParser {
                         return null;
                     }
                     if (in.get() != '\r') {
-                        throw ParseFailure.badRequest("chunk data not followed by CRLF");
+                        throw new ParseFailure(Violation.CHUNK_DATA_WITHOUT_CRLF);
                     }
                     state = State.CHUNK_DATA_LF;
                 }
@@ -211,7 +211,7 @@ public final class RequestParser {
                         return null;
                     }
                     if (in.get() != '\n') {
-                        throw ParseFailure.badRequest("chunk data not followed by CRLF");
+                        throw new ParseFailure(Violation.CHUNK_DATA_WITHOUT_CRLF);
                     }
                     state = State.CHUNK_LINE;
                 }

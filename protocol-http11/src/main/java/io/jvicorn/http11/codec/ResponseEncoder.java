@@ -1,6 +1,7 @@
 package io.jvicorn.http11.codec;
 
 import io.jvicorn.asgi.Header;
+import io.jvicorn.http.HttpSyntax;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -19,7 +20,6 @@ public final class ResponseEncoder {
     private static final byte[] LAST_CHUNK = {'0', '\r', '\n'};
     private static final byte[] LAST_CHUNK_NO_TRAILERS = {'0', '\r', '\n', '\r', '\n'};
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-    private static final int MAX_CONTENT_LENGTH_DIGITS = 18;
 
     /** How the body is delimited on the wire. */
     private enum Framing { PENDING, NONE, LENGTH, CHUNKED, CLOSE }
@@ -173,44 +173,14 @@ public final class ResponseEncoder {
     }
 
     private void connectionOptions(String v) {
-        int i = 0;
-        int len = v.length();
-        while (i <= len) {
-            int comma = v.indexOf(',', i);
-            int end = comma < 0 ? len : comma;
-            int start = i;
-            while (start < end && CharClasses.isWhitespace(v.charAt(start))) {
-                start++;
-            }
-            int stop = end;
-            while (stop > start && CharClasses.isWhitespace(v.charAt(stop - 1))) {
-                stop--;
-            }
-            appClose |= CharClasses.equalsLower(v, start, stop, "close");
-            appKeepAlive |= CharClasses.equalsLower(v, start, stop, "keep-alive");
-            i = end + 1;
-        }
+        appClose |= HttpSyntax.listContains(v, "close");
+        appKeepAlive |= HttpSyntax.listContains(v, "keep-alive");
     }
 
     private static long contentLength(String v) {
-        int start = 0;
-        int end = v.length();
-        while (start < end && CharClasses.isWhitespace(v.charAt(start))) {
-            start++;
-        }
-        while (end > start && CharClasses.isWhitespace(v.charAt(end - 1))) {
-            end--;
-        }
-        if (start == end || end - start > MAX_CONTENT_LENGTH_DIGITS) {
+        long n = HttpSyntax.contentLength(v);
+        if (n < 0) {
             throw new IllegalArgumentException("malformed content-length header: '" + v + "'");
-        }
-        long n = 0;
-        for (int i = start; i < end; i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new IllegalArgumentException("malformed content-length header: '" + v + "'");
-            }
-            n = n * 10 + (c - '0');
         }
         return n;
     }

@@ -5,7 +5,8 @@
  *
  * <p>The parser is strict in the sense of RFC 9112: every framing ambiguity that has led to request smuggling elsewhere
  * (bare LF, obs-fold, duplicate or malformed Content-Length, Content-Length with Transfer-Encoding, malformed chunk
- * lines) is rejected with a {@link io.jvicorn.http11.codec.ParseError} carrying the HTTP status to answer with.
+ * lines) is rejected with a {@link io.jvicorn.http11.codec.ParseError} naming the
+ * {@link io.jvicorn.http11.codec.Violation}: the rule broken, the RFC section stating it and the status to answer with.
  */
 @NullMarked
 package io.jvicorn.http11.codec;

@@ -2,6 +2,7 @@ package io.jvicorn.http11.server;
 
 import io.jvicorn.asgi.Address;
 import io.jvicorn.asgi.Header;
+import io.jvicorn.http.HttpSyntax;
 import io.jvicorn.http11.codec.HttpStatus;
 import io.jvicorn.http11.codec.RequestHead;
 import java.time.Instant;
@@ -120,7 +121,7 @@ public final class AccessLogFormat {
     private static Part part(String name, String placeholder) {
         if (name.length() > 3 && name.startsWith("{") && name.endsWith("}i")) {
             String header = name.substring(1, name.length() - 2);
-            if (!isToken(header)) {
+            if (!HttpSyntax.isToken(header)) {
                 throw new IllegalArgumentException("'" + placeholder + "' in the access log format does not name a "
                         + "header: write %({User-Agent}i)s");
             }
@@ -261,21 +262,6 @@ public final class AccessLogFormat {
         for (byte x : bytes) {
             b.append((char) (x & 0xFF));
         }
-    }
-
-    private static boolean isToken(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok = c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** @return the format as given */

@@ -10,6 +10,8 @@ import io.jvicorn.http11.codec.ParseEvent;
 import io.jvicorn.http11.codec.RequestEnd;
 import io.jvicorn.http11.codec.RequestHead;
 import io.jvicorn.http11.codec.RequestParser;
+import io.jvicorn.http11.codec.Violation;
+import io.jvicorn.http11.proxy.AddressText;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
@@ -379,7 +381,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
             if (now - headDeadline >= 0) {
                 headDeadline = 0;
                 LOG.log(System.Logger.Level.DEBUG, "request head from {0} not complete in time", client);
-                onError(new ParseError(408, "request header timeout"));
+                onError(new ParseError(Violation.REQUEST_HEADER_TIMEOUT));
             }
         } else if ((parser == null || parser.isIdle()) && pending == null
                 && now - queue.lastActivity() - settings.keepAliveNanos() >= 0) {

@@ -3,6 +3,7 @@ package io.jvicorn.http11.server;
 import io.jvicorn.asgi.Application;
 import io.jvicorn.http11.codec.DefaultHeaders;
 import io.jvicorn.http11.codec.ParserLimits;
+import io.jvicorn.http11.proxy.ForwardedAllowList;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 

@@ -6,6 +6,8 @@ import io.jvicorn.asgi.HttpScope;
 import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.codec.PathDecoder;
 import io.jvicorn.http11.codec.RequestHead;
+import io.jvicorn.http11.proxy.ForwardedAllowList;
+import io.jvicorn.http11.proxy.ProxyHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;

@@ -65,19 +65,19 @@ final class ParserHarness {
         return events;
     }
 
-    /** Asserts that every feeding of {@code raw} ends in the same ParseError with {@code status}. */
-    static ParseError parseError(ParserLimits limits, String raw, int status) {
+    /** Asserts that every feeding of {@code raw} ends in the same ParseError, naming {@code violation}. */
+    static ParseError parseError(ParserLimits limits, String raw, Violation violation) {
         List<Object> events = parseAllWays(limits, raw);
         Object last = events.isEmpty() ? null : events.get(events.size() - 1);
         if (!(last instanceof ParseError error)) {
-            throw new AssertionError("expected a ParseError " + status + " for " + escape(raw) + " but got " + events);
+            throw new AssertionError("expected " + violation + " for " + escape(raw) + " but got " + events);
         }
-        assertEquals(status, error.status(), () -> "status for " + escape(raw) + ": " + error);
+        assertEquals(violation, error.violation(), () -> "violation for " + escape(raw));
         return error;
     }
 
-    static ParseError parseError(String raw, int status) {
-        return parseError(ParserLimits.DEFAULTS, raw, status);
+    static ParseError parseError(String raw, Violation violation) {
+        return parseError(ParserLimits.DEFAULTS, raw, violation);
     }
 
     private static void check(ParserLimits limits, List<Object> expected, String how, List<ByteBuffer> chunks) {

@@ -35,8 +35,8 @@ class RequestParserStateTest {
         assertFalse(in.hasRemaining());
         assertFalse(parser.isIdle());
         assertTrue(parser.isReadingHead());
-        assertEquals(new ParseError(400, "incomplete request"), parser.endOfInput());
-        assertEquals(new ParseError(400, "incomplete request"), parser.next(buf("TP/1.1\r\nHost: h\r\n\r\n")));
+        assertEquals(new ParseError(Violation.INCOMPLETE_REQUEST), parser.endOfInput());
+        assertEquals(new ParseError(Violation.INCOMPLETE_REQUEST), parser.next(buf("TP/1.1\r\nHost: h\r\n\r\n")));
     }
 
     @Test
@@ -77,7 +77,7 @@ class RequestParserStateTest {
         assertNull(parser.next(in));
         assertFalse(parser.isReadingHead());
         assertFalse(parser.isIdle());
-        assertEquals(new ParseError(400, "incomplete request"), parser.endOfInput());
+        assertEquals(new ParseError(Violation.INCOMPLETE_REQUEST), parser.endOfInput());
     }
 
     @Test
@@ -85,7 +85,7 @@ class RequestParserStateTest {
         ByteBuffer in = buf("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX: y\r\n");
         assertInstanceOf(RequestHead.class, parser.next(in));
         assertNull(parser.next(in));
-        assertEquals(400, parser.endOfInput().status());
+        assertEquals(new ParseError(Violation.INCOMPLETE_REQUEST), parser.endOfInput());
     }
 
     @Test

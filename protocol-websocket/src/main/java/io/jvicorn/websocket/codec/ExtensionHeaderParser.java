@@ -1,5 +1,6 @@
 package io.jvicorn.websocket.codec;
 
+import io.jvicorn.http.HttpSyntax;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,7 +71,7 @@ final class ExtensionHeaderParser {
 
     private String token(String what) {
         int start = pos;
-        while (!atEnd() && HttpTokens.isTokenChar(peek())) {
+        while (!atEnd() && HttpSyntax.isTchar(peek())) {
             pos++;
         }
         if (pos == start) {
@@ -99,7 +100,7 @@ final class ExtensionHeaderParser {
     }
 
     private void skipWhitespace() {
-        while (!atEnd() && HttpTokens.isWhitespace(peek())) {
+        while (!atEnd() && HttpSyntax.isWhitespace(peek())) {
             pos++;
         }
     }

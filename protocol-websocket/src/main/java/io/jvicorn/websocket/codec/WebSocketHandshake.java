@@ -1,6 +1,7 @@
 package io.jvicorn.websocket.codec;
 
 import io.jvicorn.asgi.Header;
+import io.jvicorn.http.HttpSyntax;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,13 +41,13 @@ public final class WebSocketHandshake {
         if (!httpVersion.equals("1.1")) {
             return badRequest("WebSocket handshake requires HTTP/1.1");
         }
-        if (!HttpTokens.listContains(headers, "connection", "upgrade")) {
+        if (!FieldValues.listContains(headers, "connection", "upgrade")) {
             return badRequest("Missing Connection: Upgrade header");
         }
-        if (!HttpTokens.listContains(headers, "upgrade", "websocket")) {
+        if (!FieldValues.listContains(headers, "upgrade", "websocket")) {
             return badRequest("Missing Upgrade: websocket header");
         }
-        List<String> keys = HttpTokens.values(headers, "sec-websocket-key");
+        List<String> keys = FieldValues.values(headers, "sec-websocket-key");
         if (keys.isEmpty()) {
             return badRequest("Missing Sec-WebSocket-Key header");
         }
@@ -57,16 +58,16 @@ public final class WebSocketHandshake {
         if (!isValidKey(key)) {
             return badRequest("Invalid Sec-WebSocket-Key header");
         }
-        List<String> versions = HttpTokens.values(headers, "sec-websocket-version");
+        List<String> versions = FieldValues.values(headers, "sec-websocket-version");
         if (versions.isEmpty()) {
             return upgradeRequired("Missing Sec-WebSocket-Version header");
         }
         if (versions.size() > 1 || !versions.get(0).equals(SUPPORTED_VERSION)) {
             return upgradeRequired("Unsupported Sec-WebSocket-Version header");
         }
-        List<String> subprotocols = HttpTokens.listElements(HttpTokens.values(headers, "sec-websocket-protocol"));
+        List<String> subprotocols = FieldValues.listElements(FieldValues.values(headers, "sec-websocket-protocol"));
         for (String subprotocol : subprotocols) {
-            if (!HttpTokens.isToken(subprotocol)) {
+            if (!HttpSyntax.isToken(subprotocol)) {
                 return badRequest("Invalid Sec-WebSocket-Protocol header");
             }
         }
@@ -74,7 +75,7 @@ public final class WebSocketHandshake {
         if (config.perMessageDeflate()) {
             try {
                 deflate = DeflateNegotiation.select(
-                        ExtensionHeaderParser.parse(HttpTokens.values(headers, "sec-websocket-extensions")));
+                        ExtensionHeaderParser.parse(FieldValues.values(headers, "sec-websocket-extensions")));
             } catch (IllegalArgumentException e) {
                 return badRequest("Invalid Sec-WebSocket-Extensions header");
             }

@@ -1,7 +1,8 @@
-package io.jvicorn.http11.server;
+package io.jvicorn.http11.proxy;
 
 import io.jvicorn.asgi.Address;
 import io.jvicorn.asgi.Header;
+import io.jvicorn.http.HttpSyntax;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -192,17 +193,23 @@ public final class ProxyHeaders {
      * blank entries are untrusted.
      */
     private static String clientEntry(String forwardedFor, ForwardedAllowList trusted) {
-        String[] entries = forwardedFor.split(",", -1);
+        // Walked left to right, the last untrusted entry is the first from the right. Unlike an RFC 9110 list, an
+        // empty entry counts (Uvicorn's rule): it is untrusted, and leaves the client unchanged.
+        String first = forwardedFor.substring(0, HttpSyntax.elementEnd(forwardedFor, 0)).strip();
         if (trusted.trustsAll()) {
-            return entries[0].strip();
+            return first;
         }
-        for (int i = entries.length - 1; i >= 0; i--) {
-            String entry = entries[i].strip();
+        String untrusted = null;
+        int len = forwardedFor.length();
+        for (int i = 0; i <= len; ) {
+            int end = HttpSyntax.elementEnd(forwardedFor, i);
+            String entry = forwardedFor.substring(i, end).strip();
             if (!trusted.trusts(hostAndPort(entry).host())) {
-                return entry;
+                untrusted = entry;
             }
+            i = end + 1;
         }
-        return entries[0].strip();
+        return untrusted != null ? untrusted : first;
     }
 
     /**
@@ -335,7 +342,7 @@ public final class ProxyHeaders {
     }
 
     private static boolean isHex(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+        return HttpSyntax.hexValue(c) >= 0;
     }
 
     /** A port of 1 to 5 digits up to 65535, or null. */

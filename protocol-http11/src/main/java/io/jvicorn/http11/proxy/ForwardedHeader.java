@@ -1,5 +1,6 @@
-package io.jvicorn.http11.server;
+package io.jvicorn.http11.proxy;
 
+import io.jvicorn.http.HttpSyntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -131,16 +132,12 @@ final class ForwardedHeader {
         }
 
         void skipWhitespace() {
-            while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
-                i++;
-            }
+            i = HttpSyntax.skipWhitespace(s, i, s.length());
         }
 
         String token() {
             int start = i;
-            while (i < s.length() && isTokenChar(s.charAt(i))) {
-                i++;
-            }
+            i = HttpSyntax.tokenEnd(s, i, s.length());
             return s.substring(start, i);
         }
 
@@ -151,7 +148,7 @@ final class ForwardedHeader {
             int start = i;
             while (i < s.length()) {
                 char c = s.charAt(i);
-                if (!isTokenChar(c) && c != ':' && c != '[' && c != ']' && c != '/') {
+                if (!HttpSyntax.isTchar(c) && c != ':' && c != '[' && c != ']' && c != '/') {
                     break;
                 }
                 i++;
@@ -174,19 +171,12 @@ final class ForwardedHeader {
                     }
                     c = s.charAt(i++);
                 }
-                if (c < 0x20 && c != '\t' || c == 0x7F) {
+                if (!HttpSyntax.isFieldValueChar(c)) {
                     return null;
                 }
                 b.append(c);
             }
             return null;
-        }
-
-        private static boolean isTokenChar(char c) {
-            if (c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-                return true;
-            }
-            return "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
         }
     }
 }

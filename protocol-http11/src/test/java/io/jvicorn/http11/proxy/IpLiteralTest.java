@@ -1,4 +1,4 @@
-package io.jvicorn.http11.server;
+package io.jvicorn.http11.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,14 +1,20 @@
-package io.jvicorn.http11.server;
+package io.jvicorn.http11.proxy;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /** Address text as Uvicorn shows it: IPv6 in RFC 5952 short form ({@code ::1}, not {@code 0:0:0:0:0:0:0:1}). */
-final class AddressText {
+public final class AddressText {
     private AddressText() {
     }
 
-    static String of(InetAddress address) {
+    /**
+     * The address as text, IPv6 shortened.
+     *
+     * @param address an IPv4 or IPv6 address
+     * @return dotted IPv4, or RFC 5952 IPv6 without brackets
+     */
+    public static String of(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
             return address.getHostAddress();
         }

@@ -1,9 +1,9 @@
-package io.jvicorn.http11.server;
+package io.jvicorn.http11.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.jvicorn.http11.server.ForwardedHeader.Element;
+import io.jvicorn.http11.proxy.ForwardedHeader.Element;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
