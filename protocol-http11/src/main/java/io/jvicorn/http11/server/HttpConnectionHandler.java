@@ -11,10 +11,6 @@ import io.jvicorn.http11.codec.RequestEnd;
 import io.jvicorn.http11.codec.RequestHead;
 import io.jvicorn.http11.codec.RequestParser;
 import io.jvicorn.http11.codec.Violation;
-import io.jvicorn.http11.proxy.AddressText;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import org.jspecify.annotations.Nullable;
 
@@ -62,9 +58,9 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     public HttpConnectionHandler(Transport transport, HttpSettings settings) {
         this.transport = transport;
         this.settings = settings;
-        this.client = toAddress(transport.remoteAddress());
+        this.client = AsgiAddresses.of(transport.remoteAddress());
         this.queue = new ExchangeQueue(transport.nanoTime());
-        ScopeFactory scopes = new ScopeFactory(transport, settings, client, LocalAddresses.of(transport.localAddress()));
+        ScopeFactory scopes = new ScopeFactory(transport, settings, client, AsgiAddresses.local(transport.localAddress()));
         ResponseOutput output = new ResponseOutput(transport, queue, settings.defaults());
         this.worker = new Worker(transport, settings, queue, scopes, output, this::bodyLeftUnread,
                 this::onExchangeFinished);
@@ -76,16 +72,6 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         if (LOG.isLoggable(System.Logger.Level.TRACE)) {
             LOG.log(System.Logger.Level.TRACE, "{0} - HTTP connection made", client == null ? "-" : client);
         }
-    }
-
-    static @Nullable Address toAddress(@Nullable SocketAddress address) {
-        if (address instanceof InetSocketAddress inet) {
-            return new Address(inet.getAddress() != null ? AddressText.of(inet.getAddress()) : inet.getHostString(), inet.getPort());
-        }
-        if (address instanceof UnixDomainSocketAddress unix) {
-            return new Address(unix.getPath().toString(), null);
-        }
-        return null;
     }
 
     /** @return requests accepted and not yet answered; for tests, from any thread */

@@ -225,6 +225,17 @@ class HttpConnectionHandlerTest {
     }
 
     @Test
+    void aConnectionThatNeverSendsClosesAfterTheKeepAliveTimeout() {
+        try (EmbeddedHttp c = EmbeddedHttp.start(PATHS)) {
+            c.transport.advance(Duration.ofSeconds(4));
+            assertTrue(c.transport.isOpen());
+            c.transport.advance(Duration.ofSeconds(1));
+            assertFalse(c.transport.isOpen());
+            assertEquals("", c.output());
+        }
+    }
+
+    @Test
     void aRequestHeadThatTakesTooLongGets408() {
         try (EmbeddedHttp c = EmbeddedHttp.start(PATHS)) {
             c.send("GET /slow HTTP/1.1\r\nHost:");
