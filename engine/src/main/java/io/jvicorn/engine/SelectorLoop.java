@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -144,30 +145,24 @@ public final class SelectorLoop {
 
     /** Asks every connection to shut down gracefully. */
     void shutdownConnections() {
-        execute(() -> {
-            for (Connection c : new ArrayList<>(connections)) {
-                try {
-                    c.shutdown();
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, "shutdown failed; closing the connection", e);
-                    c.closeNow();
-                }
-            }
-        });
+        execute(() -> forEachConnection(Connection::shutdown, "shutdown"));
     }
 
     /** Cancels every connection's work. */
     void cancelConnections() {
-        execute(() -> {
-            for (Connection c : new ArrayList<>(connections)) {
-                try {
-                    c.cancel();
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, "cancel failed; closing the connection", e);
-                    c.closeNow();
-                }
+        execute(() -> forEachConnection(Connection::cancel, "cancel"));
+    }
+
+    /** Runs {@code action} on every connection; one that throws is closed, and the others still get theirs. */
+    private void forEachConnection(Consumer<Connection> action, String what) {
+        for (Connection c : new ArrayList<>(connections)) {
+            try {
+                action.accept(c);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, what + " failed; closing the connection", e);
+                c.closeNow();
             }
-        });
+        }
     }
 
     void stop() {
