@@ -1,8 +1,6 @@
 package io.jvicorn.engine;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.net.ssl.SSLSession;
 import org.jspecify.annotations.Nullable;
@@ -55,11 +51,7 @@ public final class EmbeddedTransport implements Transport {
     private boolean readsSuspended;
     private long lingerDeadline;
 
-    // Guarded by outputLock: the peer's side of the output.
-    private final ReentrantLock outputLock = new ReentrantLock();
-    private final Condition outputTaken = outputLock.newCondition();
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
-    private int outputLimit = Integer.MAX_VALUE;
+    private final EmbeddedOutput output = new EmbeddedOutput();
     private volatile boolean closed;
     private volatile boolean outputShutdown;
 
@@ -173,15 +165,7 @@ public final class EmbeddedTransport implements Transport {
      * @return the bytes
      */
     public byte[] takeOutput() {
-        outputLock.lock();
-        try {
-            byte[] bytes = output.toByteArray();
-            output.reset();
-            outputTaken.signalAll();
-            return bytes;
-        } finally {
-            outputLock.unlock();
-        }
+        return output.take();
     }
 
     /** @return {@link #takeOutput()} as ISO-8859-1 text */
@@ -196,13 +180,7 @@ public final class EmbeddedTransport implements Transport {
      * @param bytes the capacity
      */
     public void limitOutput(int bytes) {
-        outputLock.lock();
-        try {
-            outputLimit = bytes;
-            outputTaken.signalAll();
-        } finally {
-            outputLock.unlock();
-        }
+        output.limit(bytes);
     }
 
     /** @return whether the handler closed its output ({@link #closeGracefully()}) or the connection is closed */
@@ -291,37 +269,12 @@ public final class EmbeddedTransport implements Transport {
         if (Thread.currentThread() == loopThread) {
             throw new IllegalStateException("write parks; the loop thread must use tryWrite");
         }
-        try {
-            outputLock.lockInterruptibly();
-        } catch (InterruptedException e) {
-            throw new InterruptedIOException("write interrupted");
-        }
-        try {
-            while (true) {
-                requireWritable();
-                copyWhatFits(buffers);
-                if (!hasRemaining(buffers)) {
-                    return;
-                }
-                outputTaken.await();
-            }
-        } catch (InterruptedException e) {
-            throw new InterruptedIOException("write interrupted");
-        } finally {
-            outputLock.unlock();
-        }
+        output.write(buffers);
     }
 
     @Override
     public boolean tryWrite(ByteBuffer[] buffers) throws IOException {
-        outputLock.lock();
-        try {
-            requireWritable();
-            copyWhatFits(buffers);
-            return !hasRemaining(buffers);
-        } finally {
-            outputLock.unlock();
-        }
+        return output.tryWrite(buffers);
     }
 
     @Override
@@ -350,6 +303,7 @@ public final class EmbeddedTransport implements Transport {
             return;
         }
         outputShutdown = true;
+        output.shutDown();
         lingerDeadline = clock.get() + LINGER_NANOS;
         inbound.clear();
         if (inputEnded) {
@@ -380,48 +334,12 @@ public final class EmbeddedTransport implements Transport {
         if (closed) {
             return;
         }
-        outputLock.lock();
-        try {
-            closed = true;
-            outputTaken.signalAll();
-        } finally {
-            outputLock.unlock();
-        }
+        closed = true;
+        output.close();
         ConnectionHandler h = handler;
         if (h != null) {
             h.onClosed();
         }
-    }
-
-    private void requireWritable() throws ConnectionClosedException {
-        if (closed) {
-            throw new ConnectionClosedException("connection closed");
-        }
-        if (outputShutdown) {
-            throw new ConnectionClosedException("output already shut down");
-        }
-    }
-
-    private void copyWhatFits(ByteBuffer[] buffers) {
-        for (ByteBuffer b : buffers) {
-            int room = outputLimit - output.size();
-            if (room <= 0) {
-                return;
-            }
-            int n = Math.min(room, b.remaining());
-            byte[] chunk = new byte[n];
-            b.get(chunk);
-            output.writeBytes(chunk);
-        }
-    }
-
-    private static boolean hasRemaining(ByteBuffer[] buffers) {
-        for (ByteBuffer b : buffers) {
-            if (b.hasRemaining()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void requireLoop() {
