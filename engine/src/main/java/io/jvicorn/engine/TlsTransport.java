@@ -38,6 +38,7 @@ final class TlsTransport {
 
     private final SSLEngine engine;
     private final Connection connection;
+    private final SocketWriter writer;
     private final SocketChannel channel;
     private final ReentrantLock wrapLock = new ReentrantLock();
 
@@ -55,9 +56,11 @@ final class TlsTransport {
 
     private volatile @Nullable SSLSession session;
 
-    TlsTransport(SSLEngine engine, Connection connection, SocketChannel channel) throws SSLException {
+    TlsTransport(SSLEngine engine, Connection connection, SocketChannel channel, SocketWriter writer)
+            throws SSLException {
         this.engine = engine;
         this.connection = connection;
+        this.writer = writer;
         this.channel = channel;
         engine.beginHandshake();
     }
@@ -336,7 +339,7 @@ final class TlsTransport {
         wrapLock.lock();
         try {
             session = engine.getSession();
-            connection.wakeWriter(); // a writer waiting for a (re)handshake; checked under the lock, so none is missed
+            writer.wakeWriter(); // a writer waiting for a (re)handshake; checked under the lock, so none is missed
         } finally {
             wrapLock.unlock();
         }
@@ -362,7 +365,7 @@ final class TlsTransport {
             connection.armWrite();
             return;
         }
-        connection.wakeWriter();
+        writer.wakeWriter();
         if (closingOutput) {
             closingOutput = false;
             connection.shutdownOutput();
@@ -464,7 +467,7 @@ final class TlsTransport {
             try {
                 outcome = wrapAndFlush(src);
                 if (outcome != DONE) {
-                    connection.setWriteWaiter(self);
+                    writer.setWriteWaiter(self);
                 }
             } finally {
                 wrapLock.unlock();
@@ -472,7 +475,7 @@ final class TlsTransport {
             if (outcome == DONE) {
                 return;
             }
-            connection.parkWriter(self, outcome == WAIT_WRITABLE);
+            writer.parkWriter(self, outcome == WAIT_WRITABLE);
         }
     }
 
