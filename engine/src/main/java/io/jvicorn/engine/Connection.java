@@ -8,27 +8,28 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One accepted socket, owned by one {@link SelectorLoop}.
+ * One accepted socket, owned by one {@link SelectorLoop}: its read side, its lifecycle (open, lingering close, closed)
+ * and the dispatch of loop events to its {@link ConnectionHandler}.
  *
- * <p>Reads happen on the loop and go to the {@link ConnectionHandler}. Writes happen on the application's virtual
- * thread: {@link #write(ByteBuffer[])} writes without blocking and, when the socket is full, parks that virtual thread
- * until the loop sees the socket writable again. So the loop never blocks, the application feels back-pressure, and no
- * bytes are buffered beyond the socket's own send buffer. Only one thread may write at a time.
+ * <p>Threads: everything here runs on the loop thread (the selection key, read suspension, the linger deadline, the
+ * handler) except what the {@link Transport} contract allows from any thread: {@link #close()} and
+ * {@link #closeGracefully()} post their work to the loop, and {@link #isOpen()} reads a volatile flag. Reads happen on
+ * the loop and go to the handler. Writes happen on the application's virtual thread and are done by this connection's
+ * {@link SocketWriter}, which parks that thread while the socket is full until the loop sees the socket writable
+ * again. So the loop never blocks, the application feels back-pressure, and no bytes are buffered beyond the socket's
+ * own send buffer. Only one thread may write at a time.
  *
  * <p>On a TLS listener a {@link TlsTransport} sits between the socket and the handler: the handler still sees and
  * writes plaintext only. The plaintext path pays one null check for it.
  */
 public final class Connection implements Transport {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
-    /** Bytes handed to one write call; see {@link #writeSome}. */
-    private static final int MAX_BYTES_PER_WRITE = 256 * 1024;
     /** How long a closing connection keeps reading (and discarding) so its last response is not lost to a reset. */
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
 
@@ -36,11 +37,11 @@ public final class Connection implements Transport {
     private final SelectorLoop loop;
     private final @Nullable SocketAddress remote;
     private final @Nullable SocketAddress local;
+    private final SocketWriter writer;
     private final @Nullable TlsTransport tls;
     private @Nullable SelectionKey key;
     private @Nullable ConnectionHandler handler;
     private volatile boolean closed;
-    private volatile @Nullable Thread writeWaiter;
     private long lingerDeadline;
     private boolean readsSuspended;
 
@@ -49,7 +50,8 @@ public final class Connection implements Transport {
         this.loop = loop;
         this.remote = addressOrNull(channel, true);
         this.local = addressOrNull(channel, false);
-        this.tls = tlsEngine == null ? null : new TlsTransport(tlsEngine, this, channel);
+        this.writer = new SocketWriter(this, channel, loop);
+        this.tls = tlsEngine == null ? null : new TlsTransport(tlsEngine, this, channel, writer);
     }
 
     private static @Nullable SocketAddress addressOrNull(SocketChannel channel, boolean remote) {
@@ -179,16 +181,8 @@ public final class Connection implements Transport {
             TlsTransport t = tls;
             if (t != null) {
                 t.write(buffers);
-                return;
-            }
-            while (true) {
-                boolean tookAll = writeSome(buffers);
-                if (!hasRemaining(buffers)) {
-                    return;
-                }
-                if (!tookAll) {
-                    awaitWritable();
-                }
+            } else {
+                writer.write(buffers);
             }
         } catch (ConnectionClosedException | InterruptedIOException e) {
             throw e;
@@ -213,95 +207,10 @@ public final class Connection implements Transport {
             throw new ConnectionClosedException("connection closed by the client");
         }
         TlsTransport t = tls;
-        if (t != null) {
-            return t.tryWrite(buffers);
-        }
-        while (writeSome(buffers) && hasRemaining(buffers)) {
-            // the socket took the whole window: offer the next one
-        }
-        return !hasRemaining(buffers);
+        return t != null ? t.tryWrite(buffers) : writer.tryWrite(buffers);
     }
 
-    /**
-     * One write call over at most {@link #MAX_BYTES_PER_WRITE} bytes. The JDK copies every heap buffer it is given
-     * into a temporary direct buffer on each call, however little the socket then takes; a bounded window keeps a
-     * large body from being copied again and again.
-     *
-     * @return true if the socket took the whole window
-     */
-    private boolean writeSome(ByteBuffer[] buffers) throws IOException {
-        int first = 0;
-        while (first < buffers.length && !buffers[first].hasRemaining()) {
-            first++;
-        }
-        if (first == buffers.length) {
-            return true;
-        }
-        int end = first;
-        long window = 0;
-        while (end < buffers.length && window < MAX_BYTES_PER_WRITE) {
-            window += buffers[end].remaining();
-            end++;
-        }
-        ByteBuffer last = buffers[end - 1];
-        int limit = last.limit();
-        long excess = window - MAX_BYTES_PER_WRITE;
-        if (excess > 0) {
-            last.limit((int) (limit - excess));
-            window = MAX_BYTES_PER_WRITE;
-        }
-        try {
-            return channel.write(buffers, first, end - first) == window;
-        } finally {
-            last.limit(limit);
-        }
-    }
-
-    private static boolean hasRemaining(ByteBuffer[] buffers) {
-        for (int i = buffers.length - 1; i >= 0; i--) {
-            if (buffers[i].hasRemaining()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void awaitWritable() throws IOException {
-        Thread self = Thread.currentThread();
-        writeWaiter = self;
-        parkWriter(self, true);
-    }
-
-    /** Registers the thread that {@link #parkWriter} will park; TLS does it under its lock so no wake-up is lost. */
-    void setWriteWaiter(Thread self) {
-        writeWaiter = self;
-    }
-
-    /** Parks the registered writer until {@link #wakeWriter()} or close; optionally asks the loop for OP_WRITE. */
-    void parkWriter(Thread self, boolean armWrite) throws IOException {
-        if (armWrite) {
-            loop.execute(this::armWriteInterest);
-        }
-        while (writeWaiter == self && !closed) {
-            LockSupport.park(this);
-            if (Thread.interrupted()) {
-                writeWaiter = null;
-                throw new InterruptedIOException("write cancelled");
-            }
-        }
-        if (closed) {
-            throw new ConnectionClosedException("connection closed while writing");
-        }
-    }
-
-    private void armWriteInterest() {
-        SelectionKey k = key;
-        if (k != null && k.isValid() && writeWaiter != null) {
-            k.interestOpsOr(SelectionKey.OP_WRITE);
-        }
-    }
-
-    /** Asks for OP_WRITE whether or not a writer waits (TLS output of the loop itself). Loop thread only. */
+    /** Asks for OP_WRITE: for a parked writer, or for TLS output of the loop itself. Loop thread only. */
     void armWrite() {
         SelectionKey k = key;
         if (k != null && k.isValid()) {
@@ -318,7 +227,7 @@ public final class Connection implements Transport {
                 k.interestOpsAnd(~SelectionKey.OP_WRITE);
             }
             if (t == null) {
-                wakeWriter();
+                writer.wakeWriter();
             } else {
                 t.onWritable();
             }
@@ -483,18 +392,10 @@ public final class Connection implements Transport {
             LOG.log(System.Logger.Level.TRACE, "close failed: {0}", e.getMessage());
         }
         loop.forget(this);
-        wakeWriter();
+        writer.wakeWriter();
         ConnectionHandler h = handler;
         if (h != null) {
             h.onClosed();
-        }
-    }
-
-    void wakeWriter() {
-        Thread w = writeWaiter;
-        writeWaiter = null;
-        if (w != null) {
-            LockSupport.unpark(w);
         }
     }
 }

@@ -208,7 +208,7 @@ final class LoopFixture implements AutoCloseable {
         }
     }
 
-    /** Whether {@code t} is parked by the connection itself (waiting for the socket), not on some lock. */
+    /** Whether {@code t} is parked by the connection's writer itself (waiting for the socket), not on some lock. */
     static boolean parkedByConnection(Thread t) {
         if (t.getState() != Thread.State.WAITING) {
             return false;
@@ -218,7 +218,7 @@ final class LoopFixture implements AutoCloseable {
             if (stack[i].getClassName().equals("java.util.concurrent.locks.LockSupport")
                     && stack[i].getMethodName().equals("park")
                     && !stack[i + 1].getClassName().equals("java.util.concurrent.locks.LockSupport")) {
-                return stack[i + 1].getClassName().equals(Connection.class.getName());
+                return stack[i + 1].getClassName().equals(SocketWriter.class.getName());
             }
         }
         return false;

@@ -18,6 +18,7 @@ final class WarmUp {
             "io.jvicorn.engine.Engine",
             "io.jvicorn.engine.SelectorLoop",
             "io.jvicorn.engine.Connection",
+            "io.jvicorn.engine.SocketWriter",
             "io.jvicorn.http11.server.HttpConnectionHandler",
             "io.jvicorn.http11.server.Exchange",
             "io.jvicorn.lifespan.Lifespan");
