@@ -34,8 +34,7 @@ final class Exchange {
     final RequestBody body;
     /** Bytes received after an upgrade request's head, captured by the loop. */
     @Nullable ByteBuffer leftover;
-    /** Asks the loop to read again once the application has read the body down to the low-water mark. */
-    private final Runnable resumeBody;
+    private final BodyFlow bodyFlow;
     /** Set by the loop when the client left while this request waited to run: it runs anyway, to see the disconnect. */
     volatile boolean runsAfterDisconnect;
     /** Loop-only: the app is done with this request, its remaining body is read and dropped. */
@@ -56,29 +55,27 @@ final class Exchange {
     final boolean closeAfterOutput;
 
     private Exchange(@Nullable RequestHead head, @Nullable ParseError error, @Nullable OutputBuffer unwritten,
-                     boolean closeAfterOutput, Runnable resumeBody) {
+                     boolean closeAfterOutput, BodyFlow bodyFlow) {
         this.head = head;
-        this.resumeBody = resumeBody;
+        this.bodyFlow = bodyFlow;
         this.error = error;
         this.unwritten = unwritten;
         this.closeAfterOutput = closeAfterOutput;
         this.body = new RequestBody(head == null || !head.hasBody());
     }
 
-    private static final Runnable NOTHING = () -> { };
-
     /** Output of an inline answer that the socket did not take at once, for a worker to write. */
     static Exchange remainingOutput(OutputBuffer unwritten, boolean close) {
-        return new Exchange(null, null, unwritten, close, NOTHING);
+        return new Exchange(null, null, unwritten, close, BodyFlow.NONE);
     }
 
-    static Exchange request(RequestHead head, Runnable resumeBody) {
-        return new Exchange(head, null, null, false, resumeBody);
+    static Exchange request(RequestHead head, BodyFlow bodyFlow) {
+        return new Exchange(head, null, null, false, bodyFlow);
     }
 
     /** A request the parser rejected (or that timed out): answered with the error, then the connection closes. */
     static Exchange failure(ParseError error) {
-        return new Exchange(null, error, null, false, NOTHING);
+        return new Exchange(null, error, null, false, BodyFlow.NONE);
     }
 
     boolean isUpgrade() {
@@ -104,6 +101,15 @@ final class Exchange {
     /** The client went away. */
     void disconnect() {
         body.finish();
+    }
+
+    /** The exchange will never run (dropped from the queue): it sees the disconnect and gives back what it holds. */
+    void drop() {
+        disconnect();
+        OutputBuffer rest = unwritten;
+        if (rest != null) {
+            OutputBufferPool.SHARED.release(rest);
+        }
     }
 
     /**
@@ -147,7 +153,9 @@ final class Exchange {
             failure = t;
         } finally {
             runner = null;
-            Thread.interrupted();
+            if (!output.isInline()) {
+                Thread.interrupted(); // a cancel's interrupt must not reach the worker's next request
+            }
             body.finish();
         }
         if (cancelled) {
@@ -221,7 +229,7 @@ final class Exchange {
             }
             return ready;
         }
-        return body.take(resumeBody, output::flushQuietly);
+        return body.take(bodyFlow::resume, output::flushQuietly);
     }
 
     private void send(SendEvent event) throws IOException, InterruptedException {
@@ -305,6 +313,9 @@ final class Exchange {
             return;
         }
         responseComplete = true;
+        if (!body.isComplete()) {
+            bodyFlow.abandon(this); // the client may still be sending it: read on and drop it
+        }
         body.finish();
         output.responseComplete();
     }

@@ -51,6 +51,13 @@ final class ExchangeQueue {
         }
         inFlight.incrementAndGet();
         ready.add(exchange);
+        if (!accepting) {
+            // The worker stopped accepting between our check and the add: take it back, unless its drain did.
+            if (ready.remove(exchange)) {
+                inFlight.decrementAndGet();
+            }
+            return false;
+        }
         if (workerActive.compareAndSet(false, true)) {
             startWorker.run();
         }
@@ -62,18 +69,28 @@ final class ExchangeQueue {
         return workerActive.get();
     }
 
-    /** Asks to be told of every finished exchange (see {@link #finished}). Loop thread. */
-    void loopWaits() {
-        loopWaiting = true;
+    /** Asks (or stops asking) to be told of every finished exchange (see {@link #finished}). Loop thread. */
+    void loopWaits(boolean waits) {
+        loopWaiting = waits;
     }
 
     void shutDown() {
         shuttingDown = true;
     }
 
-    /** Claims the connection's output for an answer on the loop thread, if no worker has it. Loop thread. */
+    /**
+     * Claims the connection's output for an answer on the loop thread, if no worker has it and no response closed the
+     * connection. Loop thread. Checked after the claim: a worker stops accepting before it gives the flag up.
+     */
     boolean claimForInline() {
-        return inFlight.get() == 0 && workerActive.compareAndSet(false, true);
+        if (inFlight.get() != 0 || !workerActive.compareAndSet(false, true)) {
+            return false;
+        }
+        if (!accepting) {
+            workerActive.set(false);
+            return false;
+        }
+        return true;
     }
 
     void releaseInline() {
@@ -101,6 +118,7 @@ final class ExchangeQueue {
                 return next;
             }
             running = null;
+            next.drop();
             inFlight.decrementAndGet();
         }
     }
@@ -127,7 +145,7 @@ final class ExchangeQueue {
         if (!accepting) {
             Exchange dropped;
             while ((dropped = ready.poll()) != null) {
-                dropped.disconnect();
+                dropped.drop();
                 inFlight.decrementAndGet();
             }
         }
@@ -142,7 +160,7 @@ final class ExchangeQueue {
      */
     boolean releaseWorker() {
         workerActive.set(false);
-        return accepting && !ready.isEmpty() && workerActive.compareAndSet(false, true);
+        return (accepting || gone) && !ready.isEmpty() && workerActive.compareAndSet(false, true);
     }
 
     // ---------------------------------------------------------------- either side

@@ -37,7 +37,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     private final ExchangeQueue queue;
     private final Worker worker;
     private final @Nullable InlineResponder inline;
-    private final Runnable resumeBody;
+    private final BodyFlow bodyFlow;
 
     private ConnectionState state = ConnectionState.OPEN;
     private @Nullable RequestParser parser;
@@ -62,12 +62,21 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         this.queue = new ExchangeQueue(transport.nanoTime());
         ScopeFactory scopes = new ScopeFactory(transport, settings, client, AsgiAddresses.local(transport.localAddress()));
         ResponseOutput output = new ResponseOutput(transport, queue, settings.defaults());
-        this.worker = new Worker(transport, settings, queue, scopes, output, this::bodyLeftUnread,
-                this::onExchangeFinished);
+        this.worker = new Worker(transport, settings, queue, scopes, output, this::onExchangeFinished);
         this.inline = settings.app() instanceof NonBlockingApplication
                 ? new InlineResponder(transport, queue, output, worker, this::dispatch) : null;
         Runnable unpauseBody = () -> unpause(PAUSE_BODY);
-        this.resumeBody = () -> transport.execute(unpauseBody);
+        this.bodyFlow = new BodyFlow() {
+            @Override
+            public void resume() {
+                transport.execute(unpauseBody);
+            }
+
+            @Override
+            public void abandon(Exchange exchange) {
+                transport.execute(() -> bodyLeftUnread(exchange));
+            }
+        };
         settings.activity().connectionOpened();
         if (LOG.isLoggable(System.Logger.Level.TRACE)) {
             LOG.log(System.Logger.Level.TRACE, "{0} - HTTP connection made", client == null ? "-" : client);
@@ -110,6 +119,9 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         } else {
             in.position(in.limit());
         }
+        if (parser != p) {
+            return; // closed meanwhile: onClosed took care of the parser
+        }
         if (p.isIdle()) {
             if (pending == null) {
                 parser = null; // nothing between requests: an idle connection keeps no parser
@@ -148,7 +160,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
 
     private void onHead(RequestHead head, ByteBuffer in) {
         headDeadline = 0;
-        Exchange exchange = Exchange.request(head, resumeBody);
+        Exchange exchange = Exchange.request(head, bodyFlow);
         if (head.hasBody()) {
             bodyTarget = exchange;
         }
@@ -189,8 +201,9 @@ public final class HttpConnectionHandler implements ConnectionHandler {
             target.discarded += bytes.remaining();
             bytes.position(bytes.limit());
             if (target.discarded > MAX_DISCARD) {
+                bodyTarget = null;
                 enterClosing();
-                transport.close();
+                closeIfDone(); // lingering: the response just sent is not destroyed by a reset
             }
             return;
         }
@@ -213,6 +226,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
             answerInline(inline, target);
         }
         syncReads(); // closing: the last body is read, stop
+        closeIfDone();
     }
 
     private void onError(ParseError error) {
@@ -223,6 +237,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         enterClosing();
         if (target != null) {
             target.failBody(error); // the app already has this request: its exchange answers with the error
+            closeIfDone(); // unless it finished already, and its body was being dropped
         } else {
             dispatch(Exchange.failure(error));
         }
@@ -240,7 +255,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         if (state == ConnectionState.OPEN) {
             moveTo(ConnectionState.INPUT_ENDED);
         }
-        queue.loopWaits();
+        queue.loopWaits(true);
         syncReads();
         closeIfDone();
     }
@@ -261,9 +276,12 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         }
         if (queue.inFlight() >= ExchangeQueue.MAX_PIPELINE) {
             pause(PAUSE_PIPELINE);
-            queue.loopWaits();
+            queue.loopWaits(true);
             if (queue.inFlight() < ExchangeQueue.MAX_PIPELINE) {
-                unpause(PAUSE_PIPELINE); // the worker finished one meanwhile and may not have seen loopWaits
+                // The worker finished one meanwhile and may not have seen loopWaits. Only lift the pause: the feed
+                // that called us goes on with the bytes at hand (feeding from here would nest onData).
+                pauses &= ~PAUSE_PIPELINE;
+                syncReads();
             }
         }
     }
@@ -279,10 +297,13 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         if ((pauses & PAUSE_PIPELINE) != 0 && queue.inFlight() < ExchangeQueue.MAX_PIPELINE) {
             unpause(PAUSE_PIPELINE);
         }
+        if (state == ConnectionState.OPEN && (pauses & PAUSE_PIPELINE) == 0) {
+            queue.loopWaits(false); // nothing to hear of until the pipeline fills again: no task per request
+        }
         closeIfDone();
     }
 
-    /** Loop task from the worker: the application finished before reading its whole body; read and drop the rest. */
+    /** Loop task: the response is complete but its request body is not; read and drop the rest. */
     private void bodyLeftUnread(Exchange exchange) {
         if (bodyTarget == exchange) {
             exchange.discarding = true;
@@ -311,7 +332,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     private void enterClosing() {
         if (state.parsesRequests()) {
             moveTo(ConnectionState.CLOSING);
-            queue.loopWaits();
+            queue.loopWaits(true);
         }
         if (bodyTarget == null) {
             pending = null; // bytes after the last request are discarded, never parsed
@@ -360,7 +381,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
 
     @Override
     public void onTick(long now) {
-        if (queue.inFlight() != 0 || !state.parsesRequests()) {
+        if (queue.inFlight() != 0 || state == ConnectionState.UPGRADED || state == ConnectionState.CLOSED) {
             return;
         }
         if (headDeadline != 0) {
@@ -369,8 +390,9 @@ public final class HttpConnectionHandler implements ConnectionHandler {
                 LOG.log(System.Logger.Level.DEBUG, "request head from {0} not complete in time", client);
                 onError(new ParseError(Violation.REQUEST_HEADER_TIMEOUT));
             }
-        } else if ((parser == null || parser.isIdle()) && pending == null
-                && now - queue.lastActivity() - settings.keepAliveNanos() >= 0) {
+        } else if (pending == null && now - queue.lastActivity() - settings.keepAliveNanos() >= 0) {
+            // Idle since the last response, or still sending a body no application reads: Uvicorn's keep-alive
+            // timer runs from the end of the response too.
             transport.close();
         }
     }
@@ -378,7 +400,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     @Override
     public void onShutdown() {
         queue.shutDown();
-        queue.loopWaits();
+        queue.loopWaits(true);
         enterClosing();
         if (queue.inFlight() == 0 && bodyTarget == null) {
             transport.close();

@@ -30,6 +30,7 @@ final class ParserPool {
     /** @param parser an idle parser (between requests, nothing buffered) */
     static void give(RequestParser parser) {
         ArrayDeque<RequestParser> idle = IDLE.get();
+        assert !idle.contains(parser) : "a parser given back twice would be shared by two connections";
         if (idle.size() < MAX_IDLE_PER_LOOP) {
             parser.releaseBuffers();
             idle.push(parser);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.concurrent.ThreadFactory;
-import java.util.function.Consumer;
 
 /**
  * The worker side of a connection: a virtual thread, started when exchanges arrive and ended when there are none,
@@ -28,22 +27,19 @@ final class Worker {
     private final ExchangeQueue queue;
     private final ScopeFactory scopes;
     private final ResponseOutput output;
-    private final Consumer<Exchange> bodyLeftUnread;
     private final Runnable exchangeFinished;
     private final Runnable start = this::startThread;
 
     /**
-     * @param bodyLeftUnread   runs on the loop when the application finished before reading its whole body
      * @param exchangeFinished runs on the loop after an exchange when the loop asked to hear of it
      */
     Worker(Transport transport, HttpSettings settings, ExchangeQueue queue, ScopeFactory scopes, ResponseOutput output,
-           Consumer<Exchange> bodyLeftUnread, Runnable exchangeFinished) {
+           Runnable exchangeFinished) {
         this.transport = transport;
         this.settings = settings;
         this.queue = queue;
         this.scopes = scopes;
         this.output = output;
-        this.bodyLeftUnread = bodyLeftUnread;
         this.exchangeFinished = exchangeFinished;
     }
 
@@ -89,8 +85,6 @@ final class Worker {
             output.closeAfterResponse();
             output.flushQuietly();
             transport.closeGracefully();
-        } else if (!exchange.body.isComplete()) {
-            transport.execute(() -> bodyLeftUnread.accept(exchange));
         }
         if (queue.finished(transport.nanoTime())) {
             transport.execute(exchangeFinished);

@@ -326,6 +326,57 @@ class HttpConnectionHandlerTest {
         }
     }
 
+    @Test
+    void aBodyTheApplicationDidNotReadIsDroppedAndTheConnectionKept() {
+        try (EmbeddedHttp c = EmbeddedHttp.start(PATHS)) {
+            c.send("POST /p HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n");
+            c.expectOutput(ok("/p"));
+            c.send("3\r\nabc\r\n0\r\n\r\nGET /next HTTP/1.1\r\nHost: x\r\n\r\n");
+            c.expectOutput(ok("/p") + ok("/next"));
+        }
+    }
+
+    @Test
+    void aBadChunkInABodyNobodyReadsClosesTheConnection() {
+        try (EmbeddedHttp c = EmbeddedHttp.start(PATHS)) {
+            c.send("POST /p HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n");
+            c.expectOutput(ok("/p"));
+            c.awaitNothingInFlight();
+            c.send("zz\r\n");
+            c.awaitOutputShutdown();
+            assertEquals(ok("/p"), c.output());
+        }
+    }
+
+    @Test
+    void aBodyThatStallsAfterTheResponseEndsWithTheKeepAliveTimeout() {
+        try (EmbeddedHttp c = EmbeddedHttp.start(PATHS)) {
+            c.send("POST /p HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc");
+            c.expectOutput(ok("/p"));
+            c.awaitNothingInFlight();
+            c.transport.advance(Duration.ofSeconds(4));
+            assertTrue(c.transport.isOpen());
+            c.transport.advance(Duration.ofSeconds(1));
+            assertFalse(c.transport.isOpen());
+        }
+    }
+
+    @Test
+    void manyPipelinedRequestsWithAWorkerFinishingMeanwhile() {
+        StringBuilder requests = new StringBuilder();
+        StringBuilder answers = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            requests.append("GET /").append(i).append(" HTTP/1.1\r\nHost: x\r\n\r\n");
+            answers.append(ok("/" + i));
+        }
+        try (EmbeddedHttp c = EmbeddedHttp.start(PATHS)) {
+            for (int round = 0; round < 5; round++) {
+                c.send(requests.toString());
+            }
+            c.expectOutput(answers.toString().repeat(5));
+        }
+    }
+
     // ---------------------------------------------------------------- errors, shutdown, logging
 
     @Test
