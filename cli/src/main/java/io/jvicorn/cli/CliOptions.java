@@ -159,6 +159,13 @@ final class CliOptions {
             description = "Close a connection whose request head takes longer than this. Default: ${DEFAULT-VALUE}.")
     Duration timeoutRequestHeader = Duration.ofSeconds(30);
 
+    @Option(names = {"--timeout-request-body", "--read-timeout"}, paramLabel = "SECONDS", defaultValue = "60",
+            converter = Converters.Seconds.class,
+            description = "Answer 408 (or close, once the response started) when a request body's next byte takes "
+                    + "longer than this while the application is ready for it; --read-timeout is Hypercorn's name. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Duration timeoutRequestBody = Duration.ofSeconds(60);
+
     @Option(names = "--limit-concurrency", paramLabel = "N", converter = Converters.PositiveInt.class,
             description = "Answer 503 beyond this many connections or requests at once. Default: no limit.")
     @Nullable Integer limitConcurrency;
@@ -417,6 +424,7 @@ final class CliOptions {
                 .backlog(backlog)
                 .timeoutKeepAlive(timeoutKeepAlive)
                 .timeoutRequestHeader(timeoutRequestHeader)
+                .timeoutRequestBody(timeoutRequestBody)
                 .timeoutGracefulShutdown(timeoutGracefulShutdown)
                 .limitConcurrency(limitConcurrency)
                 .limitMaxRequests(limitMaxRequests)

@@ -130,7 +130,8 @@ public final class Server implements AutoCloseable {
         ServerActivity counters = new ServerActivity(maxRequests, () -> maxRequestsReached(maxRequests));
         activity = counters;
         HttpSettings settings = new HttpSettings(app, config.parserLimits(), defaults,
-                config.timeoutKeepAlive().toNanos(), config.timeoutRequestHeader().toNanos(), config.rootPath(),
+                config.timeoutKeepAlive().toNanos(), config.timeoutRequestHeader().toNanos(),
+                config.timeoutRequestBody().toNanos(), config.rootPath(),
                 tls == null ? "http" : "https",
                 config.accessLog() ? accessLogFormat(config) : null,
                 config.proxyHeaders() ? ForwardedAllowList.parse(config.forwardedAllowIps()) : null,

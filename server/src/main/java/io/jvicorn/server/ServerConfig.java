@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param loops                   selector loops; half the processors by default ({@link CoreShare#defaultLoops()})
  * @param timeoutKeepAlive        idle time between requests before the server closes the connection, 5 s
  * @param timeoutRequestHeader    time a client may take to send a complete request head, 30 s (slowloris defence)
+ * @param timeoutRequestBody      longest wait for the next byte of a request body (chunk lines and trailers too)
+ *                                while the application is ready for it, 60 s (slow-body defence, R.U.D.Y.); then
+ *                                408, or a close if the response started
  * @param timeoutGracefulShutdown how long {@link Server#close()} waits for in-flight requests; null waits forever
  * @param limitConcurrency        connections or requests beyond which the server answers 503; null for no limit
  * @param limitMaxRequests        requests after which the server shuts down (for process managers); null for none
@@ -68,6 +71,7 @@ public record ServerConfig(
         int loops,
         Duration timeoutKeepAlive,
         Duration timeoutRequestHeader,
+        Duration timeoutRequestBody,
         @Nullable Duration timeoutGracefulShutdown,
         @Nullable Integer limitConcurrency,
         @Nullable Integer limitMaxRequests,
@@ -210,6 +214,7 @@ public record ServerConfig(
         private int loops = CoreShare.defaultLoops();
         private Duration timeoutKeepAlive = Duration.ofSeconds(5);
         private Duration timeoutRequestHeader = Duration.ofSeconds(30);
+        private Duration timeoutRequestBody = Duration.ofSeconds(60);
         private @Nullable Duration timeoutGracefulShutdown;
         private @Nullable Integer limitConcurrency;
         private @Nullable Integer limitMaxRequests;
@@ -249,6 +254,8 @@ public record ServerConfig(
         public Builder timeoutKeepAlive(Duration timeout) { this.timeoutKeepAlive = timeout; return this; }
         /** @param timeout request-head deadline @return this */
         public Builder timeoutRequestHeader(Duration timeout) { this.timeoutRequestHeader = timeout; return this; }
+        /** @param timeout longest wait for the next request-body byte @return this */
+        public Builder timeoutRequestBody(Duration timeout) { this.timeoutRequestBody = timeout; return this; }
         /** @param timeout graceful shutdown limit, null for none @return this */
         public Builder timeoutGracefulShutdown(@Nullable Duration timeout) { this.timeoutGracefulShutdown = timeout; return this; }
         /** @param limit concurrency limit, null for none @return this */
@@ -322,7 +329,7 @@ public record ServerConfig(
         /** @return the validated configuration */
         public ServerConfig build() {
             return new ServerConfig(app, host, port, backlog, loops, timeoutKeepAlive, timeoutRequestHeader,
-                    timeoutGracefulShutdown, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
+                    timeoutRequestBody, timeoutGracefulShutdown, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
                     rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders, forwardedAllowIps,
                     limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, threadPerRequest, reusePort);
         }

@@ -140,7 +140,9 @@ public enum Violation {
     /** The connection ended inside a request. */
     INCOMPLETE_REQUEST(400, "RFC 9112 §8", "incomplete request"),
     /** The request head did not arrive in time; the connection handler reports it, not the parser. */
-    REQUEST_HEADER_TIMEOUT(408, "RFC 9110 §15.5.9", "request header timeout");
+    REQUEST_HEADER_TIMEOUT(408, "RFC 9110 §15.5.9", "request header timeout"),
+    /** The next byte of a request body did not arrive in time; the connection handler reports it, not the parser. */
+    REQUEST_BODY_TIMEOUT(408, "RFC 9110 §15.5.9", "request body timeout");
 
     private final int status;
     private final String section;

@@ -50,6 +50,8 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     private int pauses;
     private boolean readsOn = true;
     private long headDeadline;
+    /** When the next body byte is due while a body is being read and nothing holds reading back; 0 for none. */
+    private long bodyDeadline;
 
     /**
      * @param transport the connection
@@ -130,6 +132,9 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         } else if (headDeadline == 0 && p.isReadingHead() && state.parsesRequests()) {
             headDeadline = transport.nanoTime() + settings.headerTimeoutNanos();
         }
+        // Every read that leaves a body unfinished restarts its clock: the limit is on silence, not on the whole body,
+        // so a slow but steady upload survives.
+        bodyDeadline = bodyTarget != null ? transport.nanoTime() + settings.bodyTimeoutNanos() : 0;
     }
 
     /** Whether bytes are still wanted: requests while open, or the rest of a body an application is reading. */
@@ -381,7 +386,20 @@ public final class HttpConnectionHandler implements ConnectionHandler {
 
     @Override
     public void onTick(long now) {
-        if (queue.inFlight() != 0 || state == ConnectionState.UPGRADED || state == ConnectionState.CLOSED) {
+        if (state == ConnectionState.UPGRADED || state == ConnectionState.CLOSED) {
+            return;
+        }
+        if (bodyDeadline != 0 && bodyTarget != null) {
+            if ((pauses & PAUSE_BODY) != 0) {
+                bodyDeadline = now + settings.bodyTimeoutNanos(); // the application is behind, not the client
+            } else if (now - bodyDeadline >= 0) {
+                bodyDeadline = 0;
+                LOG.log(System.Logger.Level.DEBUG, "request body from {0} stalled", client);
+                onError(new ParseError(Violation.REQUEST_BODY_TIMEOUT));
+                return;
+            }
+        }
+        if (queue.inFlight() != 0) {
             return;
         }
         if (headDeadline != 0) {

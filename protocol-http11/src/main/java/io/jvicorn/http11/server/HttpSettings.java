@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param defaults           the cached date/server/extra headers
  * @param keepAliveNanos     idle time between requests before closing
  * @param headerTimeoutNanos time allowed to send a complete request head
+ * @param bodyTimeoutNanos   longest wait for the next request-body byte while the application is ready for it
  * @param rootPath           ASGI root_path
  * @param scheme             {@code "http"} or {@code "https"}
  * @param accessLog          the access log line format, or null for no access log
@@ -35,6 +36,7 @@ public record HttpSettings(
         DefaultHeaders defaults,
         long keepAliveNanos,
         long headerTimeoutNanos,
+        long bodyTimeoutNanos,
         String rootPath,
         String scheme,
         @Nullable AccessLogFormat accessLog,

@@ -224,7 +224,9 @@ class RequestParserRejectTest {
      */
     @Test
     void everyViolationHasAVector() {
-        Set<Violation> covered = EnumSet.of(INCOMPLETE_REQUEST, REQUEST_HEADER_TIMEOUT, INVALID_TRANSFER_ENCODING);
+        // Timeouts are the connection handler's (HttpConnectionHandlerTest); INVALID_TRANSFER_ENCODING is unreachable.
+        Set<Violation> covered = EnumSet.of(INCOMPLETE_REQUEST, REQUEST_HEADER_TIMEOUT, REQUEST_BODY_TIMEOUT,
+                INVALID_TRANSFER_ENCODING);
         Stream.concat(malformed(), overLimits()).forEach(a -> covered.add((Violation) a.get()[2]));
         assertEquals(EnumSet.allOf(Violation.class), covered);
     }

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 final class EmbeddedHttp implements AutoCloseable {
     static final Duration KEEP_ALIVE = Duration.ofSeconds(5);
     static final Duration HEAD_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration BODY_TIMEOUT = Duration.ofSeconds(60);
 
     final EmbeddedTransport transport;
     final HttpSettings settings;
@@ -50,14 +51,14 @@ final class EmbeddedHttp implements AutoCloseable {
 
     static EmbeddedHttp start(Application app, UnaryOperator<HttpSettings> adjust) {
         HttpSettings settings = new HttpSettings(app, ParserLimits.DEFAULTS, DefaultHeaders.create(false, false, List.of()),
-                KEEP_ALIVE.toNanos(), HEAD_TIMEOUT.toNanos(), "", "http", null, null, null, Map.of(),
+                KEEP_ALIVE.toNanos(), HEAD_TIMEOUT.toNanos(), BODY_TIMEOUT.toNanos(), "", "http", null, null, null, Map.of(),
                 new ServerActivity(0, null), null, false);
         return new EmbeddedHttp(adjust.apply(settings));
     }
 
     static HttpSettings threadPerRequest(HttpSettings s) {
         return new HttpSettings(s.app(), s.limits(), s.defaults(), s.keepAliveNanos(), s.headerTimeoutNanos(),
-                s.rootPath(), s.scheme(), s.accessLog(), s.trustedProxies(), s.limitConcurrency(), s.state(),
+                s.bodyTimeoutNanos(), s.rootPath(), s.scheme(), s.accessLog(), s.trustedProxies(), s.limitConcurrency(), s.state(),
                 s.activity(), s.webSocket(), true);
     }
 

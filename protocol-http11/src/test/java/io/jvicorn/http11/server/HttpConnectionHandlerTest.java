@@ -247,6 +247,74 @@ class HttpConnectionHandlerTest {
         }
     }
 
+    /** Reads the whole body, then answers its length. */
+    private static final Application COUNT_BODY = (scope, receive, send) -> {
+        int length = 0;
+        ReceiveEvent e;
+        do {
+            e = receive.receive();
+            if (e instanceof HttpDisconnect) {
+                return;
+            }
+            length += ((HttpRequest) e).body().length;
+        } while (((HttpRequest) e).moreBody());
+        send.send(new HttpResponseStart(200, List.of()));
+        send.send(HttpResponseBody.of(Integer.toString(length)));
+    };
+
+    private static final String BODY_408 = plain(408, "Request Timeout", "request body timeout");
+
+    @Test
+    void aStalledBodyGets408() {
+        try (EmbeddedHttp c = EmbeddedHttp.start(COUNT_BODY)) {
+            c.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789");
+            c.transport.advance(Duration.ofSeconds(59));
+            assertEquals("", c.output());
+            c.transport.advance(Duration.ofSeconds(1));
+            c.awaitOutputShutdown();
+            assertEquals(BODY_408, c.output());
+        }
+    }
+
+    @Test
+    void aTrailerSectionThatNeverEndsGets408() {
+        try (EmbeddedHttp c = EmbeddedHttp.start(COUNT_BODY)) {
+            c.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n0\r\nX-Trailer: 1\r\n");
+            c.transport.advance(Duration.ofSeconds(60));
+            c.awaitOutputShutdown();
+            assertEquals(BODY_408, c.output());
+        }
+    }
+
+    @Test
+    void aSlowButSteadyUploadIsNotCutOff() {
+        try (EmbeddedHttp c = EmbeddedHttp.start(COUNT_BODY)) {
+            c.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n");
+            for (int i = 0; i < 5; i++) {
+                c.transport.advance(Duration.ofSeconds(50));
+                c.send("x");
+            }
+            c.expectOutput(ok("5"));
+        }
+    }
+
+    @Test
+    void aBodyHeldBackByTheApplicationDoesNotTimeOut() throws Exception {
+        CountDownLatch startReading = new CountDownLatch(1);
+        try (EmbeddedHttp c = EmbeddedHttp.start((scope, receive, send) -> {
+            startReading.await();
+            COUNT_BODY.call(scope, receive, send);
+        })) {
+            int size = 128 * 1024;
+            c.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: " + size + "\r\n\r\n" + "y".repeat(size));
+            assertTrue(c.transport.readsSuspended());
+            c.transport.advance(Duration.ofSeconds(120));
+            assertTrue(c.transport.isOpen());
+            startReading.countDown();
+            c.expectOutput(ok(Integer.toString(size)));
+        }
+    }
+
     @Test
     void aBusyConnectionIsNotClosedByTheKeepAliveTimer() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
