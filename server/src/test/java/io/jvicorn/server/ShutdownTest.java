@@ -54,6 +54,9 @@ class ShutdownTest {
             assertTrue(entered.await(5, TimeUnit.SECONDS));
             s.close();
             assertEquals(HttpDisconnect.INSTANCE, seen.get(5, TimeUnit.SECONDS));
+            RawClient.Response cutOff = c.response(); // not a connection closed without a status line
+            assertEquals(503, cutOff.status());
+            assertEquals("close", cutOff.headers().get("connection"));
             assertTrue(c.closedByServer());
         }
     }

@@ -142,12 +142,10 @@ final class Exchange {
             settings.app().call(scope, this::receive, this::send);
         } catch (ClientDisconnectedException e) {
             LOG.log(System.Logger.Level.DEBUG, "client disconnected: {0}", e.getMessage());
-            return true;
+            return answerIfCancelled(output, settings, h, scope, start);
         } catch (InterruptedException | InterruptedIOException e) {
             if (!cancelled) {
                 failure = e;
-            } else {
-                return true;
             }
         } catch (Throwable t) {
             failure = t;
@@ -159,7 +157,7 @@ final class Exchange {
             body.finish();
         }
         if (cancelled) {
-            return true;
+            return answerIfCancelled(output, settings, h, scope, start);
         }
         ParseError badBody = bodyError;
         if (badBody != null) {
@@ -196,6 +194,20 @@ final class Exchange {
             return true; // The client still waits for 100 Continue; its body may or may not follow.
         }
         return !encoder.keepAlive();
+    }
+
+    /**
+     * The graceful shutdown's deadline cut the application off: a client still waiting for a response that never
+     * started gets 503 with {@code connection: close} rather than a connection closed with no status line.
+     *
+     * @return true: the connection closes
+     */
+    private boolean answerIfCancelled(ResponseOutput output, HttpSettings settings, RequestHead h, HttpScope scope,
+                                      long start) {
+        if (cancelled && !output.encoder().isStarted() && output.transport().isOpen()) {
+            sendPlain(output, settings, 503, "Service Unavailable", h, scope, start);
+        }
+        return true;
     }
 
     /** A plain response the server writes for the application (it failed, or its request body was bad). */

@@ -28,6 +28,8 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     /** Largest body that a non-blocking application may get inline (it is below RequestBody's pause mark). */
     private static final int INLINE_BODY_LIMIT = RequestBody.LOW_WATER;
     private static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0);
+    /** How long an idle connection waits for a request already on its way when the server shuts down. */
+    private static final long IDLE_SHUTDOWN_GRACE_NANOS = 300_000_000L;
     private static final int PAUSE_PIPELINE = 1;
     private static final int PAUSE_BODY = 2;
 
@@ -50,6 +52,8 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     private int pauses;
     private boolean readsOn = true;
     private long headDeadline;
+    /** When an idle connection closes after the server began shutting down; 0 while not shutting down. */
+    private long shutdownDeadline;
     /** When the next body byte is due while a body is being read and nothing holds reading back; 0 for none. */
     private long bodyDeadline;
 
@@ -175,7 +179,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
             rest.put(in).flip();
             exchange.leftover = rest;
             moveTo(ConnectionState.UPGRADED);
-        } else if (!head.keepAlive()) {
+        } else if (!head.keepAlive() || queue.isShuttingDown()) {
             enterClosing(); // requests pipelined after "connection: close" are not answered; its body is still read
         }
         InlineResponder answerer = inline;
@@ -402,6 +406,11 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         if (queue.inFlight() != 0) {
             return;
         }
+        if (shutdownDeadline != 0 && state == ConnectionState.OPEN && now - shutdownDeadline >= 0) {
+            enterClosing();
+            transport.closeGracefully(); // no request came: nothing is lost
+            return;
+        }
         if (headDeadline != 0) {
             if (now - headDeadline >= 0) {
                 headDeadline = 0;
@@ -415,20 +424,33 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         }
     }
 
+    /**
+     * Busy: the requests in flight finish, with {@code connection: close}. Idle: a keep-alive client may have sent its
+     * next request already (it does the moment it reads a response), so the connection waits a short while and
+     * answers a request that arrives with {@code connection: close}, closing when none does.
+     */
     @Override
     public void onShutdown() {
         queue.shutDown();
         queue.loopWaits(true);
+        if (state == ConnectionState.OPEN && queue.inFlight() == 0 && bodyTarget == null) {
+            shutdownDeadline = transport.nanoTime() + IDLE_SHUTDOWN_GRACE_NANOS;
+            return;
+        }
         enterClosing();
         if (queue.inFlight() == 0 && bodyTarget == null) {
-            transport.close();
+            transport.closeGracefully();
         }
     }
 
+    /** The graceful shutdown timed out: the running application is cancelled and answers 503 if it had not started. */
     @Override
     public void onCancel() {
         queue.disconnectAll(true);
-        transport.close();
+        enterClosing();
+        if (queue.inFlight() == 0) {
+            transport.close();
+        } // otherwise the worker writes the 503 and closes; the server closes what is left after a grace
     }
 
     @Override

@@ -88,11 +88,6 @@ final class EmbeddedHttp implements AutoCloseable {
         await().atMost(10, TimeUnit.SECONDS).until(() -> !transport.isOpen());
     }
 
-    void shutdownAndCheckClosed() {
-        transport.shutdown();
-        org.junit.jupiter.api.Assertions.assertFalse(transport.isOpen(), "an idle connection closes at shutdown");
-    }
-
     void awaitOutputShutdown() {
         await().atMost(10, TimeUnit.SECONDS).until(transport::isOutputShutdown);
     }

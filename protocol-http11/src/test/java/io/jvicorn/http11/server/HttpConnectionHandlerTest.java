@@ -458,10 +458,31 @@ class HttpConnectionHandlerTest {
     }
 
     @Test
-    void shutdownClosesAnIdleConnectionAndEndsABusyOneAfterItsResponse() throws Exception {
-        try (EmbeddedHttp idle = EmbeddedHttp.start(PATHS)) {
-            idle.shutdownAndCheckClosed();
+    void atShutdownAnIdleConnectionClosesAfterAShortGrace() {
+        try (EmbeddedHttp c = EmbeddedHttp.start(PATHS)) {
+            c.send(GET);
+            c.expectOutput(ok("/a"));
+            c.awaitNothingInFlight();
+            c.transport.shutdown();
+            assertTrue(c.transport.isOpen());
+            c.transport.advance(Duration.ofMillis(300));
+            c.awaitOutputShutdown();
+            assertEquals(ok("/a"), c.output());
         }
+    }
+
+    @Test
+    void atShutdownARequestAlreadyOnItsWayIsAnsweredWithClose() {
+        try (EmbeddedHttp c = EmbeddedHttp.start(PATHS)) {
+            c.transport.shutdown();
+            c.send("GET /late HTTP/1.1\r\nHost: x\r\n\r\nGET /never HTTP/1.1\r\nHost: x\r\n\r\n");
+            c.awaitOutputShutdown();
+            assertEquals(okClose("/late"), c.output());
+        }
+    }
+
+    @Test
+    void atShutdownABusyConnectionEndsAfterItsResponse() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (EmbeddedHttp c = EmbeddedHttp.start((scope, receive, send) -> {
             release.await();
@@ -473,6 +494,22 @@ class HttpConnectionHandlerTest {
             release.countDown();
             c.awaitOutputShutdown();
             assertEquals(okClose("/a"), c.output());
+        }
+    }
+
+    @Test
+    void aRequestCutOffByTheShutdownDeadlineGets503() throws Exception {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        try (EmbeddedHttp c = EmbeddedHttp.start((scope, receive, send) -> {
+            started.complete(null);
+            new CountDownLatch(1).await(); // never answers by itself
+        })) {
+            c.send(GET);
+            started.get(10, TimeUnit.SECONDS);
+            c.transport.shutdown();
+            c.transport.cancel();
+            c.awaitOutputShutdown();
+            assertEquals(plain(503, "Service Unavailable", "Service Unavailable"), c.output());
         }
     }
 
