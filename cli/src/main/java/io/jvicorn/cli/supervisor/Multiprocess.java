@@ -213,7 +213,9 @@ public final class Multiprocess {
         }
         long now = System.nanoTime();
         for (Worker worker : pool.active()) {
-            if (!worker.killed() && worker.silence(now) > healthTimeoutNanos) {
+            // The clock starts when the worker serves: a JVM still starting (or an application still in its lifespan
+            // startup) sends no heart beats yet, and a loaded machine can take longer than the timeout to get there.
+            if (worker.serving() && !worker.killed() && worker.silence(now) > healthTimeoutNanos) {
                 LOG.log(Level.WARNING, "Child process [" + worker.pid() + "] has not answered for "
                         + Duration.ofNanos(healthTimeoutNanos).toMillis() / 1000.0 + " s; killing it.");
                 worker.kill();
