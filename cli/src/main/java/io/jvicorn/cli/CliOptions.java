@@ -154,6 +154,12 @@ final class CliOptions {
                     + "forever.")
     @Nullable Duration timeoutGracefulShutdown;
 
+    @Option(names = "--shutdown-delay", paramLabel = "SECONDS", defaultValue = "0", converter = Converters.Seconds.class,
+            description = "On shutdown, keep serving with the listeners open this long before the graceful shutdown "
+                    + "starts, while a load balancer stops routing here (Kubernetes endpoint removal). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Duration shutdownDelay = Duration.ZERO;
+
     @Option(names = "--timeout-request-header", paramLabel = "SECONDS", defaultValue = "30",
             converter = Converters.Seconds.class,
             description = "Close a connection whose request head takes longer than this. Default: ${DEFAULT-VALUE}.")
@@ -426,6 +432,7 @@ final class CliOptions {
                 .timeoutRequestHeader(timeoutRequestHeader)
                 .timeoutRequestBody(timeoutRequestBody)
                 .timeoutGracefulShutdown(timeoutGracefulShutdown)
+                .shutdownDelay(shutdownDelay)
                 .limitConcurrency(limitConcurrency)
                 .limitMaxRequests(limitMaxRequests)
                 .serverHeader(serverHeader)

@@ -54,6 +54,8 @@ public final class Server implements AutoCloseable {
     private volatile List<String> runningOn = List.of();
     private volatile @Nullable ServerActivity activity;
     private volatile boolean forced;
+    /** Released by {@link #forceClose()}: ends the shutdown delay early. */
+    private final CountDownLatch forceRequested = new CountDownLatch(1);
 
     /**
      * A server with jvicorn's own WebSocket support configured by {@link ServerConfig#webSocket()} (none for
@@ -246,6 +248,7 @@ public final class Server implements AutoCloseable {
     }
 
     private void drain(Engine e) {
+        delayShutdown();
         e.stopAccepting();
         e.shutdownConnections();
         try {
@@ -270,9 +273,28 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps serving for {@code --shutdown-delay}: a load balancer (a Kubernetes endpoint removal) may still send new
+     * connections for a while after it decided to stop, and they would be refused once the listeners close.
+     */
+    private void delayShutdown() {
+        Duration delay = config.shutdownDelay();
+        if (delay.isZero() || forced) {
+            return;
+        }
+        LOG.log(System.Logger.Level.INFO, "Waiting {0} s before closing the listeners (--shutdown-delay)",
+                delay.toMillis() / 1000.0);
+        try {
+            forceRequested.await(delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Skips the wait: cancels every request now and skips the lifespan shutdown (a second Ctrl+C). */
     public void forceClose() {
         forced = true;
+        forceRequested.countDown();
         Engine e = engine;
         if (e != null) {
             e.cancelConnections();

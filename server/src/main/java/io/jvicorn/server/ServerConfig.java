@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  *                                while the application is ready for it, 60 s (slow-body defence, R.U.D.Y.); then
  *                                408, or a close if the response started
  * @param timeoutGracefulShutdown how long {@link Server#close()} waits for in-flight requests; null waits forever
+ * @param shutdownDelay           how long {@link Server#close()} keeps serving, listeners open, before the graceful
+ *                                shutdown starts, so a load balancer can stop routing new connections here; zero
  * @param limitConcurrency        connections or requests beyond which the server answers 503; null for no limit
  * @param limitMaxRequests        requests after which the server shuts down (for process managers); null for none
  * @param serverHeader            whether responses carry {@code server: jvicorn}
@@ -73,6 +75,7 @@ public record ServerConfig(
         Duration timeoutRequestHeader,
         Duration timeoutRequestBody,
         @Nullable Duration timeoutGracefulShutdown,
+        Duration shutdownDelay,
         @Nullable Integer limitConcurrency,
         @Nullable Integer limitMaxRequests,
         boolean serverHeader,
@@ -216,6 +219,7 @@ public record ServerConfig(
         private Duration timeoutRequestHeader = Duration.ofSeconds(30);
         private Duration timeoutRequestBody = Duration.ofSeconds(60);
         private @Nullable Duration timeoutGracefulShutdown;
+        private Duration shutdownDelay = Duration.ZERO;
         private @Nullable Integer limitConcurrency;
         private @Nullable Integer limitMaxRequests;
         private boolean serverHeader = true;
@@ -258,6 +262,8 @@ public record ServerConfig(
         public Builder timeoutRequestBody(Duration timeout) { this.timeoutRequestBody = timeout; return this; }
         /** @param timeout graceful shutdown limit, null for none @return this */
         public Builder timeoutGracefulShutdown(@Nullable Duration timeout) { this.timeoutGracefulShutdown = timeout; return this; }
+        /** @param delay how long to keep serving before a shutdown starts (load balancers) @return this */
+        public Builder shutdownDelay(Duration delay) { this.shutdownDelay = delay; return this; }
         /** @param limit concurrency limit, null for none @return this */
         public Builder limitConcurrency(@Nullable Integer limit) { this.limitConcurrency = limit; return this; }
         /** @param limit requests before shutdown, null for none @return this */
@@ -329,7 +335,7 @@ public record ServerConfig(
         /** @return the validated configuration */
         public ServerConfig build() {
             return new ServerConfig(app, host, port, backlog, loops, timeoutKeepAlive, timeoutRequestHeader,
-                    timeoutRequestBody, timeoutGracefulShutdown, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
+                    timeoutRequestBody, timeoutGracefulShutdown, shutdownDelay, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
                     rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders, forwardedAllowIps,
                     limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, threadPerRequest, reusePort);
         }

@@ -96,4 +96,26 @@ class ShutdownTest {
             return true;
         }
     }
+
+    @Test
+    void theShutdownDelayKeepsServingNewConnectionsUntilItEnds() throws Exception {
+        TestServer s = TestServer.start(Apps.hello(), b -> b.shutdownDelay(Duration.ofSeconds(2)));
+        int port = s.port();
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(s::close);
+        try (RawClient c = s.raw()) { // a connection made after the shutdown began, as a load balancer may still do
+            c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertEquals(200, c.response().status());
+        }
+        assertTrue(!closed.isDone(), "the delay has not passed yet");
+        closed.get(10, TimeUnit.SECONDS);
+        assertThrows(IOException.class, () -> new Socket("127.0.0.1", port).close());
+    }
+
+    @Test
+    void aForcedCloseSkipsTheShutdownDelay() throws Exception {
+        TestServer s = TestServer.start(Apps.hello(), b -> b.shutdownDelay(Duration.ofMinutes(10)));
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(s::close);
+        s.server.forceClose();
+        closed.get(10, TimeUnit.SECONDS);
+    }
 }
