@@ -213,9 +213,9 @@ public final class Multiprocess {
         }
         long now = System.nanoTime();
         for (Worker worker : pool.active()) {
-            // The clock starts when the worker serves: a JVM still starting (or an application still in its lifespan
-            // startup) sends no heart beats yet, and a loaded machine can take longer than the timeout to get there.
-            if (worker.serving() && !worker.killed() && worker.silence(now) > healthTimeoutNanos) {
+            // The clock starts at the worker's first word: a JVM still booting cannot beat yet, and a loaded machine
+            // can take longer than the timeout to get there. From then on it beats, also during lifespan startup.
+            if (worker.contacted() && !worker.killed() && worker.silence(now) > healthTimeoutNanos) {
                 LOG.log(Level.WARNING, "Child process [" + worker.pid() + "] has not answered for "
                         + Duration.ofNanos(healthTimeoutNanos).toMillis() / 1000.0 + " s; killing it.");
                 worker.kill();

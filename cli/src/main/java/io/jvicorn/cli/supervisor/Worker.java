@@ -8,6 +8,7 @@ final class Worker {
     private final Process process;
     private final long startedAt;
     private volatile long lastHeard;
+    private volatile boolean contacted;
     private volatile boolean serving;
     private volatile boolean retiring;
     private volatile boolean killed;
@@ -40,8 +41,14 @@ final class Worker {
         return now - lastHeard;
     }
 
+    /** @return whether the worker has said anything yet: its JVM is up and its link beats */
+    boolean contacted() {
+        return contacted;
+    }
+
     void heard(long now) {
         lastHeard = now;
+        contacted = true;
     }
 
     boolean serving() {
