@@ -47,7 +47,7 @@ public enum Violation {
     MISSING_VERSION(400, "RFC 9112 §3", "missing HTTP version"),
     /** A version that is not {@code HTTP/DIGIT.DIGIT}. */
     INVALID_VERSION(400, "RFC 9112 §2.3", "invalid HTTP version"),
-    /** A well-formed version other than 1.0 and 1.1. */
+    /** A version whose major digit is not 1, or minor digit not 0 or 1: refused at that digit. */
     VERSION_NOT_SUPPORTED(505, "RFC 9110 §15.6.6", "HTTP version not supported"),
     /** The CONNECT method: jvicorn is not a tunnel. */
     CONNECT_NOT_SUPPORTED(501, "RFC 9110 §9.3.6", "CONNECT is not supported"),

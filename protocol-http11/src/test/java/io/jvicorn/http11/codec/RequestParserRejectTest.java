@@ -47,7 +47,7 @@ class RequestParserRejectTest {
                 arguments("missing target and version", "GET\r\n\r\n", INVALID_METHOD),
                 arguments("space in target", "GET /?x=y z HTTP/1.1\r\nHost: h\r\n\r\n", INVALID_VERSION),
                 arguments("lowercase version", "GET / http/1.1\r\nHost: h\r\n\r\n", INVALID_VERSION),
-                arguments("version with leading zero", "GET / HTTP/01.1\r\nHost: h\r\n\r\n", INVALID_VERSION),
+                arguments("version with leading zero", "GET / HTTP/01.1\r\nHost: h\r\n\r\n", VERSION_NOT_SUPPORTED),
                 arguments("version without slash", "GET / HTTP1.1\r\nHost: h\r\n\r\n", INVALID_VERSION),
                 arguments("version without minor", "GET / HTTP/1\r\nHost: h\r\n\r\n", INVALID_VERSION),
                 arguments("HTTP/2.0", "GET / HTTP/2.0\r\nHost: h\r\n\r\n", VERSION_NOT_SUPPORTED),
