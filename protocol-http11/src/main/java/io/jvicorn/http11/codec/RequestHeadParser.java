@@ -125,7 +125,7 @@ final class RequestHeadParser implements HeadScanner.FieldSink {
         if (n < 0) {
             // Told apart only to keep the words a client sees; the value has no surrounding OWS left.
             throw new ParseFailure(v.isEmpty() ? Violation.EMPTY_CONTENT_LENGTH
-                    : v.length() > HttpSyntax.MAX_CONTENT_LENGTH_DIGITS ? Violation.CONTENT_LENGTH_TOO_LARGE
+                    : v.length() > HttpSyntax.MAX_CONTENT_LENGTH_DIGITS ? Violation.CONTENT_LENGTH_TOO_MANY_DIGITS
                     : Violation.INVALID_CONTENT_LENGTH);
         }
         return n;
