@@ -2,10 +2,9 @@ package io.jvicorn.http11.codec;
 
 import io.jvicorn.asgi.Header;
 import io.jvicorn.http.HttpSyntax;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Judges a request head as {@link HeadScanner} delivers it: each field as its line ends (Host, Content-Length and
@@ -16,8 +15,10 @@ final class RequestHeadParser implements HeadScanner.FieldSink {
     private final ParserLimits limits;
     private final RequestLineParser requestLine;
 
-    // Per-request findings, reset by begin().
-    private @Nullable ArrayList<Header> headers;
+    // Per-request findings, reset by begin(). The fields gather in a reused array, copied to the exact size at the
+    // end: their number is unknown until the head completes, and most heads have few.
+    private Header[] headers = new Header[16];
+    private int headerCount;
     private int hostCount;
     private long contentLength;
     private boolean transferEncoding;
@@ -35,7 +36,7 @@ final class RequestHeadParser implements HeadScanner.FieldSink {
 
     /** Prepares for the next request's head. */
     void begin() {
-        headers = null;
+        headerCount = 0;
         hostCount = 0;
         contentLength = -1;
         transferEncoding = false;
@@ -62,7 +63,9 @@ final class RequestHeadParser implements HeadScanner.FieldSink {
         }
         boolean keepAlive = !connectionClose && (version == HttpVersion.HTTP_1_1 || connectionKeepAlive);
         boolean hasBody = chunked || contentLength > 0;
-        List<Header> fields = headers == null ? List.of() : Collections.unmodifiableList(headers);
+        List<Header> fields = headerCount == 0 ? List.of()
+                : Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(headers, headerCount)));
+        Arrays.fill(headers, 0, headerCount, null); // keep no request's fields past its head
         return new RequestHead(requestLine.method, version, requestLine.targetForm, requestLine.rawPath,
                 requestLine.queryString, fields, chunked ? -1 : Math.max(contentLength, 0), chunked, keepAlive,
                 expectContinue && version == HttpVersion.HTTP_1_1,
@@ -71,11 +74,10 @@ final class RequestHeadParser implements HeadScanner.FieldSink {
 
     @Override
     public void field(Header h) {
-        ArrayList<Header> all = headers;
-        if (all == null) {
-            all = headers = new ArrayList<>();
+        if (headerCount == headers.length) {
+            headers = Arrays.copyOf(headers, headerCount * 2);
         }
-        all.add(h);
+        headers[headerCount++] = h;
         String name = h.name();
         if (name == HeaderNames.HOST) {
             host(h.value());
