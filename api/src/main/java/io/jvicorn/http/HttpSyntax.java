@@ -12,7 +12,10 @@ import java.util.List;
  * allocates except {@link #listElements}, so the request parser can use it on every byte.
  */
 public final class HttpSyntax {
-    /** The largest Content-Length accepted: 18 digits always fit a long. */
+    /**
+     * The most digits a Content-Length may have, leading zeros included: 18 digits always fit a long. (The HTTP/1.1
+     * parser caps chunk sizes the same way, at 16 hex digits.)
+     */
     public static final int MAX_CONTENT_LENGTH_DIGITS = 18;
 
     /** tchar (§5.6.2) by character, for characters below 128. */

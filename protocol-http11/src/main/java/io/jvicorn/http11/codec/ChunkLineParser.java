@@ -11,8 +11,14 @@ final class ChunkLineParser {
     /** {@link #parse} result: the line is not complete yet. */
     static final long NEED_MORE = -1;
 
+    /**
+     * At most this many hex digits, leading zeros included, as a Content-Length may have at most
+     * {@link io.jvicorn.http.HttpSyntax#MAX_CONTENT_LENGTH_DIGITS}: neither framing lets a peer send an unbounded run of
+     * digits, and 16 hex digits are a 64-bit number.
+     */
+    static final int MAX_DIGITS = 16;
+    /** 2^60 and above is refused: the body counters add sizes without overflowing, and no body is that large. */
     private static final int MAX_SIGNIFICANT_DIGITS = 15;
-    private static final int MAX_DIGITS = 64;
 
     private static final int SIZE_FIRST = 0;
     private static final int SIZE = 1;
@@ -92,7 +98,7 @@ final class ChunkLineParser {
 
     private void digit(int v) {
         if (++digits > MAX_DIGITS) {
-            throw new ParseFailure(Violation.CHUNK_SIZE_TOO_LONG);
+            throw new ParseFailure(Violation.CHUNK_SIZE_TOO_MANY_DIGITS);
         }
         if ((size != 0 || v != 0) && ++significantDigits > MAX_SIGNIFICANT_DIGITS) {
             throw new ParseFailure(Violation.CHUNK_SIZE_TOO_LARGE);

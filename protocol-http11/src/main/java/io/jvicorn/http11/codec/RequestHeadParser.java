@@ -2,79 +2,45 @@ package io.jvicorn.http11.codec;
 
 import io.jvicorn.asgi.Header;
 import io.jvicorn.http.HttpSyntax;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * Turns a complete, line-checked request head into a {@link RequestHead}: the request line, the field lines, and the
- * framing rules of RFC 9112 §6 (Content-Length, Transfer-Encoding), Host (§3.2) and connection options (§9).
+ * Judges a request head as {@link HeadScanner} delivers it: each field as its line ends (Host, Content-Length and
+ * Transfer-Encoding, RFC 9112 §3.2 and §6, are refused at the first field that breaks them), then the head as a whole
+ * (a missing Host) when it completes, and turns it into a {@link RequestHead} with connection options (§9).
  */
-final class RequestHeadParser {
+final class RequestHeadParser implements HeadScanner.FieldSink {
     private final ParserLimits limits;
-    private final RequestLineParser requestLine = new RequestLineParser();
-    private final FieldLineParser fieldLine;
+    private final RequestLineParser requestLine;
 
-    // Per-request findings, reset by parse().
+    // Per-request findings, reset by begin(). The fields gather in a reused array, copied to the exact size at the
+    // end: their number is unknown until the head completes, and most heads have few.
+    private Header[] headers = new Header[16];
+    private int headerCount;
     private int hostCount;
-    private String host = "";
     private long contentLength;
     private boolean transferEncoding;
     private boolean chunked;
-    private boolean chunkedLast;
-    private boolean unknownCoding;
     private boolean connectionClose;
     private boolean connectionKeepAlive;
     private boolean connectionUpgrade;
     private boolean upgradeWebSocket;
     private boolean expectContinue;
 
-    RequestHeadParser(ParserLimits limits, FieldLineParser fieldLine) {
+    RequestHeadParser(ParserLimits limits, RequestLineParser requestLine) {
         this.limits = limits;
-        this.fieldLine = fieldLine;
+        this.requestLine = requestLine;
     }
 
-    /**
-     * Parses the head that {@code lines} found in {@code b}, its positions being relative to {@code base}.
-     */
-    RequestHead parse(byte[] b, int base, HeadScanner lines) {
-        int lineEnd = base + lines.requestLineEnd();
-        requestLine.parse(b, base + lines.start(), lineEnd);
-        HttpVersion version = requestLine.version;
-        reset();
-        List<Header> headers = lines.fieldLines() == 0 ? List.of() : fields(b, base, lineEnd + 2, lines);
-        if (version == HttpVersion.HTTP_1_1 && hostCount == 0) {
-            throw new ParseFailure(Violation.MISSING_HOST);
-        }
-        if (hostCount == 1 && !host.isEmpty() && !HostValidator.isValidAuthority(host)) {
-            throw new ParseFailure(Violation.INVALID_HOST);
-        }
-        String authority = requestLine.authority;
-        if (authority != null && hostCount == 1 && !authority.equalsIgnoreCase(host)) {
-            throw new ParseFailure(Violation.HOST_MISMATCH);
-        }
-        if (transferEncoding) {
-            checkTransferEncoding(version);
-        }
-        if (contentLength > 0 && limits.maxBodyBytes() >= 0 && contentLength > limits.maxBodyBytes()) {
-            throw new ParseFailure(Violation.BODY_TOO_LARGE);
-        }
-        boolean keepAlive = !connectionClose && (version == HttpVersion.HTTP_1_1 || connectionKeepAlive);
-        boolean hasBody = chunked || contentLength > 0;
-        return new RequestHead(requestLine.method, version, requestLine.targetForm, requestLine.rawPath,
-                requestLine.queryString, headers, chunked ? -1 : Math.max(contentLength, 0), chunked, keepAlive,
-                expectContinue && version == HttpVersion.HTTP_1_1,
-                connectionUpgrade && upgradeWebSocket && !hasBody);
-    }
-
-    private void reset() {
+    /** Prepares for the next request's head. */
+    void begin() {
+        headerCount = 0;
         hostCount = 0;
-        host = "";
         contentLength = -1;
         transferEncoding = false;
         chunked = false;
-        chunkedLast = false;
-        unknownCoding = false;
         connectionClose = false;
         connectionKeepAlive = false;
         connectionUpgrade = false;
@@ -82,33 +48,57 @@ final class RequestHeadParser {
         expectContinue = false;
     }
 
-    private List<Header> fields(byte[] b, int base, int firstLine, HeadScanner lines) {
-        int count = lines.fieldLines();
-        ArrayList<Header> headers = new ArrayList<>(count);
-        int line = firstLine;
-        for (int k = 0; k < count; k++) {
-            int end = base + lines.fieldLineEnd(k);
-            Header h = fieldLine.parse(b, line, end);
-            headers.add(h);
-            inspect(h);
-            line = end + 2;
+    /**
+     * The head is complete: judges what only the whole head shows.
+     *
+     * @return the head
+     */
+    RequestHead finish() {
+        HttpVersion version = requestLine.version;
+        if (version == HttpVersion.HTTP_1_1 && hostCount == 0) {
+            throw new ParseFailure(Violation.MISSING_HOST);
         }
-        return Collections.unmodifiableList(headers);
+        if (transferEncoding && !chunked) {
+            throw new ParseFailure(Violation.INVALID_TRANSFER_ENCODING); // a guard: the codings' own checks come first
+        }
+        boolean keepAlive = !connectionClose && (version == HttpVersion.HTTP_1_1 || connectionKeepAlive);
+        boolean hasBody = chunked || contentLength > 0;
+        List<Header> fields = headerCount == 0 ? List.of()
+                : Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(headers, headerCount)));
+        Arrays.fill(headers, 0, headerCount, null); // keep no request's fields past its head
+        return new RequestHead(requestLine.method, version, requestLine.targetForm, requestLine.rawPath,
+                requestLine.queryString, fields, chunked ? -1 : Math.max(contentLength, 0), chunked, keepAlive,
+                expectContinue && version == HttpVersion.HTTP_1_1,
+                connectionUpgrade && upgradeWebSocket && !hasBody);
     }
 
-    private void inspect(Header h) {
+    @Override
+    public void field(Header h) {
+        if (headerCount == headers.length) {
+            headers = Arrays.copyOf(headers, headerCount * 2);
+        }
+        headers[headerCount++] = h;
         String name = h.name();
         if (name == HeaderNames.HOST) {
-            if (++hostCount > 1) {
-                throw new ParseFailure(Violation.DUPLICATE_HOST);
-            }
-            host = h.value();
+            host(h.value());
         } else if (name == HeaderNames.CONTENT_LENGTH) {
             if (contentLength >= 0) {
                 throw new ParseFailure(Violation.DUPLICATE_CONTENT_LENGTH);
             }
             contentLength = contentLength(h.value());
+            if (transferEncoding) {
+                throw new ParseFailure(Violation.CONTENT_LENGTH_WITH_TRANSFER_ENCODING);
+            }
+            if (limits.maxBodyBytes() >= 0 && contentLength > limits.maxBodyBytes()) {
+                throw new ParseFailure(Violation.BODY_TOO_LARGE);
+            }
         } else if (name == HeaderNames.TRANSFER_ENCODING) {
+            if (requestLine.version == HttpVersion.HTTP_1_0) {
+                throw new ParseFailure(Violation.TRANSFER_ENCODING_IN_HTTP_1_0);
+            }
+            if (contentLength >= 0) {
+                throw new ParseFailure(Violation.CONTENT_LENGTH_WITH_TRANSFER_ENCODING);
+            }
             transferCodings(h.value());
         } else if (name == HeaderNames.CONNECTION) {
             connectionOptions(h.value());
@@ -119,18 +109,34 @@ final class RequestHeadParser {
         }
     }
 
+    private void host(String host) {
+        if (++hostCount > 1) {
+            throw new ParseFailure(Violation.DUPLICATE_HOST);
+        }
+        if (!host.isEmpty() && !HostValidator.isValidAuthority(host)) {
+            throw new ParseFailure(Violation.INVALID_HOST);
+        }
+        String authority = requestLine.authority;
+        if (authority != null && !authority.equalsIgnoreCase(host)) {
+            throw new ParseFailure(Violation.HOST_MISMATCH);
+        }
+    }
+
     private static long contentLength(String v) {
         long n = HttpSyntax.contentLength(v);
         if (n < 0) {
             // Told apart only to keep the words a client sees; the value has no surrounding OWS left.
             throw new ParseFailure(v.isEmpty() ? Violation.EMPTY_CONTENT_LENGTH
-                    : v.length() > HttpSyntax.MAX_CONTENT_LENGTH_DIGITS ? Violation.CONTENT_LENGTH_TOO_LARGE
+                    : v.length() > HttpSyntax.MAX_CONTENT_LENGTH_DIGITS ? Violation.CONTENT_LENGTH_TOO_MANY_DIGITS
                     : Violation.INVALID_CONTENT_LENGTH);
         }
         return n;
     }
 
-    /** Records the codings of one Transfer-Encoding field, in order (several fields form one list). */
+    /**
+     * Checks the codings of one Transfer-Encoding field, in order (several fields form one list), refusing at the first
+     * coding that no acceptable list could contain: jvicorn decodes only a single chunked.
+     */
     private void transferCodings(String v) {
         transferEncoding = true;
         int len = v.length();
@@ -144,8 +150,7 @@ final class RequestHeadParser {
                         start == elementEnd ? Violation.EMPTY_TRANSFER_CODING : Violation.INVALID_TRANSFER_CODING);
             }
             int rest = HttpSyntax.skipWhitespace(v, nameEnd, elementEnd);
-            boolean isChunked = HttpSyntax.equalsLower(v, start, nameEnd, "chunked");
-            if (isChunked) {
+            if (HttpSyntax.equalsLower(v, start, nameEnd, "chunked")) {
                 if (rest != elementEnd) {
                     throw new ParseFailure(Violation.INVALID_TRANSFER_CODING);
                 }
@@ -157,29 +162,10 @@ final class RequestHeadParser {
                 if (rest != elementEnd && v.charAt(rest) != ';') {
                     throw new ParseFailure(Violation.INVALID_TRANSFER_CODING);
                 }
-                unknownCoding = true;
+                throw new ParseFailure(chunked ? Violation.CHUNKED_NOT_LAST : Violation.UNSUPPORTED_TRANSFER_CODING);
             }
-            chunkedLast = isChunked;
             i = elementEnd + 1;
         } while (i <= len);
-    }
-
-    private void checkTransferEncoding(HttpVersion version) {
-        if (version == HttpVersion.HTTP_1_0) {
-            throw new ParseFailure(Violation.TRANSFER_ENCODING_IN_HTTP_1_0);
-        }
-        if (contentLength >= 0) {
-            throw new ParseFailure(Violation.CONTENT_LENGTH_WITH_TRANSFER_ENCODING);
-        }
-        if (chunked && !chunkedLast) {
-            throw new ParseFailure(Violation.CHUNKED_NOT_LAST);
-        }
-        if (unknownCoding) {
-            throw new ParseFailure(Violation.UNSUPPORTED_TRANSFER_CODING);
-        }
-        if (!chunked) {
-            throw new ParseFailure(Violation.INVALID_TRANSFER_ENCODING);
-        }
     }
 
     private void connectionOptions(String v) {

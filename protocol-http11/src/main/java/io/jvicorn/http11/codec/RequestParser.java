@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,24 +19,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RequestParser {
     private static final int INITIAL_BUFFER_BYTES = 1024;
-    private static final byte[] NO_BYTES = new byte[0];
 
     private enum State { HEAD, END, FIXED_BODY, CHUNK_LINE, CHUNK_DATA, CHUNK_DATA_CR, CHUNK_DATA_LF, TRAILERS, FAILED }
 
     private final ParserLimits limits;
-    private final HeadScanner scanner = new HeadScanner();
-    private final FieldLineParser fieldLine = new FieldLineParser();
+    private final HeadScanner scanner;
     private final RequestHeadParser headParser;
     private final ChunkLineParser chunkLine;
+    private final HeadScanner.FieldSink trailerSink = this::trailer;
 
     private State state = State.HEAD;
     private byte @Nullable [] buffer;
     private int buffered;
 
-    // Where the last complete field block lies: in the caller's array or in buffer.
-    private byte[] blockArray = NO_BYTES;
-    private int blockBase;
-    private int blockLength;
+    private @Nullable ArrayList<Header> trailers;
 
     private long remaining;
     private long bodyBytes;
@@ -51,9 +46,11 @@ public final class RequestParser {
      */
     public RequestParser(ParserLimits limits) {
         this.limits = limits;
-        this.headParser = new RequestHeadParser(limits, fieldLine);
+        RequestLineParser requestLine = new RequestLineParser();
+        this.headParser = new RequestHeadParser(limits, requestLine);
+        this.scanner = new HeadScanner(requestLine, new FieldLineParser(), headParser);
         this.chunkLine = new ChunkLineParser(limits.maxChunkExtensionBytes());
-        scanner.startRequestHead(limits);
+        startHead();
     }
 
     /**
@@ -134,13 +131,12 @@ public final class RequestParser {
     }
 
     private @Nullable ParseEvent readHead(ByteBuffer in) {
-        if (!readBlock(in)) {
+        int length = readBlock(in);
+        if (length == HeadScanner.NEED_MORE) {
             return null;
         }
-        int start = scanner.start();
-        RequestHead head = headParser.parse(blockArray, blockBase, scanner);
-        blockArray = NO_BYTES; // hold no reference to the caller's array
-        headBytes = blockLength - start;
+        RequestHead head = headParser.finish();
+        headBytes = length - scanner.start();
         bodyBytes = 0;
         if (head.chunked()) {
             chunkLine.reset();
@@ -175,7 +171,9 @@ public final class RequestParser {
                         return null;
                     }
                     if (size == 0) {
-                        scanner.startTrailers(Math.max(2, limits.maxHeaderBytes() - headBytes), limits.maxHeaderCount());
+                        trailers = null;
+                        scanner.startTrailers(Math.max(2, limits.maxHeaderBytes() - headBytes), limits.maxHeaderCount(),
+                                trailerSink);
                         state = State.TRAILERS;
                         return readTrailers(in);
                     }
@@ -221,43 +219,48 @@ public final class RequestParser {
     }
 
     private @Nullable ParseEvent readTrailers(ByteBuffer in) {
-        if (!readBlock(in)) {
+        if (readBlock(in) == HeadScanner.NEED_MORE) {
             return null;
         }
-        int count = scanner.fieldLines();
-        if (count == 0) {
-            blockArray = NO_BYTES;
-            return endRequest(RequestEnd.NO_TRAILERS);
+        ArrayList<Header> fields = trailers;
+        trailers = null;
+        return endRequest(fields == null ? RequestEnd.NO_TRAILERS
+                : new RequestEnd(Collections.unmodifiableList(fields)));
+    }
+
+    /** A trailer field, kept unless it is one a trailer may not carry (RFC 9110 §6.5.1). */
+    private void trailer(Header h) {
+        if (HeaderNames.forbiddenInTrailers(h.name())) {
+            return;
         }
-        ArrayList<Header> trailers = new ArrayList<>(count);
-        int line = blockBase;
-        for (int k = 0; k < count; k++) {
-            int end = blockBase + scanner.fieldLineEnd(k);
-            Header h = fieldLine.parse(blockArray, line, end);
-            if (!HeaderNames.forbiddenInTrailers(h.name())) {
-                trailers.add(h);
-            }
-            line = end + 2;
+        ArrayList<Header> fields = trailers;
+        if (fields == null) {
+            fields = trailers = new ArrayList<>(2);
         }
-        blockArray = NO_BYTES;
-        return endRequest(trailers.isEmpty() ? RequestEnd.NO_TRAILERS
-                : new RequestEnd(Collections.unmodifiableList(trailers)));
+        fields.add(h);
     }
 
     private RequestEnd endRequest(RequestEnd end) {
-        scanner.startRequestHead(limits);
+        startHead();
         state = State.HEAD;
         return end;
     }
 
+    private void startHead() {
+        headParser.begin();
+        scanner.startRequestHead(limits, headParser);
+    }
+
     /**
      * Finds the end of the current field block (head or trailers), in place in {@code in}'s array when it is all
-     * there, else in the internal buffer. On success the block is consumed from {@code in} and located by
-     * blockArray/blockBase/blockLength; otherwise all of {@code in} has been copied.
+     * there, else in the internal buffer; the scanner hands each line to its parser on the way.
+     *
+     * @return the block's length, consumed from {@code in}; or {@link HeadScanner#NEED_MORE}, all of {@code in}
+     *         having been copied
      */
-    private boolean readBlock(ByteBuffer in) {
+    private int readBlock(ByteBuffer in) {
         if (!in.hasRemaining()) {
-            return false;
+            return HeadScanner.NEED_MORE;
         }
         if (buffered == 0 && in.hasArray()) {
             byte[] a = in.array();
@@ -265,16 +268,13 @@ public final class RequestParser {
             int length = scanner.scan(a, base, in.arrayOffset() + in.limit());
             if (length != HeadScanner.NEED_MORE) {
                 in.position(in.position() + length);
-                blockArray = a;
-                blockBase = base;
-                blockLength = length;
-                return true;
+                return length;
             }
             // Keep it all: the scanner resumes over the copy, its positions being relative to the block start.
             int n = in.remaining();
             in.get(room(n), 0, n);
             buffered = n;
-            return false;
+            return HeadScanner.NEED_MORE;
         }
         while (in.hasRemaining()) {
             byte[] buf = room(1);
@@ -286,13 +286,10 @@ public final class RequestParser {
                 // Give back what lies beyond the block: it is body or the next request.
                 in.position(in.position() - (buffered - length));
                 buffered = 0;
-                blockArray = buf;
-                blockBase = 0;
-                blockLength = length;
-                return true;
+                return length;
             }
         }
-        return false;
+        return HeadScanner.NEED_MORE;
     }
 
     /** The internal buffer, with space for at least {@code needed} more bytes. */
@@ -317,7 +314,7 @@ public final class RequestParser {
         state = State.FAILED;
         error = e;
         buffer = null;
-        blockArray = NO_BYTES;
+        trailers = null;
         buffered = 0;
         return e;
     }

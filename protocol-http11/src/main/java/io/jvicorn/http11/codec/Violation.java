@@ -47,7 +47,7 @@ public enum Violation {
     MISSING_VERSION(400, "RFC 9112 §3", "missing HTTP version"),
     /** A version that is not {@code HTTP/DIGIT.DIGIT}. */
     INVALID_VERSION(400, "RFC 9112 §2.3", "invalid HTTP version"),
-    /** A well-formed version other than 1.0 and 1.1. */
+    /** A version whose major digit is not 1, or minor digit not 0 or 1: refused at that digit. */
     VERSION_NOT_SUPPORTED(505, "RFC 9110 §15.6.6", "HTTP version not supported"),
     /** The CONNECT method: jvicorn is not a tunnel. */
     CONNECT_NOT_SUPPORTED(501, "RFC 9110 §9.3.6", "CONNECT is not supported"),
@@ -87,8 +87,11 @@ public enum Violation {
     DUPLICATE_CONTENT_LENGTH(400, "RFC 9112 §6.3", "more than one Content-Length header"),
     /** An empty Content-Length value. */
     EMPTY_CONTENT_LENGTH(400, "RFC 9112 §6.3", "empty Content-Length"),
-    /** A Content-Length of more digits than a long can hold safely. */
-    CONTENT_LENGTH_TOO_LARGE(400, "RFC 9112 §6.3", "Content-Length too large"),
+    /**
+     * A Content-Length of more than {@link io.jvicorn.http.HttpSyntax#MAX_CONTENT_LENGTH_DIGITS} (18) digits, leading
+     * zeros included: more than a long holds safely.
+     */
+    CONTENT_LENGTH_TOO_MANY_DIGITS(400, "RFC 9112 §6.3", "Content-Length of more than 18 digits"),
     /** A Content-Length that is not 1*DIGIT (a sign, a list, whitespace inside). */
     INVALID_CONTENT_LENGTH(400, "RFC 9112 §6.3", "invalid Content-Length"),
     /** Both Content-Length and Transfer-Encoding: a smuggling vector. */
@@ -113,8 +116,11 @@ public enum Violation {
     // Chunked body (ChunkLineParser, RequestParser)
     /** A chunk-size line that does not start with a hex digit, or a size followed by a stray byte. */
     INVALID_CHUNK_SIZE(400, "RFC 9112 §7.1", "invalid chunk size"),
-    /** More than 64 hex digits (leading zeros included). */
-    CHUNK_SIZE_TOO_LONG(400, "RFC 9112 §7.1", "chunk size too long"),
+    /**
+     * A chunk size of more than {@code ChunkLineParser.MAX_DIGITS} (16) hex digits, leading zeros included, capped as
+     * {@link #CONTENT_LENGTH_TOO_MANY_DIGITS} caps a Content-Length.
+     */
+    CHUNK_SIZE_TOO_MANY_DIGITS(400, "RFC 9112 §7.1", "chunk size of more than 16 hex digits"),
     /** A chunk size of 2^60 or more (over 15 significant hex digits). */
     CHUNK_SIZE_TOO_LARGE(400, "RFC 9112 §7.1", "chunk size too large"),
     /** Whitespace after the size not followed by an extension. */
