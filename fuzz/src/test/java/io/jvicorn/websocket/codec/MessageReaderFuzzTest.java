@@ -20,7 +20,8 @@ import java.util.Set;
  * arbitrary client bytes.
  *
  * <p>Properties: it throws nothing but {@link ProtocolViolation} with a close code RFC 6455 §7.4.1 gives for bad input
- * (1002, 1007, 1009); the events are the same however the bytes are split; a null result leaves no byte unread; no
+ * (1002, 1007, 1009); the events, and whether and (without compression) how the connection fails, are the same
+ * however the bytes are split; a null result leaves no byte unread; no
  * message is larger than the limit, and the buffer it is gathered in never grows past the limit plus the one byte
  * that shows a compressed message is too big, so a decompression bomb costs at most the limit.
  */
@@ -68,7 +69,11 @@ class MessageReaderFuzzTest {
                         event = reader.read(in);
                     } catch (ProtocolViolation v) {
                         assertTrue(INPUT_ERRORS.contains(v.code()), () -> "close code " + v.code() + ": " + v.reason());
-                        events.add("failed " + v.code() + " " + v.reason());
+                        // With permessage-deflate the code may depend on the split, and that is accepted: given a whole
+                        // corrupt stream, zlib reports the corruption and the bytes it inflated before it are lost,
+                        // while fed in pieces those bytes come out first and may be invalid UTF-8 (1007) or too many
+                        // (1009). Either way the connection fails, after the same events; PLAIN compares the code.
+                        events.add(mode == Mode.PLAIN ? "failed " + v.code() + " " + v.reason() : "failed");
                         return events;
                     } finally {
                         checkBuffer(reader);
