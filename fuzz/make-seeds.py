@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the seed corpus of the fuzz targets (valid and invalid inputs each), where jazzer-junit looks for it:
 src/test/resources/<package>/<Class>Inputs/<method>/. Re-run after changing a seed here; crash files the fuzzer
-adds to those folders are not touched."""
+adds to those folders are not touched. The key seeds come from `openssl` and are new keys on each run, so re-run it
+only when a seed changes."""
 import os
 import struct
 import zlib
