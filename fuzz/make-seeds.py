@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Writes the seed corpus of the fuzz targets (valid and invalid inputs each), where jazzer-junit looks for it:
+src/test/resources/<package>/<Class>Inputs/<method>/. Re-run after changing a seed here; crash files the fuzzer
+adds to those folders are not touched. The key seeds come from `openssl` and are new keys on each run, so re-run it
+only when a seed changes."""
+import os
+import struct
+import zlib
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "src", "test", "resources", "io", "jvicorn")
+
+
+def write(folder, seeds):
+    path = os.path.join(ROOT, folder)
+    os.makedirs(path, exist_ok=True)
+    for name, data in seeds.items():
+        with open(os.path.join(path, "seed-" + name), "wb") as f:
+            f.write(data)
+
+
+def frame(opcode, payload, fin=True, rsv1=False, key=b"\x37\xfa\x21\x3d", masked=True, length_form=None):
+    """A client frame; length_form forces a 16- or 64-bit length (non-minimal when the payload is short)."""
+    b0 = (0x80 if fin else 0) | (0x40 if rsv1 else 0) | opcode
+    n = len(payload)
+    form = length_form or (7 if n < 126 else 16 if n < 65536 else 64)
+    mask_bit = 0x80 if masked else 0
+    if form == 7:
+        head = bytes([b0, mask_bit | n])
+    elif form == 16:
+        head = bytes([b0, mask_bit | 126]) + struct.pack(">H", n)
+    else:
+        head = bytes([b0, mask_bit | 127]) + struct.pack(">Q", n)
+    if not masked:
+        return head + payload
+    return head + key + bytes(c ^ key[i % 4] for i, c in enumerate(payload))
+
+
+def deflated(message, compressor=None):
+    c = compressor or zlib.compressobj(6, zlib.DEFLATED, -15)
+    out = c.compress(message) + c.flush(zlib.Z_SYNC_FLUSH)
+    assert out.endswith(b"\x00\x00\xff\xff")
+    return out[:-4]
+
+
+write("http11/codec/RequestParserFuzzTestInputs/parsesTheSameWhateverTheSplit", {
+    "get": b"GET /hello?x=1 HTTP/1.1\r\nHost: example.com\r\nUser-Agent: fuzz\r\n\r\n",
+    "post-content-length": b"POST /submit HTTP/1.1\r\nHost: a\r\nContent-Length: 11\r\n\r\nhello world",
+    "chunked-trailers": b"POST /up HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n"
+                        b"6\r\n world\r\n0\r\nX-Checksum: abc\r\nContent-Length: 9\r\n\r\n",
+    "pipelined": b"GET /a HTTP/1.1\r\nHost: a\r\n\r\nPOST /b HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nok"
+                 b"GET /c HTTP/1.0\r\n\r\n",
+    "leading-empty-lines": b"\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n",
+    "absolute-form": b"GET http://example.com:8080/p?q HTTP/1.1\r\nHost: example.com:8080\r\n\r\n",
+    "options-asterisk": b"OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n",
+    "websocket-upgrade": b"GET /ws HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+                         b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
+    "expect-continue": b"PUT /f HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\nabc",
+    "bad-version": b"GET /x HTTP/1.\xce\r\nHost: a\r\n\r\n",
+    "bare-lf": b"GET / HTTP/1.1\nHost: a\n\n",
+    "obs-fold": b"GET / HTTP/1.1\r\nHost: a\r\nX: 1\r\n  2\r\n\r\n",
+    "smuggling-cl-te": b"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+    "two-content-lengths": b"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
+    "long-chunk-size": b"POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                       b"00000000000000000000005\r\nhello\r\n0\r\n\r\n",
+    "bad-chunk-crlf": b"POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n0\r\n\r\n",
+    "unterminated-trailer": b"POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n0\r\n \r\n",
+    "huge-content-length": b"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 99999999999999999999999\r\n\r\n",
+    "missing-host": b"GET / HTTP/1.1\r\n\r\n",
+    "control-char": b"GET / HTTP/1.1\r\nHost: a\x01\r\n\r\n",
+})
+
+TEXT = "héllo wörld €".encode()
+one_context = zlib.compressobj(6, zlib.DEFLATED, -15)
+ws = {
+    "text": frame(1, TEXT),
+    "binary-zero-key": frame(2, bytes(range(40)), key=b"\0\0\0\0"),
+    "fragmented-with-ping": frame(1, b"Hel", fin=False) + frame(9, b"ping") + frame(0, b"lo", fin=False)
+                            + frame(0, b"!"),
+    "close-with-reason": frame(8, struct.pack(">H", 1000) + b"bye"),
+    "pong-then-empty-close": frame(10, b"") + frame(8, b""),
+    "length-16": frame(2, b"x" * 200),
+    "non-minimal-length": frame(2, b"abc", length_form=16),
+    "length-64-msb": bytes([0x82, 0xFF]) + b"\x80" + b"\0" * 7 + b"abcd",
+    "unmasked": frame(1, b"hi", masked=False),
+    "reserved-opcode": frame(3, b""),
+    "rsv2": bytes([0xA1, 0x80]) + b"\0\0\0\0",
+    "fragmented-ping": frame(9, b"p", fin=False),
+    "invalid-utf8-split": frame(1, b"\xe2\x82", fin=False) + frame(0, b"\x28"),
+    "bad-close-code": frame(8, struct.pack(">H", 1005)),
+    "one-byte-close": frame(8, b"\x03"),
+    "continuation-first": frame(0, b"x"),
+    "too-big": frame(2, b"z" * 400),
+    "deflate-text": frame(1, deflated(TEXT), rsv1=True, key=b"\0\0\0\0"),
+    "deflate-context": frame(1, deflated(b"abcabcabc", one_context), rsv1=True)
+                       + frame(1, deflated(b"abcabcabc", one_context), rsv1=True),
+    "deflate-fragmented": (lambda d: frame(2, d[:5], fin=False, rsv1=True) + frame(0, d[5:]))(
+        deflated(bytes(range(100)))),
+    "deflate-bomb": frame(2, deflated(b"\0" * 5000), rsv1=True, key=b"\0\0\0\0"),
+    "deflate-final-block": frame(2, zlib.compressobj(6, zlib.DEFLATED, -15).compress(b"fin")
+                                 + zlib.compressobj(6, zlib.DEFLATED, -15).flush(), rsv1=True),
+    "deflate-corrupt": frame(1, b"\xff\xff\xff\xff", rsv1=True),
+    "rsv1-on-ping": frame(9, b"", rsv1=True),
+}
+write("websocket/codec/MessageReaderFuzzTestInputs/readsTheSameWhateverTheSplit", ws)
+write("websocket/codec/FrameDecoderFuzzTestInputs/decodesLikeTheRfcWhateverTheSplit",
+      {k: v for k, v in ws.items() if not k.startswith("deflate-") or k in ("deflate-text", "deflate-fragmented")})
+
+write("websocket/codec/Utf8ValidatorFuzzTestInputs/agreesWithTheGrammarWhateverTheSplit", {
+    "ascii": b"Hello, WebSocket! {\"json\": [1, 2, 3]}",
+    "every-length": "a\u00e9\u20ac\U0001F600z".encode(),
+    "boundaries": "\u0080\u07ff\u0800\ud7ff\ue000\uffff\U00010000\U0010FFFF".encode(),
+    "overlong-two": b"ok \xc0\xaf",
+    "overlong-three": b"\xe0\x80\xaf",
+    "surrogate": b"\xed\xa0\x80",
+    "above-max": b"\xf4\x90\x80\x80",
+    "truncated": b"abc\xe2\x82",
+    "lone-continuation": b"\x80abc",
+    "f5": b"\xf5\x80\x80\x80",
+})
+
+
+def openssl(*args, stdin=None):
+    import subprocess
+    return subprocess.run(["openssl", *args], input=stdin, capture_output=True, check=True).stdout
+
+
+def pem_blocks(pem):
+    """[(label, der)] of a PEM text."""
+    import base64
+    out, label, body = [], None, []
+    for line in pem.decode().splitlines():
+        if line.startswith("-----BEGIN "):
+            label, body = line[11:-5], []
+        elif line.startswith("-----END "):
+            out.append((label, base64.b64decode("".join(body))))
+            label = None
+        elif label is not None and ":" not in line:
+            body.append(line)
+    return out
+
+
+# Small keys: the seeds are for structure, not strength, and a small key keeps each execution fast.
+rsa = openssl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:512")
+ec = openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256")
+ed = openssl("genpkey", "-algorithm", "ED25519")
+rsa_pkcs1 = openssl("pkey", "-traditional", stdin=rsa)
+ec_sec1 = openssl("ec", "-param_out", stdin=ec)
+ec_sec1_no_curve = openssl("ec", "-param_enc", "explicit", stdin=ec)
+encrypted = openssl("pkcs8", "-topk8", "-v2", "aes-128-cbc", "-iter", "1", "-passout", "pass:fuzz", stdin=ec)
+legacy = openssl("ec", "-traditional", "-aes128", "-passout", "pass:fuzz", stdin=ec)
+cert = openssl("req", "-new", "-x509", "-key", "/dev/stdin", "-subj", "/CN=fuzz", "-days", "1", stdin=ec)
+
+write("server/PemTextFuzzTestInputs/readsAKeyOrSaysWhy", {
+    "pkcs8-rsa": rsa,
+    "pkcs8-ec-with-cert-first": cert + ec,
+    "pkcs8-ed25519-crlf": ed.replace(b"\n", b"\r\n"),
+    "pkcs1-rsa": rsa_pkcs1,
+    "sec1-ec-with-parameters": ec_sec1,
+    "sec1-explicit-curve": ec_sec1_no_curve,
+    "encrypted-pkcs8": encrypted,
+    "legacy-encrypted": legacy,
+    "bag-attributes": b"Bag Attributes\n    localKeyID: 01\n" + rsa,
+    "unterminated": rsa[:60],
+    "bad-base64": b"-----BEGIN PRIVATE KEY-----\nMIIB!!!\n-----END PRIVATE KEY-----\n",
+    "empty-block": b"-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----\n",
+})
+
+LABELS = ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "DSA PRIVATE KEY", "CERTIFICATE"]
+
+
+def der_seed(label, der, ec_parameters=False):
+    return bytes([LABELS.index(label) | (0x80 if ec_parameters else 0)]) + der
+
+
+write("server/PrivateKeyDerFuzzTestInputs/readsAKeyOrSaysWhy", {
+    "pkcs8-rsa": der_seed("PRIVATE KEY", pem_blocks(rsa)[0][1]),
+    "pkcs8-ec": der_seed("PRIVATE KEY", pem_blocks(ec)[0][1]),
+    "pkcs8-ed25519": der_seed("PRIVATE KEY", pem_blocks(ed)[0][1]),
+    "pkcs1-rsa": der_seed("RSA PRIVATE KEY", pem_blocks(rsa_pkcs1)[0][1]),
+    "sec1-ec-named": der_seed("EC PRIVATE KEY", pem_blocks(ec_sec1)[-1][1]),
+    "sec1-ec-after-parameters": der_seed("EC PRIVATE KEY", pem_blocks(ec_sec1)[-1][1], ec_parameters=True),
+    "encrypted-pkcs8": der_seed("ENCRYPTED PRIVATE KEY", pem_blocks(encrypted)[0][1]),
+    "truncated-sequence": der_seed("EC PRIVATE KEY", b"\x30\x84\xff\xff\xff\xff\x02\x01"),
+    "certificate": der_seed("CERTIFICATE", pem_blocks(cert)[0][1]),
+})
