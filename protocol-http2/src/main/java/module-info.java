@@ -1,0 +1,5 @@
+module io.jvicorn.http2 {
+    requires static org.jspecify;
+    requires transitive io.jvicorn.api;
+    exports io.jvicorn.http2.hpack;
+}
