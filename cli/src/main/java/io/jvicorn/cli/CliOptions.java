@@ -3,6 +3,7 @@ package io.jvicorn.cli;
 import io.jvicorn.asgi.Application;
 import io.jvicorn.asgi.Header;
 import io.jvicorn.cli.reload.ReloadSettings;
+import io.jvicorn.server.Carriers;
 import io.jvicorn.server.ServerConfig;
 import io.jvicorn.server.ServerConfig.WebSocketSettings;
 import io.jvicorn.server.TlsConfig;
@@ -256,9 +257,16 @@ final class CliOptions {
     boolean wsPerMessageDeflate;
 
     @Option(names = "--loops", paramLabel = "N", converter = Converters.PositiveInt.class,
-            description = "Number of selector loops. Default: half the processors; the virtual threads that run the "
-                    + "application get the other half (-Djdk.virtualThreadScheduler.parallelism=N overrides).")
+            description = "Number of selector loops. Default: one per processor with --carriers loops; half the "
+                    + "processors with --carriers pool, whose virtual-thread carriers get the other half "
+                    + "(-Djdk.virtualThreadScheduler.parallelism=N overrides).")
     @Nullable Integer loops;
+
+    @Option(names = "--carriers", paramLabel = "KIND", defaultValue = "loops", converter = Converters.CarrierKinds.class,
+            description = "Which threads carry the application's virtual threads: loops (each connection's selector "
+                    + "loop: no hand-off between threads; a long computation holds up that loop's other connections) "
+                    + "or pool (the JDK's scheduler, for CPU-heavy applications). Default: ${DEFAULT-VALUE}.")
+    Carriers carriers = Carriers.LOOPS;
 
     @Option(names = "--reset-contextvars", arity = "0", fallbackValue = "true",
             description = "Run every request on a new virtual thread, so that ThreadLocal values a request sets never "
@@ -448,7 +456,8 @@ final class CliOptions {
                 .limitMaxRequestsJitter(limitMaxRequestsJitter)
                 .accessLogFormat(accessLogFormat)
                 .useColors(colors)
-                .threadPerRequest(resetContextvars);
+                .threadPerRequest(resetContextvars)
+                .carriers(carriers);
         if (loops != null) {
             builder.loops(loops);
         }

@@ -1,6 +1,7 @@
 package io.jvicorn.cli;
 
 import io.jvicorn.asgi.Header;
+import io.jvicorn.server.Carriers;
 import io.jvicorn.server.ServerConfig;
 import io.jvicorn.server.TlsConfig;
 import java.math.BigDecimal;
@@ -204,6 +205,18 @@ final class Converters {
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException("expected one of auto, on, off but was '" + value + "'");
             }
+        }
+    }
+
+    /** {@code --carriers}: {@code loops} or {@code pool}. */
+    static final class CarrierKinds implements ITypeConverter<Carriers> {
+        @Override
+        public Carriers convert(String value) {
+            return switch (value.trim().toLowerCase(Locale.ROOT)) {
+                case "loops" -> Carriers.LOOPS;
+                case "pool" -> Carriers.POOL;
+                default -> throw new TypeConversionException("expected loops or pool but was '" + value + "'");
+            };
         }
     }
 

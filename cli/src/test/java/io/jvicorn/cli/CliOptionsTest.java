@@ -51,7 +51,8 @@ class CliOptionsTest {
         assertEquals("127.0.0.1", config.host());
         assertEquals(8000, config.port());
         assertEquals(2048, config.backlog());
-        assertEquals(io.jvicorn.server.CoreShare.defaultLoops(), config.loops());
+        assertEquals(io.jvicorn.server.CoreShare.defaultLoops(io.jvicorn.server.Carriers.LOOPS), config.loops());
+        assertEquals(io.jvicorn.server.Carriers.LOOPS, config.carriers());
         assertEquals(Duration.ofSeconds(5), config.timeoutKeepAlive());
         assertEquals(Duration.ofSeconds(30), config.timeoutRequestHeader());
         assertNull(config.timeoutGracefulShutdown());
@@ -85,7 +86,7 @@ class CliOptionsTest {
                 "--header", "X-Served-By: edge 1", "--header", "Server:custom", "--no-server-header",
                 "--no-date-header", "--root-path", "/api", "--lifespan", "on", "--ws", "none",
                 "--ws-max-size", "1024", "--ws-max-queue", "4", "--ws-ping-interval", "0", "--ws-ping-timeout", "2.5",
-                "--ws-per-message-deflate", "false", "--loops", "3", "--limit-request-line", "4096",
+                "--ws-per-message-deflate", "false", "--loops", "3", "--carriers", "Pool", "--limit-request-line", "4096",
                 "--limit-request-headers-size", "8192", "--limit-request-fields", "50",
                 "--limit-request-body", "1048576", "--no-proxy-headers", "--forwarded-allow-ips", "10.0.0.0/8, unix:",
                 "--limit-max-requests-jitter", "50", "--access-log-format", "%(client_addr)s %(duration_ms)s",
@@ -101,6 +102,7 @@ class CliOptionsTest {
         assertEquals(0, config.port());
         assertEquals(128, config.backlog());
         assertEquals(3, config.loops());
+        assertEquals(io.jvicorn.server.Carriers.POOL, config.carriers());
         assertEquals(Duration.ofMillis(1500), config.timeoutKeepAlive());
         assertEquals(Duration.ofSeconds(7), config.timeoutRequestHeader());
         assertEquals(Duration.ofSeconds(10), config.timeoutGracefulShutdown());
@@ -277,6 +279,7 @@ class CliOptionsTest {
             "--port|65536|Invalid value for option '--port': '65536' is not a port (0..65535)",
             "--backlog|0|Invalid value for option '--backlog': '0' must be at least 1",
             "--loops|-1|Invalid value for option '--loops': '-1' must be at least 1",
+            "--carriers|threads|Invalid value for option '--carriers': expected loops or pool but was 'threads'",
             "--limit-concurrency|0|Invalid value for option '--limit-concurrency': '0' must be at least 1",
             "--limit-request-line|15|Invalid value for option '--limit-request-line': '15' must be at least 16",
             "--limit-request-body|-1|Invalid value for option '--limit-request-body': '-1' must not be negative",

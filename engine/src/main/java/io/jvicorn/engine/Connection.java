@@ -7,6 +7,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -113,6 +114,11 @@ public final class Connection implements Transport {
     @Override
     public boolean isOpen() {
         return !closed;
+    }
+
+    @Override
+    public ThreadFactory virtualThreads() {
+        return loop.virtualThreads();
     }
 
     @Override

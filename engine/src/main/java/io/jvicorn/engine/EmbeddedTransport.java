@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,6 +37,7 @@ import org.jspecify.annotations.Nullable;
 public final class EmbeddedTransport implements Transport {
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final long CALL_TIMEOUT_SECONDS = 30;
+    private static final ThreadFactory POOL_THREADS = Thread.ofVirtual().inheritInheritableThreadLocals(false).factory();
 
     private final ExecutorService loop;
     private volatile @Nullable Thread loopThread;
@@ -262,6 +264,12 @@ public final class EmbeddedTransport implements Transport {
     @Override
     public void execute(Runnable task) {
         loop.execute(task);
+    }
+
+    /** @return virtual threads on the JDK's scheduler (this transport's loop carries none) */
+    @Override
+    public ThreadFactory virtualThreads() {
+        return POOL_THREADS;
     }
 
     @Override

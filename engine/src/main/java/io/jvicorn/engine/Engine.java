@@ -46,13 +46,27 @@ public final class Engine implements AutoCloseable {
      * @param onTick    runs on the first loop at every tick (about ten times a second), or null
      */
     public Engine(int loopCount, int backlog, ConnectionHandlerFactory factory, @Nullable Runnable onTick) {
+        this(loopCount, backlog, factory, onTick, false);
+    }
+
+    /**
+     * @param loopCount           number of selector loops
+     * @param backlog             listen backlog
+     * @param factory             creates a handler per connection
+     * @param onTick              runs on the first loop at every tick (about ten times a second), or null
+     * @param carryVirtualThreads whether each loop's thread carries its connections' virtual threads
+     *                            ({@link Transport#virtualThreads()}), where {@link LoopCarriers#available()}
+     */
+    public Engine(int loopCount, int backlog, ConnectionHandlerFactory factory, @Nullable Runnable onTick,
+                  boolean carryVirtualThreads) {
         if (loopCount < 1) {
             throw new IllegalArgumentException("loopCount must be at least 1");
         }
         this.backlog = backlog;
         this.loops = new SelectorLoop[loopCount];
         for (int i = 0; i < loopCount; i++) {
-            loops[i] = new SelectorLoop("jvicorn-loop-" + i, factory, counter, TICK_NANOS, i == 0 ? onTick : null);
+            loops[i] = new SelectorLoop("jvicorn-loop-" + i, factory, counter, TICK_NANOS, i == 0 ? onTick : null,
+                    carryVirtualThreads);
         }
     }
 

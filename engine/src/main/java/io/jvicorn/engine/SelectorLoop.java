@@ -13,6 +13,9 @@ import java.util.Iterator;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -23,6 +26,10 @@ import org.jspecify.annotations.Nullable;
  * A selector on a platform thread (a selector on a virtual thread would pin its carrier). It owns its connections: it
  * reads them, runs tasks other threads hand it, and ticks their timers a few times a second. One shared read buffer
  * per loop, so an idle connection holds no buffer of its own.
+ *
+ * <p>It may also carry its connections' virtual threads ({@link LoopCarriers}): their continuations queue here and run
+ * after the loop has read what is ready, so a request read in one pass runs on the same thread right after, with no
+ * hand-off to another.
  */
 public final class SelectorLoop {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
@@ -31,7 +38,16 @@ public final class SelectorLoop {
 
     private final Selector selector;
     private final Thread thread;
+    private static final ThreadFactory POOL_THREADS = Thread.ofVirtual().inheritInheritableThreadLocals(false).factory();
+
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    /** Continuations of the virtual threads this loop carries; taken by the loop, or by the fallback once it ended. */
+    private final Queue<Runnable> continuations = new ConcurrentLinkedQueue<>();
+    private final ThreadFactory virtualThreads;
+    /** Whether the loop may be blocked in select: then a new task must wake it. */
+    private volatile boolean selecting;
+    /** False once the loop ended: continuations go to the JDK's pool then, so no virtual thread is stranded. */
+    private volatile boolean carrying = true;
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
     private @Nullable ByteBuffer tlsPlainBuffer;
@@ -43,15 +59,21 @@ public final class SelectorLoop {
     private final LongSupplier nanoClock;
     private volatile boolean running = true;
 
+    /**
+     * @param carryVirtualThreads whether this loop's thread carries its connections' virtual threads (when
+     *                            {@link LoopCarriers#available()}; otherwise the JDK's scheduler does)
+     */
     SelectorLoop(String name, ConnectionHandlerFactory factory, ConnectionCounter counter, long tickNanos,
-                 @Nullable Runnable onTick) {
-        this(name, factory, counter, tickNanos, onTick, System::nanoTime);
+                 @Nullable Runnable onTick, boolean carryVirtualThreads) {
+        this(name, factory, counter, tickNanos, onTick, carryVirtualThreads, System::nanoTime);
     }
 
     /** As the other constructor, with the clock for ticks and deadlines ({@link System#nanoTime()} but in tests). */
     SelectorLoop(String name, ConnectionHandlerFactory factory, ConnectionCounter counter, long tickNanos,
-                 @Nullable Runnable onTick, LongSupplier nanoClock) {
+                 @Nullable Runnable onTick, boolean carryVirtualThreads, LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
+        ThreadFactory carried = carryVirtualThreads ? LoopCarriers.factory(this::carry) : null;
+        this.virtualThreads = carried != null ? carried : POOL_THREADS;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -85,8 +107,40 @@ public final class SelectorLoop {
      */
     public void execute(Runnable task) {
         tasks.add(task);
-        if (!inLoop() && wakeupPending.compareAndSet(false, true)) {
+        wakeIfSelecting();
+    }
+
+    private void wakeIfSelecting() {
+        // Paired with run(): it sets `selecting` before it looks at the queues, we look at `selecting` after adding.
+        if (selecting && wakeupPending.compareAndSet(false, true)) {
             selector.wakeup();
+        }
+    }
+
+    /** @return the factory of virtual threads for this loop's connections: carried by this loop, or by the JDK's pool */
+    ThreadFactory virtualThreads() {
+        return virtualThreads;
+    }
+
+    /** @return whether {@link #virtualThreads()} are carried by this loop's thread */
+    boolean carriesVirtualThreads() {
+        return virtualThreads != POOL_THREADS;
+    }
+
+    /** The scheduler of the virtual threads this loop carries: queues a continuation to run on the loop thread. */
+    private void carry(Runnable continuation) {
+        continuations.add(continuation);
+        if (carrying) {
+            wakeIfSelecting();
+        } else {
+            handContinuationsToPool(); // the loop ended, perhaps before it saw this one
+        }
+    }
+
+    private void handContinuationsToPool() {
+        Runnable c;
+        while ((c = continuations.poll()) != null) {
+            ForkJoinPool.commonPool().execute(c);
         }
     }
 
@@ -179,14 +233,17 @@ public final class SelectorLoop {
         while (running) {
             try {
                 long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextTick - nanoTime()));
-                if (tasks.isEmpty()) {
+                selecting = true;
+                if (tasks.isEmpty() && continuations.isEmpty()) {
                     selector.select(waitMillis);
                 } else {
                     selector.selectNow();
                 }
+                selecting = false;
                 wakeupPending.set(false);
                 processSelectedKeys();
                 runTasks();
+                runContinuations();
                 long now = nanoTime();
                 if (now - nextTick >= 0) {
                     nextTick = now + tickNanos;
@@ -200,6 +257,8 @@ public final class SelectorLoop {
             c.closeNow();
         }
         runTasks();
+        carrying = false;
+        handContinuationsToPool();
         try {
             selector.close();
         } catch (IOException e) {
@@ -241,6 +300,17 @@ public final class SelectorLoop {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "loop task failed", e);
             }
+        }
+    }
+
+    /** Runs the virtual threads that became ready, each until it blocks or ends; bounded like {@link #runTasks}. */
+    private void runContinuations() {
+        for (int i = continuations.size(); i > 0; i--) {
+            Runnable continuation = continuations.poll();
+            if (continuation == null) {
+                return;
+            }
+            continuation.run(); // the JDK's continuation runner handles the thread's own exceptions
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.util.concurrent.ThreadFactory;
 import javax.net.ssl.SSLSession;
 import org.jspecify.annotations.Nullable;
 
@@ -58,6 +59,15 @@ public interface Transport {
      * @param task the task
      */
     void execute(Runnable task);
+
+    /**
+     * The virtual threads that do this connection's work (run its application, drain its writes): carried by the
+     * connection's loop thread where the engine does that ({@link LoopCarriers}), else by the JDK's scheduler. They
+     * inherit no inheritable thread-locals.
+     *
+     * @return a factory of unnamed, unstarted virtual threads; callers name them
+     */
+    ThreadFactory virtualThreads();
 
     /**
      * Writes every remaining byte of {@code buffers}, parking the calling virtual thread while the peer does not take

@@ -59,7 +59,7 @@ final class LoopFixture implements AutoCloseable {
             RecordingHandler h = handlerFactory.apply((Connection) connection); // the engine creates Connections
             created.add(h);
             return h;
-        }, counter, TICK.toNanos(), loopTicks::incrementAndGet, clock);
+        }, counter, TICK.toNanos(), loopTicks::incrementAndGet, false, clock);
         this.server = ServerSocketChannel.open();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         loop.start();

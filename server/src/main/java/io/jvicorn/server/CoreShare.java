@@ -1,8 +1,11 @@
 package io.jvicorn.server;
 
+import io.jvicorn.engine.LoopCarriers;
+
 /**
- * How jvicorn divides the processors: half run the selector loops (I/O, parsing, inline answers), the other half carry
- * the application's virtual threads. Without the split both pools default to every processor, so under load twice as
+ * How jvicorn divides the processors. With {@link Carriers#LOOPS} (the default) the loops carry the application's
+ * virtual threads themselves, so there is one loop per processor. With {@link Carriers#POOL}, half run the selector
+ * loops (I/O, parsing, inline answers), the other half carry the application's virtual threads. Without the split both pools default to every processor, so under load twice as
  * many threads as processors compete, and with a load generator or a proxy on the same machine, more still. Measured on
  * two processors with wrk beside the server ({@code benchmarks/README.md}, performance log), one loop and one carrier
  * served 25-30% more requests per second than two of each.
@@ -14,9 +17,21 @@ public final class CoreShare {
     private CoreShare() {
     }
 
-    /** @return the default number of selector loops: half the available processors, at least one */
+    /** @return the default number of selector loops beside a pool of carriers: half the processors, at least one */
     public static int defaultLoops() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    /**
+     * @param carriers which threads carry the application's virtual threads
+     * @return the default number of selector loops: every processor when the loops carry the virtual threads (and
+     *         this JVM lets them, {@link LoopCarriers#available()}), else {@link #defaultLoops()}
+     */
+    public static int defaultLoops(Carriers carriers) {
+        if (carriers == Carriers.LOOPS && LoopCarriers.available()) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        return defaultLoops();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.jvicorn.server;
 
 import io.jvicorn.asgi.Application;
 import io.jvicorn.engine.Engine;
+import io.jvicorn.engine.LoopCarriers;
 import io.jvicorn.engine.TlsEngineFactory;
 import io.jvicorn.http11.codec.DefaultHeaders;
 import io.jvicorn.http11.proxy.ForwardedAllowList;
@@ -139,7 +140,8 @@ public final class Server implements AutoCloseable {
                 config.proxyHeaders() ? ForwardedAllowList.parse(config.forwardedAllowIps()) : null,
                 config.limitConcurrency(), state, counters, webSocket, config.threadPerRequest());
         Engine e = new Engine(config.loops(), config.backlog(),
-                connection -> new HttpConnectionHandler(connection, settings), new DateRefresher(defaults));
+                connection -> new HttpConnectionHandler(connection, settings), new DateRefresher(defaults),
+                carryOnLoops(config.carriers()));
         e.reusePort(config.reusePort());
         try {
             runningOn = listen.bind(e, tls);
@@ -312,6 +314,19 @@ public final class Server implements AutoCloseable {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** @return whether the loops carry the virtual threads; logs why not when they were asked to and cannot */
+    private static boolean carryOnLoops(Carriers carriers) {
+        if (carriers == Carriers.POOL) {
+            return false;
+        }
+        if (LoopCarriers.available()) {
+            return true;
+        }
+        LOG.log(System.Logger.Level.INFO, "Virtual threads run on the JDK''s pool: selector loops carry them only on Java "
+                + "24 or newer with --add-opens java.base/java.lang=ALL-UNNAMED (see Carriers)");
+        return false;
     }
 
     private static void shutdownLifespan(Lifespan life) {

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param host                    the address to bind, {@code 127.0.0.1} by default; {@code ::} or {@code 0.0.0.0} for all
  * @param port                    the port, 8000 by default; 0 picks a free one (read it with {@link Server#port()})
  * @param backlog                 the listen backlog, 2048
- * @param loops                   selector loops; half the processors by default ({@link CoreShare#defaultLoops()})
+ * @param loops                   selector loops; by default every processor with {@link Carriers#LOOPS}, half of
+ *                                them with {@link Carriers#POOL} ({@link CoreShare#defaultLoops(Carriers)})
  * @param timeoutKeepAlive        idle time between requests before the server closes the connection, 5 s
  * @param timeoutRequestHeader    time a client may take to send a complete request head, 30 s (slowloris defence)
  * @param timeoutRequestBody      longest wait for the next byte of a request body (chunk lines and trailers too)
@@ -64,6 +65,8 @@ import org.jspecify.annotations.Nullable;
  *                                {@code NonBlockingApplication} run on the selector loops either way
  * @param reusePort               whether TCP listeners set {@code SO_REUSEPORT}, so that several processes (the
  *                                workers of {@code --workers}) listen on one port; off
+ * @param carriers                which threads carry the application's virtual threads, {@link Carriers#LOOPS} by
+ *                                default (see there)
  */
 public record ServerConfig(
         Application app,
@@ -96,11 +99,13 @@ public record ServerConfig(
         @Nullable Integer fd,
         @Nullable TlsConfig tls,
         boolean threadPerRequest,
-        boolean reusePort) {
+        boolean reusePort,
+        Carriers carriers) {
 
     /** Checks ranges and copies lists. */
     public ServerConfig {
         Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(carriers, "carriers");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is outside 0..65535");
         }
@@ -214,7 +219,7 @@ public record ServerConfig(
         private String host = "127.0.0.1";
         private int port = 8000;
         private int backlog = 2048;
-        private int loops = CoreShare.defaultLoops();
+        private @Nullable Integer loops;
         private Duration timeoutKeepAlive = Duration.ofSeconds(5);
         private Duration timeoutRequestHeader = Duration.ofSeconds(30);
         private Duration timeoutRequestBody = Duration.ofSeconds(60);
@@ -241,6 +246,7 @@ public record ServerConfig(
         private @Nullable TlsConfig tls;
         private boolean threadPerRequest;
         private boolean reusePort;
+        private Carriers carriers = Carriers.LOOPS;
 
         private Builder(Application app) {
             this.app = Objects.requireNonNull(app, "app");
@@ -331,13 +337,17 @@ public record ServerConfig(
         public Builder threadPerRequest(boolean on) { this.threadPerRequest = on; return this; }
         /** @param on whether TCP listeners share their port with other processes (SO_REUSEPORT) @return this */
         public Builder reusePort(boolean on) { this.reusePort = on; return this; }
+        /** @param carriers which threads carry the application's virtual threads @return this */
+        public Builder carriers(Carriers carriers) { this.carriers = carriers; return this; }
 
         /** @return the validated configuration */
         public ServerConfig build() {
-            return new ServerConfig(app, host, port, backlog, loops, timeoutKeepAlive, timeoutRequestHeader,
+            int loopCount = loops != null ? loops : CoreShare.defaultLoops(carriers);
+            return new ServerConfig(app, host, port, backlog, loopCount, timeoutKeepAlive, timeoutRequestHeader,
                     timeoutRequestBody, timeoutGracefulShutdown, shutdownDelay, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
                     rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders, forwardedAllowIps,
-                    limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, threadPerRequest, reusePort);
+                    limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, threadPerRequest, reusePort,
+                    carriers);
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.jvicorn.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jvicorn.engine.LoopCarriers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,10 +26,22 @@ class CoreShareTest {
     }
 
     @Test
-    void loopsAndCarriersShareTheProcessors() {
+    void loopsThatCarryVirtualThreadsTakeEveryProcessor() {
+        // The tests run with java.lang opened on Java 25, as the jvicorn jar does: the default is available here.
+        assertTrue(LoopCarriers.available(), "loop carriers unavailable: is --add-opens java.base/java.lang missing?");
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertEquals(processors, CoreShare.defaultLoops(Carriers.LOOPS));
+        assertEquals(processors, ServerConfig.builder((s, r, w) -> { }).build().loops());
+        assertEquals(3, ServerConfig.builder((s, r, w) -> { }).loops(3).build().loops());
+    }
+
+    @Test
+    void loopsAndPoolCarriersShareTheProcessors() {
         int processors = Runtime.getRuntime().availableProcessors();
         assertEquals(Math.max(1, processors / 2), CoreShare.defaultLoops());
-        assertEquals(CoreShare.defaultLoops(), ServerConfig.builder((s, r, w) -> { }).build().loops());
+        assertEquals(CoreShare.defaultLoops(), CoreShare.defaultLoops(Carriers.POOL));
+        assertEquals(CoreShare.defaultLoops(),
+                ServerConfig.builder((s, r, w) -> { }).carriers(Carriers.POOL).build().loops());
         System.clearProperty(CoreShare.CARRIERS_PROPERTY);
         int carriers = CoreShare.configureCarriers();
         assertEquals(Math.max(1, processors - CoreShare.defaultLoops()), carriers);

@@ -1,5 +1,6 @@
 package io.jvicorn.cli.supervisor;
 
+import io.jvicorn.engine.LoopCarriers;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -18,6 +19,9 @@ final class WorkerLauncher {
     private final Map<String, String> environment;
     private final boolean inheritStandardInput;
 
+    /** Lets the workers' selector loops carry virtual threads, as the supervisor's JVM could (see LoopCarriers). */
+    private static final String OPEN_JAVA_LANG = "--add-opens=java.base/java.lang=ALL-UNNAMED";
+
     /**
      * @param mainClass            the command's main class
      * @param args                 the command line as the user gave it
@@ -29,7 +33,12 @@ final class WorkerLauncher {
                    boolean inheritStandardInput) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        cmd.addAll(jvmOptions);
+        if (LoopCarriers.available() && !jvmOptions.contains(OPEN_JAVA_LANG)) {
+            // Opened by the jar's manifest (Add-Opens), which -cp below does not read: pass it on as a flag.
+            cmd.add(OPEN_JAVA_LANG);
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass);

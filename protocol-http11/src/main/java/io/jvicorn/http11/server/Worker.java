@@ -7,7 +7,6 @@ import io.jvicorn.http11.codec.RequestHead;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * The worker side of a connection: a virtual thread, started when exchanges arrive and ended when there are none,
@@ -18,9 +17,7 @@ import java.util.concurrent.ThreadFactory;
  */
 final class Worker {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
-    // Not inheriting: a worker started by the previous request's worker must not carry that request's values.
-    private static final ThreadFactory THREADS = Thread.ofVirtual().name("jvicorn-http")
-            .inheritInheritableThreadLocals(false).factory();
+    private static final String THREAD_NAME = "jvicorn-http";
 
     private final Transport transport;
     private final HttpSettings settings;
@@ -49,7 +46,11 @@ final class Worker {
     }
 
     private void startThread() {
-        THREADS.newThread(this::run).start();
+        // Not inheriting (Transport#virtualThreads): a worker started by the previous request's worker must not carry
+        // that request's values.
+        Thread worker = transport.virtualThreads().newThread(this::run);
+        worker.setName(THREAD_NAME);
+        worker.start();
     }
 
     private void run() {

@@ -4,7 +4,6 @@ import io.jvicorn.engine.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -17,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class FrameWriter {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
-    private static final ThreadFactory DRAINERS = Thread.ofVirtual().name("jvicorn-ws-writer").factory();
+    private static final String DRAINER_NAME = "jvicorn-ws-writer";
     /** Queued after the last frame: close the TCP connection once everything before it is written. */
     private static final byte[] CLOSE_CONNECTION = new byte[0];
 
@@ -89,7 +88,10 @@ final class FrameWriter {
 
     private void startDrainer() {
         if (drainerRunning.compareAndSet(false, true)) {
-            DRAINERS.newThread(this::runDrainer).start();
+            // On the connection's carriers: a pong queued before a message's echo is written before it.
+            Thread drainer = connection.virtualThreads().newThread(this::runDrainer);
+            drainer.setName(DRAINER_NAME);
+            drainer.start();
         }
     }
 
