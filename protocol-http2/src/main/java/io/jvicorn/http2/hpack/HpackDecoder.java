@@ -137,7 +137,8 @@ public final class HpackDecoder {
                     if (deliver) {
                         sink.field(name, value);
                     }
-                } else if (indexing) {
+                }
+                if (indexing && !kept) {
                     table.clear(); // what adding an entry larger than the table does (RFC 7541 §4.4)
                 }
             }
