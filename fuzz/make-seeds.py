@@ -158,6 +158,31 @@ write("http2/hpack/HpackDecoderFuzzTestInputs/decodesOrSaysWhy", {
 })
 
 
+PREFACE_SETTINGS = "000000 04 00 00000000"
+write("http2/frame/Http2FrameDecoderFuzzTestInputs/decodesTheSameWhateverTheSplit", {
+    name: bytes([options]) + bytes.fromhex(frames.replace(" ", "")) for name, (options, frames) in {
+        "preface-only": (0x00, "505249202a20485454502f322e300d0a0d0a534d0d0a0d0a" + PREFACE_SETTINGS),
+        "bad-preface": (0x00, "474554202f20485454502f312e310d0a"),
+        "request": (0x01, PREFACE_SETTINGS + " 000004 08 00 00000000 00010000 000005 01 05 00000001 82868441"
+                    " 000005 00 01 00000001 68656c6c6f"),
+        "settings": (0x01, "000012 04 00 00000000 0001 00001000 0004 0000ffff 0005 00004000 000000 04 01 00000000"),
+        "continuation": (0x01, PREFACE_SETTINGS + " 000001 01 01 00000001 82 000001 09 00 00000001 86"
+                         " 000001 09 04 00000001 84"),
+        "continuation-flood": (0x03, PREFACE_SETTINGS + " 000001 01 00 00000001 82" + " 000000 09 00 00000001" * 8),
+        "padded-priority": (0x01, PREFACE_SETTINGS + " 00000a 01 2c 00000001 02 80000000 0f 8286 0000"
+                            " 000009 00 09 00000003 03 68656c6c6f 000000"),
+        "control": (0x01, PREFACE_SETTINGS + " 000008 06 00 00000000 0102030405060708 000005 02 00 00000003 00000001 0f"
+                    " 000004 03 00 00000001 00000008 00000a 07 00 00000000 00000005 00000000 6869"),
+        "stream-errors": (0x01, PREFACE_SETTINGS + " 000004 02 00 00000001 00000000 000004 08 00 00000001 00000000"
+                          " 000005 02 00 00000003 00000003 0f"),
+        "unknown-type": (0x01, PREFACE_SETTINGS + " 000003 ff 00 00000001 010203"),
+        "frame-too-large": (0x05, PREFACE_SETTINGS + " 004e21 00 00 00000001"),
+        "bad-setting": (0x01, "000006 04 00 00000000 0004 80000000"),
+        "push-promise": (0x01, PREFACE_SETTINGS + " 000004 05 04 00000001 00000002"),
+    }.items()
+})
+
+
 def openssl(*args, stdin=None):
     import subprocess
     return subprocess.run(["openssl", *args], input=stdin, capture_output=True, check=True).stdout
