@@ -1,6 +1,7 @@
 package io.jvicorn.http2.hpack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,14 +32,24 @@ class HpackBombTest {
         }
         block.flip();
 
-        HpackDecoder decoder = new HpackDecoder(4096, 16 * 1024);
         AtomicInteger delivered = new AtomicInteger();
+        HeaderSink sink = (name, v) -> delivered.incrementAndGet();
+        // A first run links the lambdas and loads the classes involved, one-time allocations that are not the bomb's.
+        assertThrows(HpackException.class, () -> new HpackDecoder(4096, 16 * 1024).decode(block.duplicate(), sink));
+        delivered.set(0);
+
+        HpackDecoder decoder = new HpackDecoder(4096, 16 * 1024);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        HpackException e = null;
         long before = threads.getCurrentThreadAllocatedBytes();
-        HpackException e = assertThrows(HpackException.class,
-                () -> decoder.decode(block, (name, v) -> delivered.incrementAndGet()));
+        try {
+            decoder.decode(block, sink);
+        } catch (HpackException thrown) {
+            e = thrown;
+        }
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
+        assertNotNull(e);
         assertTrue(e.headerListTooLarge());
         assertEquals(0, block.remaining(), "decoded to the end to keep the table in step");
         assertEquals(4, delivered.get(), "the fields within 16 KiB (4033 bytes each)");
