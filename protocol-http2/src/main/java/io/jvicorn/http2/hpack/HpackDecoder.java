@@ -2,6 +2,8 @@ package io.jvicorn.http2.hpack;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes header blocks (RFC 7541 §3), keeping the dynamic table between blocks of one connection. One instance per
@@ -111,7 +113,7 @@ public final class HpackDecoder {
                 checkRequiredUpdate();
                 boolean indexing = first >= INCREMENTAL;
                 int index = HpackInteger.decode(first, indexing ? 6 : 4, block);
-                String name = null;
+                @Nullable String name = null;
                 int nameLength;
                 if (index != 0) {
                     name = name(index);
@@ -130,12 +132,13 @@ public final class HpackDecoder {
                 boolean kept = indexing && fieldSize <= table.maxSize();
                 if (deliver || kept) {
                     // Either implies the test above held, so the name was materialised.
+                    String fieldName = Objects.requireNonNull(name);
                     String value = text(block, valueLength);
                     if (kept) {
-                        table.add(name, value);
+                        table.add(fieldName, value);
                     }
                     if (deliver) {
-                        sink.field(name, value);
+                        sink.field(fieldName, value);
                     }
                 }
                 if (indexing && !kept) {
