@@ -119,6 +119,70 @@ write("websocket/codec/Utf8ValidatorFuzzTestInputs/agreesWithTheGrammarWhateverT
 })
 
 
+def hpack_blocks(config, *blocks):
+    """An HpackDecoderFuzzTest input: the config byte (table size index | list limit index << 2), then each block
+    behind its length byte."""
+    out = bytes([config])
+    for hex_block in blocks:
+        block = bytes.fromhex(hex_block.replace(" ", ""))
+        assert len(block) < 256
+        out += bytes([len(block)]) + block
+    return out
+
+
+HPACK_C3 = ["8286 8441 0f77 7777 2e65 7861 6d70 6c65 2e63 6f6d", "8286 84be 5808 6e6f 2d63 6163 6865",
+            "8287 85bf 400a 6375 7374 6f6d 2d6b 6579 0c63 7573 746f 6d2d 7661 6c75 65"]
+HPACK_C4 = ["8286 8441 8cf1 e3c2 e5f2 3a6b a0ab 90f4 ff", "8286 84be 5886 a8eb 1064 9cbf",
+            "8287 85bf 4088 25a8 49e9 5ba9 7d7f 8925 a849 e95b b8e8 b4bf"]
+HPACK_C6 = ["4882 6402 5885 aec3 771a 4b61 96d0 7abe 9410 54d4 44a8 2005 9504 0b81 66e0 82a6 2d1b ff6e 919d 29ad"
+            " 1718 63c7 8f0b 97c8 e9ae 82ae 43d3", "4883 640e ffc1 c0bf",
+            "88c1 6196 d07a be94 1054 d444 a820 0595 040b 8166 e084 a62d 1bff c05a 839b d9ab 77ad 94e7 821d d7f2 e6c7"
+            " b335 dfdf cd5b 3960 d5af 2708 7f36 72c1 ab27 0fb5 291f 9587 3160 65c0 03ed 4ee5 b106 3d50 07"]
+write("http2/hpack/HpackDecoderFuzzTestInputs/decodesOrSaysWhy", {
+    "rfc-c3-requests": hpack_blocks(0x0F, *HPACK_C3),
+    "rfc-c4-requests-huffman": hpack_blocks(0x0B, *HPACK_C4),
+    "rfc-c6-responses-table-256": hpack_blocks(0x0E, *HPACK_C6),
+    "list-limit-64": hpack_blocks(0x03, *HPACK_C4),
+    "bomb": hpack_blocks(0x07, "40 01 78 7f 50" + " 76" * 207, "be" * 200, "be" * 200),
+    "size-updates": hpack_blocks(0x0F, "20 3fe11f 82", "3f45 40 01 61 01 62", "be"),
+    "size-update-after-field": hpack_blocks(0x0F, "82 20"),
+    "size-update-above-max": hpack_blocks(0x0D, "3f e2 1f"),
+    "never-indexed": hpack_blocks(0x0F, "1008 7061 7373 776f 7264 0673 6563 7265 74"),
+    "index-zero": hpack_blocks(0x0F, "80"),
+    "index-past-table": hpack_blocks(0x0F, "be"),
+    "integer-overflow": hpack_blocks(0x0F, "ff 81 ff ff ff 07"),
+    "integer-too-long": hpack_blocks(0x0F, "ff 80 80 80 80 80 00"),
+    "huffman-eos": hpack_blocks(0x0F, "41 84 ff ff ff ff"),
+    "huffman-padding": hpack_blocks(0x0F, "41 82 1f ff", "41 81 18"),
+    "truncated-string": hpack_blocks(0x0F, "41 05 61 62"),
+})
+
+
+PREFACE_SETTINGS = "000000 04 00 00000000"
+write("http2/frame/Http2FrameDecoderFuzzTestInputs/decodesTheSameWhateverTheSplit", {
+    name: bytes([options]) + bytes.fromhex(frames.replace(" ", "")) for name, (options, frames) in {
+        "preface-only": (0x00, "505249202a20485454502f322e300d0a0d0a534d0d0a0d0a" + PREFACE_SETTINGS),
+        "bad-preface": (0x00, "474554202f20485454502f312e310d0a"),
+        "request": (0x01, PREFACE_SETTINGS + " 000004 08 00 00000000 00010000 000005 01 05 00000001 82868441"
+                    " 000005 00 01 00000001 68656c6c6f"),
+        "settings": (0x01, "000012 04 00 00000000 0001 00001000 0004 0000ffff 0005 00004000 000000 04 01 00000000"),
+        "continuation": (0x01, PREFACE_SETTINGS + " 000001 01 01 00000001 82 000001 09 00 00000001 86"
+                         " 000001 09 04 00000001 84"),
+        "continuation-flood": (0x03, PREFACE_SETTINGS + " 000001 01 00 00000001 82" + " 000000 09 00 00000001" * 8),
+        "padded-priority": (0x01, PREFACE_SETTINGS + " 00000a 01 2c 00000001 02 80000000 0f 8286 0000"
+                            " 000009 00 09 00000003 03 68656c6c6f 000000"),
+        "control": (0x01, PREFACE_SETTINGS + " 000008 06 00 00000000 0102030405060708 000005 02 00 00000003 00000001 0f"
+                    " 000004 03 00 00000001 00000008 00000a 07 00 00000000 00000005 00000000 6869"),
+        "stream-errors": (0x01, PREFACE_SETTINGS + " 000004 02 00 00000001 00000000 000004 08 00 00000001 00000000"
+                          " 000005 02 00 00000003 00000003 0f"),
+        "unknown-type": (0x01, PREFACE_SETTINGS + " 000003 ff 00 00000001 010203"),
+        "frame-too-large": (0x05, PREFACE_SETTINGS + " 004e21 00 00 00000001"),
+        "bad-setting": (0x01, "000006 04 00 00000000 0004 80000000"),
+        "push-promise": (0x01, PREFACE_SETTINGS + " 000004 05 04 00000001 00000002"),
+    }.items()
+})
+
+
 def openssl(*args, stdin=None):
     import subprocess
     return subprocess.run(["openssl", *args], input=stdin, capture_output=True, check=True).stdout

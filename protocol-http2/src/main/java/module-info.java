@@ -1,5 +1,6 @@
 module io.jvicorn.http2 {
     requires static org.jspecify;
     requires transitive io.jvicorn.api;
+    exports io.jvicorn.http2.frame;
     exports io.jvicorn.http2.hpack;
 }

@@ -6,15 +6,35 @@ package io.jvicorn.http2.hpack;
  * at the stream level (431) because the decoder's table state stayed consistent.
  */
 public final class HpackException extends Exception {
-    private final boolean headerListTooLarge;
+    private static final long serialVersionUID = 1L;
 
-    public HpackException(String message, boolean headerListTooLarge) {
-        super(message, null, false, false);
-        this.headerListTooLarge = headerListTooLarge;
+    private final HpackViolation violation;
+
+    /**
+     * An exception for the rule the block broke; its message is the rule's section and reason.
+     *
+     * @param violation the rule
+     */
+    public HpackException(HpackViolation violation) {
+        super(violation.section() + ": " + violation.reason(), null, false, false);
+        this.violation = violation;
     }
 
-    /** Whether the only fault was the decoded size of the header list (the dynamic table is still in step). */
+    /**
+     * The rule the block broke.
+     *
+     * @return the violation
+     */
+    public HpackViolation violation() {
+        return violation;
+    }
+
+    /**
+     * Whether the only fault was the decoded size of the header list (the dynamic table is still in step).
+     *
+     * @return true for {@link HpackViolation#HEADER_LIST_TOO_LARGE}
+     */
     public boolean headerListTooLarge() {
-        return headerListTooLarge;
+        return violation == HpackViolation.HEADER_LIST_TOO_LARGE;
     }
 }
