@@ -462,25 +462,42 @@ def write_markdown(out, summary, meta, records, jmh):
                  "reported them when it started.\n")
     parts.append(configs_table(summary, load_servers, keys) + "\n")
     parts.append("## Resident memory under load (MiB), best configuration\n")
-    parts.append("RSS of the server process (and children) at the end of each measured run. JVM servers run with "
-                 "`{}` and `{}`: the fixed heap is resident from the start, so differences between JVMs come from "
-                 "memory outside the heap.\n".format(s["jvm_flags"], s.get("load_jvm_flags", "")))
+    if s.get("load_jvm_flags"):
+        parts.append("RSS of the server process (and children) at the end of each measured run. JVM servers run with "
+                     "`{}` and `{}`: the fixed heap is resident from the start, so differences between JVMs come "
+                     "from memory outside the heap.\n".format(s["jvm_flags"], s["load_jvm_flags"]))
+    else:
+        parts.append("RSS of the server process (and children) at the end of each measured run, JVM servers with "
+                     "`{}` and the heap not pre-touched.\n".format(s["jvm_flags"]))
     parts.append(metric_table(best, load_servers, keys, "rss_mib", 0) + "\n")
     if "idle" in requested:
         parts.append("## Idle keep-alive connections, default configuration\n")
+        naive = best.get("idle", {}).get("naive", {}).get("memory_per_connection", {}).get("median")
         parts.append("{} connections, each having served one GET /plaintext, then left idle. Resident memory of the "
                      "server process (and children) and, for JVMs, live heap after a full GC (jcmd GC.run, "
                      "GC.heap_info), each as the difference from before the connections were opened, per "
-                     "connection, in bytes. With the heap pre-touched, RSS counts only memory outside the heap, so "
-                     "a connection's whole cost is the sum of the two.\n".format(s["idle_connections"]))
+                     "connection, in bytes.{}\n".format(s["idle_connections"], " With the heap pre-touched, RSS counts "
+                     "only memory outside the heap, so a connection's whole cost is the sum of the two."
+                     if s.get("load_jvm_flags") else ""))
         header = ["measure"] + [SERVER_LABELS[x] for x in load_servers]
+        # Idle and start-up keep each server's default configuration where it ran (best() chooses it for them).
+        sum_row = []
+        for x in load_servers:
+            text = cell(best, "idle", x, "memory_per_connection", with_ratio=False)
+            cost = best.get("idle", {}).get(x, {}).get("memory_per_connection", {}).get("median")
+            if cost is not None and naive:
+                text += " ({:.2f}× naive)".format(cost / naive)
+            sum_row.append(text)
         rows = [
-            ["RSS per connection (B)"] + [cell(default, "idle", x, "rss_per_connection") for x in load_servers],
-            ["live heap per connection (B)"] + [cell(default, "idle", x, "heap_per_connection") for x in load_servers],
-            ["RSS + heap per connection (B)"] + [cell(default, "idle", x, "memory_per_connection")
-                                                 for x in load_servers],
-            ["connections still open"] + [cell(default, "idle", x, "still_open", with_ratio=False)
+            ["RSS per connection (B)"] + [cell(best, "idle", x, "rss_per_connection", with_ratio=False)
                                           for x in load_servers],
+            ["live heap per connection (B)"] + [cell(best, "idle", x, "heap_per_connection", with_ratio=False)
+                                                for x in load_servers],
+            ["RSS + heap per connection (B)"] + sum_row,
+            ["connections still open"] + [cell(best, "idle", x, "still_open", with_ratio=False)
+                                          for x in load_servers],
+            ["configuration"] + ["`{}`".format(best["idle"][x]["config"]) if x in best.get("idle", {}) else "—"
+                                 for x in load_servers],
         ]
         parts.append(markdown_table(header, rows) + "\n")
     if "startup" in requested:
@@ -490,7 +507,7 @@ def write_markdown(out, summary, meta, records, jmh):
                      "\"jvicorn (CLI jar)\" is `java -jar cli/target/jvicorn.jar` serving HelloApp, as a user "
                      "runs it.\n".format(s["jvm_flags"]))
         header = ["measure"] + [SERVER_LABELS[x] for x in servers]
-        rows = [["first response (ms)"] + [cell(default, "startup", x, "first_response_ms", 1, with_ratio=False)
+        rows = [["first response (ms)"] + [cell(best, "startup", x, "first_response_ms", 1, with_ratio=False)
                                            for x in servers]]
         parts.append(markdown_table(header, rows) + "\n")
     if jmh:
