@@ -73,9 +73,31 @@ def check_db(port, world):
             seen.add(row["id"])
         if len(seen) < 2:
             return "%d requests all answered row %s: not random" % (DB_REQUESTS, seen.pop())
-        return None
     finally:
         conn.close()
+    return check_db_pipelined(port, world)
+
+
+def check_db_pipelined(port, world):
+    """A query, a plaintext GET and a query in one write: the answers must come back in that order (a server that
+    hands queries to other threads must not let the quick answer overtake the slow one)."""
+    request = b"".join(b"GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" % path for path in (b"/db", b"/plaintext", b"/db"))
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(request)
+        reader = sock.makefile("rb")
+        answers = [read_response(reader) for _ in range(3)]
+    if [status for status, _ in answers] != [200, 200, 200]:
+        return "pipelined /db, /plaintext, /db: statuses %s" % [status for status, _ in answers]
+    if answers[1][1] != b"Hello, world!":
+        return "pipelined /db, /plaintext, /db: the second answer is %r, not the plaintext one" % answers[1][1][:80]
+    for _, body in (answers[0], answers[2]):
+        try:
+            row = json.loads(body)
+        except ValueError:
+            return "pipelined /db, /plaintext, /db: %r is not a row of World" % body[:80]
+        if not isinstance(row, dict) or str(row.get("randomNumber")) != world.get(row.get("id")):
+            return "pipelined /db, /plaintext, /db: %r is not a row of World" % body[:80]
+    return None
 
 
 def check_fortunes(port, fortunes):

@@ -430,6 +430,10 @@ def write_markdown(out, summary, meta, records, jmh):
                  "{} s of warm-up ({} s before the first database run of a server).\n".format(
                      s["wrk_threads"], s["wrk_connections"], s["duration_s"], s["warmup_s"], s.get("db_warmup_s", 0)))
     parts.append(metric_table(best, load_servers, keys, "rps", with_config=True) + "\n")
+    parts.append("## Throughput at each server's default configuration (requests/s)\n")
+    parts.append("What a user gets without tuning: each server's own thread counts on this machine (configuration "
+                 "named after the figure), ratios to Netty's better transport at its default.\n")
+    parts.append(metric_table(default, load_servers, keys, "rps", with_config=True) + "\n")
     parts.append("## Server CPU time per request (µs), best configuration\n")
     parts.append("utime + stime of the server process and its children (from /proc/PID/stat) during the "
                  "measured run, divided by the responses (messages for WebSocket). It includes JIT and GC threads. "
@@ -453,10 +457,6 @@ def write_markdown(out, summary, meta, records, jmh):
         for k in db_keys:
             parts.append("### {}\n".format(workload_label(k)))
             parts.append(database_table(summary, load_servers, k) + "\n")
-    parts.append("## Throughput at each server's default configuration (requests/s)\n")
-    parts.append("What a user gets without tuning: each server's own thread counts on this machine (configuration "
-                 "named after the figure), ratios to Netty's better transport at its default.\n")
-    parts.append(metric_table(default, load_servers, keys, "rps", with_config=True) + "\n")
     parts.append("## Every configuration (requests/s)\n")
     parts.append("The sweep: each server's median in each configuration, its best in bold; threads as the server "
                  "reported them when it started.\n")
