@@ -426,9 +426,10 @@ def write_markdown(out, summary, meta, records, jmh):
         parts.extend(baseline_markdown(baseline_comparison(summary, meta), meta))
     parts.append("![requests per second per workload and server](chart.svg)\n")
     parts.append("## Throughput, best configuration against best (requests/s; messages/s for WebSocket)\n")
-    parts.append("wrk -t{} -c{} --latency (the database workloads at the connection counts named), {} s per run after "
-                 "{} s of warm-up ({} s before the first database run of a server).\n".format(
-                     s["wrk_threads"], s["wrk_connections"], s["duration_s"], s["warmup_s"], s.get("db_warmup_s", 0)))
+    parts.append("wrk -t{} -c{} --latency, {} s per run after {} s of warm-up{}.\n".format(
+        s["wrk_threads"], s["wrk_connections"], s["duration_s"], s["warmup_s"],
+        "; the database workloads at the connection counts named, after {} s of warm-up before a server's first "
+        "database run".format(s.get("db_warmup_s", 0)) if db_keys else ""))
     parts.append(metric_table(best, load_servers, keys, "rps", with_config=True) + "\n")
     parts.append("## Throughput at each server's default configuration (requests/s)\n")
     parts.append("What a user gets without tuning: each server's own thread counts on this machine (configuration "

@@ -35,9 +35,19 @@ public final class NaiveVirtualThreadServer {
         ServerArgs a = ServerArgs.parse(args);
         ServerSocketChannel server = ServerSocketChannel.open();
         server.bind(new InetSocketAddress(a.host(), a.port()), 2048);
-        Thread acceptor = Thread.ofVirtual().name("naive-vt-accept").start(() -> accept(server));
+        Thread acceptor = start(server);
         a.announce("naive-vt", "carriers=" + ServerArgs.carriers());
         acceptor.join();
+    }
+
+    /**
+     * Serves a bound channel on virtual threads until it is closed.
+     *
+     * @param server a bound server socket channel, in blocking mode
+     * @return the accepting virtual thread; it ends when the channel is closed
+     */
+    static Thread start(ServerSocketChannel server) {
+        return Thread.ofVirtual().name("naive-vt-accept").start(() -> accept(server));
     }
 
     private static void accept(ServerSocketChannel server) {
@@ -49,6 +59,9 @@ public final class NaiveVirtualThreadServer {
                 connections.start(() -> serve(channel));
             }
         } catch (IOException e) {
+            if (!server.isOpen()) {
+                return; // closed: the end of serving
+            }
             // Out of descriptors, most likely: fatal, so that benchmarks/run sees the server gone, not a slow one.
             throw new java.io.UncheckedIOException(e);
         }
