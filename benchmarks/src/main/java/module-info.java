@@ -4,6 +4,7 @@
  */
 module io.jvicorn.benchmarks {
     requires static org.jspecify;
+    requires java.sql;
     requires io.jvicorn.server;
     requires io.jvicorn.websocket;
     requires jmh.core;
@@ -20,5 +21,6 @@ module io.jvicorn.benchmarks {
 
     exports io.jvicorn.benchmarks.micro;
     exports io.jvicorn.benchmarks.peers;
+    exports io.jvicorn.benchmarks.db;
     exports io.jvicorn.benchmarks.load;
 }

@@ -1,25 +1,32 @@
 package io.jvicorn.benchmarks.peers;
 
 import io.helidon.common.buffers.BufferData;
+import io.jvicorn.benchmarks.db.Database;
+import io.jvicorn.benchmarks.db.FortunesPage;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Helidon SE 4 WebServer serving {@link Workloads} with its defaults: a virtual thread per request, no reactive layer.
- * Content types are cached header values; {@code send(byte[])} adds the Content-Length.
+ * Helidon SE 4 WebServer serving {@link Workloads} with its defaults: a virtual thread per request, no reactive layer,
+ * and so the database workloads' JDBC calls too when {@code --db} is given. Content types are cached header values;
+ * {@code send(byte[])} adds the Content-Length. Its only thread knob is the virtual-thread carriers (set by
+ * benchmarks/run with the JDK's property), so {@code --loops} is refused.
  */
 public final class HelidonServer {
     private static final Header TEXT_PLAIN = HeaderValues.createCached(HeaderNames.CONTENT_TYPE, Workloads.TEXT_PLAIN);
     private static final Header JSON = HeaderValues.createCached(HeaderNames.CONTENT_TYPE, Workloads.APPLICATION_JSON);
     private static final Header OCTET_STREAM =
             HeaderValues.createCached(HeaderNames.CONTENT_TYPE, Workloads.OCTET_STREAM);
+    private static final Header HTML = HeaderValues.createCached(HeaderNames.CONTENT_TYPE, FortunesPage.CONTENT_TYPE);
 
     private HelidonServer() {
     }
@@ -28,9 +35,15 @@ public final class HelidonServer {
      * Serves until the process is stopped.
      *
      * @param args see {@link ServerArgs}
+     * @throws Exception if the database cannot be reached
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         ServerArgs a = ServerArgs.parse(args);
+        if (a.loops() > 0) {
+            throw new IllegalArgumentException("Helidon has no event loops: set its carriers with "
+                    + "-Djdk.virtualThreadScheduler.parallelism");
+        }
+        Database db = a.db() == null ? null : new Database(a.db(), a.dbPool());
         WebServer server = WebServer.builder()
                 .host(a.host())
                 .port(a.port())
@@ -42,14 +55,23 @@ public final class HelidonServer {
                         .get(Workloads.BODY_10K_PATH, fixed(OCTET_STREAM, Workloads.BODY_10K))
                         .get(Workloads.BODY_1M_PATH, fixed(OCTET_STREAM, Workloads.BODY_1M))
                         .post(Workloads.ECHO_PATH, (req, res) ->
-                                res.header(OCTET_STREAM).send(req.content().as(byte[].class))))
+                                res.header(OCTET_STREAM).send(req.content().as(byte[].class)))
+                        .update(rules -> database(rules, db)))
                 .addRouting(WsRouting.builder().endpoint(Workloads.WEBSOCKET_PATH, new Echo()))
                 .build()
                 .start();
         if (!server.isRunning()) {
             throw new IllegalStateException("Helidon did not start");
         }
-        a.announce("helidon");
+        a.announce("helidon", "carriers=" + ServerArgs.carriers());
+    }
+
+    private static void database(HttpRules rules, @Nullable Database db) {
+        if (db != null) {
+            rules.get(Workloads.DB_PATH, (req, res) -> res.header(JSON).send(db.randomWorld().json()))
+                    .get(Workloads.FORTUNES_PATH, (req, res) ->
+                            res.header(HTML).send(FortunesPage.render(db.fortunes())));
+        }
     }
 
     private static Handler fixed(Header contentType, byte[] body) {

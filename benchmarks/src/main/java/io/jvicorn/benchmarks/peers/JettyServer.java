@@ -1,5 +1,7 @@
 package io.jvicorn.benchmarks.peers;
 
+import io.jvicorn.benchmarks.db.Database;
+import io.jvicorn.benchmarks.db.FortunesPage;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -21,8 +23,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Jetty 12 (core API, no servlets) serving {@link Workloads}, with virtual threads enabled: selectors run on the
- * platform pool, the blocking handler on virtual threads. Responses are pre-encoded header fields and read-only views
- * of shared buffers.
+ * platform pool ({@code --loops N} of them, else Jetty's default), the blocking handler on virtual threads, and so do
+ * the database workloads' JDBC calls when {@code --db} is given. Responses are pre-encoded header fields and read-only
+ * views of shared buffers.
  */
 public final class JettyServer {
     private static final PreEncodedHttpField TEXT_PLAIN =
@@ -31,6 +34,8 @@ public final class JettyServer {
             new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, Workloads.APPLICATION_JSON);
     private static final PreEncodedHttpField OCTET_STREAM =
             new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, Workloads.OCTET_STREAM);
+    private static final PreEncodedHttpField HTML =
+            new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, FortunesPage.CONTENT_TYPE);
     private static final ByteBuffer PLAINTEXT = direct(Workloads.PLAINTEXT);
     private static final ByteBuffer JSON_BODY = direct(Workloads.JSON);
     private static final ByteBuffer BODY_10K = direct(Workloads.BODY_10K);
@@ -53,7 +58,10 @@ public final class JettyServer {
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        Database db = a.db() == null ? null : new Database(a.db(), a.dbPool());
+        // -1: Jetty's default number of acceptors, and of selectors unless --loops says.
+        ServerConnector connector = new ServerConnector(server, -1, a.loops() > 0 ? a.loops() : -1,
+                new HttpConnectionFactory(http));
         connector.setHost(a.host());
         connector.setPort(a.port());
         connector.setAcceptQueueSize(2048);
@@ -61,11 +69,12 @@ public final class JettyServer {
         server.addConnector(connector);
         WebSocketUpgradeHandler webSocket = WebSocketUpgradeHandler.from(server, container ->
                 container.addMapping(Workloads.WEBSOCKET_PATH, (request, response, callback) -> new Echo()));
-        webSocket.setHandler(new Workload());
+        webSocket.setHandler(new Workload(db));
         server.setHandler(webSocket);
         server.setStopAtShutdown(true);
         server.start();
-        a.announce("jetty");
+        a.announce("jetty", "selectors=" + connector.getSelectorManager().getSelectorCount()
+                + " carriers=" + ServerArgs.carriers());
         server.join();
     }
 
@@ -75,6 +84,12 @@ public final class JettyServer {
 
     /** The HTTP workloads; blocking, so Jetty runs it on a virtual thread. */
     private static final class Workload extends Handler.Abstract {
+        private final @Nullable Database db;
+
+        Workload(@Nullable Database db) {
+            this.db = db;
+        }
+
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
             String path = Request.getPathInContext(request);
@@ -84,13 +99,29 @@ public final class JettyServer {
                 case Workloads.BODY_10K_PATH -> send(response, OCTET_STREAM, BODY_10K.slice(), callback);
                 case Workloads.BODY_1M_PATH -> send(response, OCTET_STREAM, BODY_1M.slice(), callback);
                 case Workloads.ECHO_PATH -> send(response, OCTET_STREAM, Content.Source.asByteBuffer(request), callback);
-                default -> {
-                    response.setStatus(HttpStatus.NOT_FOUND_404);
-                    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
-                    response.write(true, null, callback);
+                case Workloads.DB_PATH -> {
+                    if (db == null) {
+                        notFound(response, callback);
+                    } else {
+                        send(response, JSON, ByteBuffer.wrap(db.randomWorld().json()), callback);
+                    }
                 }
+                case Workloads.FORTUNES_PATH -> {
+                    if (db == null) {
+                        notFound(response, callback);
+                    } else {
+                        send(response, HTML, ByteBuffer.wrap(FortunesPage.render(db.fortunes())), callback);
+                    }
+                }
+                default -> notFound(response, callback);
             }
             return true;
+        }
+
+        private static void notFound(Response response, Callback callback) {
+            response.setStatus(HttpStatus.NOT_FOUND_404);
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+            response.write(true, null, callback);
         }
 
         private static void send(Response response, PreEncodedHttpField contentType, ByteBuffer body,

@@ -8,24 +8,18 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The JVM's ceiling: one selector thread per core that finds the end of each request head ({@code \r\n\r\n}) and
- * answers with a canned response picked by the path's first two characters. No parsing, no headers, no bodies
- * ({@code POST /echo} is not served): whatever a real server costs beyond this is its own.
+ * The JVM's ceiling: selector threads (one per core, or {@code --loops N}; benchmarks/run runs one) that find the end
+ * of each request head and answer with a canned response ({@link NaiveRequestScanner}). No parsing, no headers, no
+ * bodies ({@code POST /echo} is not served): whatever a real server costs beyond this is its own.
  *
  * <p>Pipelined requests are answered together with one gathering write.
  */
 public final class NaiveNioServer {
-    private static final ByteBuffer PLAINTEXT = canned(Workloads.TEXT_PLAIN, Workloads.PLAINTEXT);
-    private static final ByteBuffer JSON = canned(Workloads.APPLICATION_JSON, Workloads.JSON);
-    private static final ByteBuffer BODY_10K = canned(Workloads.OCTET_STREAM, Workloads.BODY_10K);
-    private static final ByteBuffer BODY_1M = canned(Workloads.OCTET_STREAM, Workloads.BODY_1M);
-
     private NaiveNioServer() {
     }
 
@@ -39,33 +33,18 @@ public final class NaiveNioServer {
         ServerArgs a = ServerArgs.parse(args);
         ServerSocketChannel server = ServerSocketChannel.open();
         server.bind(new InetSocketAddress(a.host(), a.port()), 2048);
-        Loop[] loops = new Loop[Runtime.getRuntime().availableProcessors()];
+        Loop[] loops = new Loop[a.loopsOr(Runtime.getRuntime().availableProcessors())];
         for (int i = 0; i < loops.length; i++) {
             loops[i] = new Loop();
             Thread.ofPlatform().name("naive-loop-" + i).start(loops[i]);
         }
-        a.announce("naive");
+        a.announce("naive", "loops=" + loops.length);
         for (int next = 0; ; next = (next + 1) % loops.length) {
             SocketChannel channel = server.accept();
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.configureBlocking(false);
             loops[next].adopt(channel);
         }
-    }
-
-    private static ByteBuffer canned(String contentType, byte[] body) {
-        byte[] head = ("HTTP/1.1 200 OK\r\nServer: naive\r\nContent-Type: " + contentType + "\r\nContent-Length: "
-                + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer b = ByteBuffer.allocateDirect(head.length + body.length).put(head).put(body).flip();
-        return b.asReadOnlyBuffer();
-    }
-
-    /** The response for a path starting with {@code c1 c2}. */
-    private static ByteBuffer responseFor(int c1, int c2) {
-        if (c1 == '1') {
-            return (c2 == 'm' ? BODY_1M : BODY_10K).duplicate();
-        }
-        return (c1 == 'j' ? JSON : PLAINTEXT).duplicate();
     }
 
     /** One selector thread and its connections. */
@@ -112,7 +91,7 @@ public final class NaiveNioServer {
                         return;
                     }
                     in.flip();
-                    c.scan(in);
+                    c.scanner.scan(in, c.out);
                 }
                 if (!c.out.isEmpty()) {
                     ByteBuffer[] pending = c.out.toArray(new ByteBuffer[0]);
@@ -133,33 +112,9 @@ public final class NaiveNioServer {
         }
     }
 
-    /** Per-connection scan state, kept across reads because a head may arrive in pieces. */
+    /** A connection's responses not yet written, and its scan state. */
     private static final class Connection {
         final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
-        int matched; // how much of CR LF CR LF has been seen
-        int offset;  // bytes since the head started; the path begins at offset 4 ("GET /")
-        int c1;
-        int c2;
-
-        void scan(ByteBuffer in) {
-            for (int i = in.position(), end = in.limit(); i < end; i++) {
-                byte b = in.get(i);
-                if (offset == 5) {
-                    c1 = b;
-                } else if (offset == 6) {
-                    c2 = b;
-                }
-                offset++;
-                if (b == (matched % 2 == 0 ? '\r' : '\n')) {
-                    if (++matched == 4) {
-                        out.add(responseFor(c1, c2));
-                        matched = 0;
-                        offset = 0;
-                    }
-                } else {
-                    matched = b == '\r' ? 1 : 0;
-                }
-            }
-        }
+        final NaiveRequestScanner scanner = new NaiveRequestScanner();
     }
 }

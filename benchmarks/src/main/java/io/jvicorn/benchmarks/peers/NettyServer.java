@@ -1,5 +1,6 @@
 package io.jvicorn.benchmarks.peers;
 
+import io.jvicorn.benchmarks.db.Database;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -45,13 +46,16 @@ import io.netty.util.ReferenceCountUtil;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Netty 4.2 serving {@link Workloads} the way Netty's own benchmark servers do: HttpServerCodec, precomputed
  * responses over shared unreleasable buffers, writes flushed once per read batch (so pipelined responses leave in one
- * write), one event loop per core. {@code --transport epoll} uses the native epoll transport.
+ * write), one event loop per core (or {@code --loops N}). {@code --transport epoll} uses the native epoll transport.
+ * With {@code --db}, the database workloads run on a thread pool ({@link NettyDatabase}); while a connection waits
+ * for one, it reads no more and holds its next requests, so responses keep their order.
  */
 public final class NettyServer {
     private static final Fixed PLAINTEXT = new Fixed(Workloads.TEXT_PLAIN, Workloads.PLAINTEXT);
@@ -74,7 +78,9 @@ public final class NettyServer {
      */
     public static void main(String[] args) throws Exception {
         ServerArgs a = ServerArgs.parse(args);
-        int loops = Runtime.getRuntime().availableProcessors();
+        int loops = a.loopsOr(Runtime.getRuntime().availableProcessors());
+        NettyDatabase db = a.db() == null ? null
+                : new NettyDatabase(new Database(a.db(), a.dbPool()), a.dbPool());
         IoHandlerFactory io;
         Class<? extends ServerChannel> channel;
         if (a.transport().equals("epoll")) {
@@ -96,12 +102,12 @@ public final class NettyServer {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast("http", new HttpServerCodec()).addLast("app", new Handler());
+                        ch.pipeline().addLast("http", new HttpServerCodec()).addLast("app", new Handler(db));
                     }
                 })
                 .bind(a.host(), a.port()).sync().channel();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> group.shutdownGracefully(0, 1, TimeUnit.SECONDS)));
-        a.announce("netty-" + a.transport());
+        a.announce("netty-" + a.transport(), "loops=" + loops);
         server.closeFuture().sync();
     }
 
@@ -140,13 +146,26 @@ public final class NettyServer {
 
     /** One connection's requests, and its WebSocket frames after an upgrade. */
     private static final class Handler extends ChannelInboundHandlerAdapter {
+        // Every field is the connection's event loop's.
+        private final @Nullable NettyDatabase db;
+        /** Messages that came while a database query was in flight, handled once its response is written. */
+        private final ArrayDeque<Object> held = new ArrayDeque<>(2);
+        private boolean querying;
         private @Nullable WebSocketServerHandshaker handshaker;
         private @Nullable ByteBuf echo;
         private boolean keepAlive = true;
         private boolean skipContent;
 
+        Handler(@Nullable NettyDatabase db) {
+            this.db = db;
+        }
+
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (querying) {
+                held.add(msg);
+                return;
+            }
             switch (msg) {
                 case HttpRequest request -> request(ctx, request);
                 case WebSocketFrame frame -> frame(ctx, frame);
@@ -173,8 +192,26 @@ public final class NettyServer {
                     }
                 }
                 case Workloads.WEBSOCKET_PATH -> upgrade(ctx, request);
+                case String path when db != null && NettyDatabase.serves(path) -> query(ctx, db, path);
                 default -> respond(ctx, notFound());
             }
+        }
+
+        /** Offloads a query; until its answer is written the connection reads nothing and holds what it has read. */
+        private void query(ChannelHandlerContext ctx, NettyDatabase database, String path) {
+            querying = true;
+            ctx.channel().config().setAutoRead(false);
+            database.answer(path, () -> date, response -> ctx.executor().execute(() -> {
+                querying = false;
+                respond(ctx, response);
+                while (!querying && !held.isEmpty()) {
+                    channelRead(ctx, held.poll());
+                }
+                ctx.flush();
+                if (!querying) {
+                    ctx.channel().config().setAutoRead(true);
+                }
+            }));
         }
 
         private void content(ChannelHandlerContext ctx, HttpContent content) {
@@ -244,6 +281,9 @@ public final class NettyServer {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
+            for (Object msg; (msg = held.poll()) != null; ) {
+                ReferenceCountUtil.release(msg);
+            }
             ByteBuf body = echo;
             if (body != null) {
                 echo = null;

@@ -17,6 +17,10 @@ public final class Workloads {
     public static final String BODY_1M_PATH = "/1m";
     /** {@code POST /echo}: the request body comes back as application/octet-stream. */
     public static final String ECHO_PATH = "/echo";
+    /** TechEmpower's single query: one random row of the World table as JSON ({@code io.jvicorn.benchmarks.db}). */
+    public static final String DB_PATH = "/db";
+    /** TechEmpower's fortunes: the Fortune table as an escaped HTML page ({@code io.jvicorn.benchmarks.db}). */
+    public static final String FORTUNES_PATH = "/fortunes";
     /** WebSocket echo: every text or binary message comes back unchanged. */
     public static final String WEBSOCKET_PATH = "/ws";
 
