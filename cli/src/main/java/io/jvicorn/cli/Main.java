@@ -245,10 +245,7 @@ public final class Main {
         LOG.log(Level.INFO, "Started server process [" + pid + "]");
         Server server = new Server(config);
         new ShutdownSignals(
-                () -> {
-                    LOG.log(Level.INFO, "Shutting down");
-                    server.close();
-                },
+                server::close, // which logs "Shutting down"
                 () -> {
                     server.forceClose();
                     finish(pid);
@@ -257,7 +254,7 @@ public final class Main {
         try {
             server.start();
         } catch (ServerStartupException e) {
-            LOG.log(Level.ERROR, e.getMessage());
+            // The server logged it, in Uvicorn's order; the cause's stack trace is for debugging.
             LOG.log(Level.DEBUG, "Server startup failure", e);
             return EXIT_STARTUP_FAILURE;
         }

@@ -240,7 +240,9 @@ public final class HttpConnectionHandler implements ConnectionHandler {
 
     private void onError(ParseError error) {
         headDeadline = 0;
-        LOG.log(System.Logger.Level.DEBUG, "Invalid HTTP request received ({0} {1}) from {2}", error.status(), error.reason(), client);
+        // Uvicorn's WARNING, word for word; the detail (which the response body also names) at DEBUG.
+        LOG.log(System.Logger.Level.WARNING, "Invalid HTTP request received.");
+        LOG.log(System.Logger.Level.DEBUG, "Invalid HTTP request from {2}: {0} {1}", error.status(), error.reason(), client);
         Exchange target = bodyTarget;
         bodyTarget = null;
         enterClosing();
