@@ -191,7 +191,8 @@ public final class Main {
             LOG.log(Level.INFO, "Will watch for changes in these directories: "
                     + reload.dirs().stream().map(dir -> "'" + dir + "'").toList());
         }
-        try (SharedListeners listeners = SharedListeners.reserve(config)) {
+        try (SharedListeners listeners = reload != null ? SharedListeners.listenForReload(config)
+                : SharedListeners.reserve(config)) {
             for (String place : listeners.runningOn()) {
                 LOG.log(Level.INFO, "jvicorn running on " + place + " (Press CTRL+C to quit)");
             }
