@@ -139,6 +139,10 @@ public final class Main {
                         + e.getMessage());
                 return EXIT_STARTUP_FAILURE;
             }
+        } else if (options.development.debug && options.workers > 1 && !options.reload) {
+            // Werkzeug refuses its debugger behind several processes; so does jvicorn, before starting any.
+            return usageError("--debug cannot be used with --workers " + options.workers + ": the debug page is for a "
+                    + "single development process (use --reload for restarts)");
         } else if (options.reload || options.workers > 1) {
             return supervise(options, args, colors);
         } else if (options.reloadOptionsWithoutReload()) {

@@ -127,6 +127,10 @@ public final class Server implements AutoCloseable {
         }
         // Decided once at start, as Uvicorn does: at trace level every message goes through the logger.
         Application app = MessageLogger.enabled() ? new MessageLogger(config.app()) : config.app();
+        if (config.debug()) {
+            LOG.log(System.Logger.Level.WARNING, "Debug mode is on: an application failure is answered with its stack "
+                    + "trace and the request's headers to clients on this machine. Do not use it in production.");
+        }
         Lifespan life = new Lifespan(app, config.lifespan());
         Map<String, Object> state;
         try {
@@ -148,7 +152,7 @@ public final class Server implements AutoCloseable {
                 tls == null ? "http" : "https",
                 config.accessLog() ? accessLogFormat(config) : null,
                 config.proxyHeaders() ? ForwardedAllowList.parse(config.forwardedAllowIps()) : null,
-                config.limitConcurrency(), state, counters, webSocket, config.threadPerRequest());
+                config.limitConcurrency(), state, counters, webSocket, config.threadPerRequest(), config.debug());
         Engine e = new Engine(config.loops(), config.backlog(),
                 connection -> new HttpConnectionHandler(connection, settings), new DateRefresher(defaults));
         e.reusePort(config.reusePort());

@@ -64,6 +64,10 @@ import org.jspecify.annotations.Nullable;
  *                                {@code NonBlockingApplication} run on the selector loops either way
  * @param reusePort               whether TCP listeners set {@code SO_REUSEPORT}, so that several processes (the
  *                                workers of {@code --workers}) listen on one port; off
+ * @param debug                   answer an application that fails before its response started with an HTML page of
+ *                                the exception chain and the request to clients on this machine (a loopback peer
+ *                                whose scope client is loopback too), the plain 500 to others; for development
+ *                                ({@code --debug}), off
  */
 public record ServerConfig(
         Application app,
@@ -96,7 +100,8 @@ public record ServerConfig(
         @Nullable Integer fd,
         @Nullable TlsConfig tls,
         boolean threadPerRequest,
-        boolean reusePort) {
+        boolean reusePort,
+        boolean debug) {
 
     /** Checks ranges and copies lists. */
     public ServerConfig {
@@ -241,6 +246,7 @@ public record ServerConfig(
         private @Nullable TlsConfig tls;
         private boolean threadPerRequest;
         private boolean reusePort;
+        private boolean debug;
 
         private Builder(Application app) {
             this.app = Objects.requireNonNull(app, "app");
@@ -331,13 +337,16 @@ public record ServerConfig(
         public Builder threadPerRequest(boolean on) { this.threadPerRequest = on; return this; }
         /** @param on whether TCP listeners share their port with other processes (SO_REUSEPORT) @return this */
         public Builder reusePort(boolean on) { this.reusePort = on; return this; }
+        /** @param on whether failures are answered with the debug page to clients on this machine @return this */
+        public Builder debug(boolean on) { this.debug = on; return this; }
 
         /** @return the validated configuration */
         public ServerConfig build() {
             return new ServerConfig(app, host, port, backlog, loops, timeoutKeepAlive, timeoutRequestHeader,
                     timeoutRequestBody, timeoutGracefulShutdown, shutdownDelay, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
                     rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders, forwardedAllowIps,
-                    limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, threadPerRequest, reusePort);
+                    limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, threadPerRequest, reusePort,
+                    debug);
         }
     }
 }
