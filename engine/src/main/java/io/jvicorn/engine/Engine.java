@@ -22,8 +22,9 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Listeners plus N selector loops. Each listener has one platform thread blocked in {@code accept()}; accepted sockets
- * go round-robin to the loops, which own them from then on.
+ * Listeners plus N selector loops. Each listener has one platform thread blocked in {@code accept()} (or, for an
+ * adopted socket, waiting in a selector of its own); accepted sockets go round-robin to the loops, which own them from
+ * then on.
  *
  * <p>A listener is a TCP address (IPv4 or IPv6), a unix socket path, or a listening channel inherited from the parent
  * process; each may carry TLS.
@@ -224,6 +225,8 @@ public final class Engine implements AutoCloseable {
                     nextLoop().adopt(channel, listener.tcp(), listener.tls());
                 }
             }
+        } catch (ClosedChannelException e) {
+            // its owner closed it: nothing more to accept
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "accepting on {0} failed: {1}", listener.server(), e.getMessage());
         }
