@@ -74,9 +74,8 @@ public final class Engine implements AutoCloseable {
         this.reusePort = on;
     }
 
-    /** One listening socket: whether it is TCP, its TLS, and the unix socket file it created, if any. */
     /**
-     * One listening socket.
+     * One listening socket: whether it is TCP, its TLS, and the unix socket file it created, if any.
      *
      * @param adopted the selector an adopted socket is accepted through, or null for a socket the engine bound (it
      *                blocks in {@code accept()} and is closed to stop)
