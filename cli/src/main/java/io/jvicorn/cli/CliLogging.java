@@ -16,6 +16,11 @@ import org.jspecify.annotations.Nullable;
  * Sets up {@code java.util.logging} like Uvicorn's default logging config: everything to stderr except the access log
  * ({@code jvicorn.access}), which goes to stdout, all in {@link UvicornFormatter}'s layout. Or, with
  * {@code --log-config}, from the user's file.
+ *
+ * <p>{@code --log-level} sets jvicorn's loggers only ({@code jvicorn.*} and {@code io.jvicorn.*}), as Uvicorn's
+ * sets {@code uvicorn.*}: the root logger, which the JDK's own loggers ({@code java.lang.Runtime}, {@code javax.net.ssl})
+ * and the application's inherit, stays at {@code java.util.logging}'s default INFO, so that {@code --log-level debug}
+ * does not print the JDK's debugging output.
  */
 final class CliLogging {
     /** The server's log; jvicorn's System.Logger calls land here through java.util.logging. */
@@ -24,10 +29,15 @@ final class CliLogging {
     static final String ACCESS_LOGGER = "jvicorn.access";
     /** The parent of every jvicorn logger. */
     static final String JVICORN_LOGGER = "jvicorn";
+    /** The parent of loggers named after jvicorn's classes, should any code (an extension) use them. */
+    static final String PACKAGE_LOGGER = "io.jvicorn";
+    /** The level of every other logger: {@code java.util.logging}'s default. */
+    static final Level OTHER_LOGGERS_LEVEL = Level.INFO;
 
     // Held strongly: java.util.logging forgets the settings of loggers nobody references.
     private static final Logger ROOT = Logger.getLogger("");
     private static final Logger JVICORN = Logger.getLogger(JVICORN_LOGGER);
+    private static final Logger PACKAGE = Logger.getLogger(PACKAGE_LOGGER);
     private static final Logger ERROR = Logger.getLogger(ERROR_LOGGER);
     private static final Logger ACCESS = Logger.getLogger(ACCESS_LOGGER);
 
@@ -37,7 +47,7 @@ final class CliLogging {
     /**
      * Replaces the handlers of the root and access loggers.
      *
-     * @param level     the threshold for every logger
+     * @param level     the threshold of jvicorn's loggers
      * @param accessLog whether access lines are written
      * @param colors    whether level names carry ANSI colours
      * @param out       where access lines go
@@ -45,8 +55,12 @@ final class CliLogging {
      */
     static void configure(LogLevel level, boolean accessLog, boolean colors, PrintStream out, PrintStream err) {
         removeHandlers(ROOT);
-        ROOT.setLevel(level.julLevel());
+        ROOT.setLevel(OTHER_LOGGERS_LEVEL);
         ROOT.addHandler(new PrintStreamHandler(err, colors));
+        // The root's handler takes every level: a child's record is checked against its own logger's level only.
+        JVICORN.setLevel(level.julLevel());
+        PACKAGE.setLevel(level.julLevel());
+        ERROR.setLevel(null);
 
         removeHandlers(ACCESS);
         ACCESS.setUseParentHandlers(false);
@@ -91,6 +105,7 @@ final class CliLogging {
         }
         if (level != null) {
             JVICORN.setLevel(level.julLevel());
+            PACKAGE.setLevel(level.julLevel());
             ERROR.setLevel(level.julLevel());
             ACCESS.setLevel(level.julLevel());
         }

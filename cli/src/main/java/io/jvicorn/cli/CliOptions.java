@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -107,6 +108,9 @@ final class CliOptions {
             converter = Converters.Seconds.class,
             description = "Wait for changes to settle this long before reloading. Default: ${DEFAULT-VALUE}.")
     Duration reloadDelay = Duration.ofMillis(250);
+
+    @Mixin
+    DevelopmentOptions development = new DevelopmentOptions();
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1", converter = Converters.PositiveInt.class,
             description = "Worker processes sharing the listening ports (SO_REUSEPORT); above 1 a supervisor process "
@@ -457,7 +461,8 @@ final class CliOptions {
                 .accessLogFormat(accessLogFormat)
                 .useColors(colors)
                 .threadPerRequest(resetContextvars)
-                .carriers(carriers);
+                .carriers(carriers)
+                .debug(development.debug);
         if (loops != null) {
             builder.loops(loops);
         }

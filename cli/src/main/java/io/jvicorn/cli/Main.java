@@ -139,6 +139,10 @@ public final class Main {
                         + e.getMessage());
                 return EXIT_STARTUP_FAILURE;
             }
+        } else if (options.development.debug && options.workers > 1 && !options.reload) {
+            // Werkzeug refuses its debugger behind several processes; so does jvicorn, before starting any.
+            return usageError("--debug cannot be used with --workers " + options.workers + ": the debug page is for a "
+                    + "single development process (use --reload for restarts)");
         } else if (options.reload || options.workers > 1) {
             return supervise(options, args, colors);
         } else if (options.reloadOptionsWithoutReload()) {
@@ -191,7 +195,8 @@ public final class Main {
             LOG.log(Level.INFO, "Will watch for changes in these directories: "
                     + reload.dirs().stream().map(dir -> "'" + dir + "'").toList());
         }
-        try (SharedListeners listeners = SharedListeners.reserve(config)) {
+        try (SharedListeners listeners = reload != null ? SharedListeners.listenForReload(config)
+                : SharedListeners.reserve(config)) {
             for (String place : listeners.runningOn()) {
                 LOG.log(Level.INFO, "jvicorn running on " + place + " (Press CTRL+C to quit)");
             }
@@ -245,10 +250,7 @@ public final class Main {
         LOG.log(Level.INFO, "Started server process [" + pid + "]");
         Server server = new Server(config);
         new ShutdownSignals(
-                () -> {
-                    LOG.log(Level.INFO, "Shutting down");
-                    server.close();
-                },
+                server::close, // which logs "Shutting down"
                 () -> {
                     server.forceClose();
                     finish(pid);
@@ -257,7 +259,7 @@ public final class Main {
         try {
             server.start();
         } catch (ServerStartupException e) {
-            LOG.log(Level.ERROR, e.getMessage());
+            // The server logged it, in Uvicorn's order; the cause's stack trace is for debugging.
             LOG.log(Level.DEBUG, "Server startup failure", e);
             return EXIT_STARTUP_FAILURE;
         }

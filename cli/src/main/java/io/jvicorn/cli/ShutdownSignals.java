@@ -2,19 +2,15 @@ package io.jvicorn.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.jvicorn.cli.signal.SignalHandlers;
 import java.util.concurrent.atomic.AtomicBoolean;
-import sun.misc.Signal;
 
 /**
  * Uvicorn's signal behaviour: the first SIGINT or SIGTERM starts a graceful shutdown on its own thread; a second SIGINT
- * forces it (Ctrl+C twice). Further signals are ignored.
- *
- * <p>{@code sun.misc.Signal} (module jdk.unsupported) is the only JDK API for this; javac warns about it and no lint
- * option silences that warning under {@code --release}.
+ * forces it (Ctrl+C twice). Further signals are ignored. A SIGINT inherited as ignored is taken back
+ * ({@link SignalHandlers}).
  */
 final class ShutdownSignals {
-    private static final System.Logger LOG = System.getLogger(CliLogging.ERROR_LOGGER);
-
     private final Runnable graceful;
     private final Runnable force;
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
@@ -32,16 +28,14 @@ final class ShutdownSignals {
     /**
      * Handles INT and TERM from now on.
      *
-     * @return the signals that could not be handled (the JVM may be running with {@code -Xrs}, or lack TERM)
+     * @return the signals that could not be handled (the JVM may be running with {@code -Xrs},
+     *         or lack TERM, or cannot take back an ignored INT)
      */
     List<String> install() {
         List<String> failed = new ArrayList<>();
         for (String name : List.of("INT", "TERM")) {
-            try {
-                Signal.handle(new Signal(name), signal -> handle(signal.getName()));
-            } catch (IllegalArgumentException e) {
+            if (!SignalHandlers.handle(name, this::handle)) {
                 failed.add(name);
-                LOG.log(System.Logger.Level.DEBUG, "Cannot handle SIG" + name, e);
             }
         }
         return failed;

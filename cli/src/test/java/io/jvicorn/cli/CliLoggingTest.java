@@ -174,4 +174,25 @@ class CliLoggingTest {
         errorLog.severe("an error");
         assertEquals("ERROR:    an error\n", text(err));
     }
+
+    @Test
+    void theLevelIsJvicornsOnlyTheJdksLoggersStayAtInfo() {
+        configure(LogLevel.DEBUG, true);
+        Logger.getLogger("java.lang.Runtime").fine("Runtime.exit");
+        Logger.getLogger("javax.net.ssl").finest("X509Certificate");
+        Logger.getLogger("com.example.App").info("the application's info");
+        errorLog.fine("jvicorn's debug");
+        Logger.getLogger("io.jvicorn.extension.Thing").fine("a class-named jvicorn logger");
+        assertEquals("INFO:     the application's info\nDEBUG:    jvicorn's debug\n"
+                + "DEBUG:    a class-named jvicorn logger\n", text(err));
+        assertEquals(Level.INFO, Logger.getLogger("").getLevel());
+
+        err.reset();
+        configure(LogLevel.WARNING, true);
+        errorLog.info("jvicorn's info");
+        accessLog.info("an access line");
+        Logger.getLogger("java.lang.Runtime").warning("the JDK's warning");
+        assertEquals("WARNING:  the JDK's warning\n", text(err));
+        assertEquals("", text(out));
+    }
 }

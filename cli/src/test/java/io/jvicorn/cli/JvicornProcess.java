@@ -21,9 +21,20 @@ final class JvicornProcess {
         return start(Map.of(), args);
     }
 
+    /**
+     * Runs the command after it with SIGINT ignored, as a shell starts a background job ({@code jvicorn ... &} in a
+     * script): the disposition survives {@code exec}.
+     */
+    static final List<String> INTERRUPT_IGNORED = List.of("/bin/sh", "-c", "trap '' INT; exec \"$@\"", "sh");
+
     /** As {@link #start(String...)}, with extra environment variables. */
     static Process start(Map<String, String> environment, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), environment, args);
+    }
+
+    /** As {@link #start(Map, String...)}, run by {@code launcher} (such as {@link #INTERRUPT_IGNORED}). */
+    static Process start(List<String> launcher, Map<String, String> environment, String... args) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -50,6 +50,11 @@ final class SupervisedProcess implements AutoCloseable {
         return start(Map.of(), args);
     }
 
+    /** From the shaded jar with {@code java -jar}, as users run it; for integration tests (*IT) only. */
+    static SupervisedProcess startJar(String... args) throws IOException {
+        return new SupervisedProcess(JvicornProcess.startJar(List.of(), args));
+    }
+
     Process process() {
         return process;
     }

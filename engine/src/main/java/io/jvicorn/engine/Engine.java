@@ -7,6 +7,8 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -20,8 +22,9 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Listeners plus N selector loops. Each listener has one platform thread blocked in {@code accept()}; accepted sockets
- * go round-robin to the loops, which own them from then on.
+ * Listeners plus N selector loops. Each listener has one platform thread blocked in {@code accept()} (or, for an
+ * adopted socket, waiting in a selector of its own); accepted sockets go round-robin to the loops, which own them from
+ * then on.
  *
  * <p>A listener is a TCP address (IPv4 or IPv6), a unix socket path, or a listening channel inherited from the parent
  * process; each may carry TLS.
@@ -38,6 +41,8 @@ public final class Engine implements AutoCloseable {
     private final AtomicInteger nextLoop = new AtomicInteger();
     private volatile boolean started;
     private volatile boolean reusePort;
+    /** Set by {@link #stopAccepting()}; read by the acceptors of adopted sockets. */
+    private volatile boolean acceptingStopped;
 
     /**
      * @param loopCount number of selector loops
@@ -83,9 +88,14 @@ public final class Engine implements AutoCloseable {
         this.reusePort = on;
     }
 
-    /** One listening socket: whether it is TCP, its TLS, and the unix socket file it created, if any. */
+    /**
+     * One listening socket: whether it is TCP, its TLS, and the unix socket file it created, if any.
+     *
+     * @param adopted the selector an adopted socket is accepted through, or null for a socket the engine bound (it
+     *                blocks in {@code accept()} and is closed to stop)
+     */
     private record Listener(ServerSocketChannel server, boolean tcp, @Nullable TlsEngineFactory tls,
-                            @Nullable UnixSocketFile file) {
+                            @Nullable UnixSocketFile file, @Nullable Selector adopted) {
     }
 
     /**
@@ -126,7 +136,7 @@ public final class Engine implements AutoCloseable {
             server.close();
             throw e;
         }
-        listeners.add(new Listener(server, true, tls, null));
+        listeners.add(new Listener(server, true, tls, null, null));
         return server.getLocalAddress();
     }
 
@@ -146,13 +156,18 @@ public final class Engine implements AutoCloseable {
             file.delete();
             throw e;
         }
-        listeners.add(new Listener(server, false, tls, file));
+        listeners.add(new Listener(server, false, tls, file, null));
         return server.getLocalAddress();
     }
 
     /**
      * Listens on a socket that is already bound and listening, typically {@link System#inheritedChannel()} (systemd
-     * socket activation, inetd). Call before {@link #start()}. The socket is closed, not unlinked, at the end.
+     * socket activation, inetd, a reloader's socket). Call before {@link #start()}.
+     *
+     * <p>The engine stops accepting on it but leaves it open: it belongs to whoever passed it. Closing the JDK's
+     * inherited channel would also point the process's standard input, output and error at {@code /dev/null}
+     * ({@code sun.nio.ch.InheritedChannel} detaches them), and every line logged after it, the shutdown's included,
+     * would be lost; and a socket shared with other processes (a reloader's) keeps queueing connections for them.
      *
      * @param server the listening channel
      * @param tls    creates each connection's TLS engine, or null for plaintext
@@ -164,8 +179,16 @@ public final class Engine implements AutoCloseable {
         if (address == null) {
             throw new IOException("the inherited socket is not bound to an address");
         }
-        server.configureBlocking(true);
-        listeners.add(new Listener(server, address instanceof InetSocketAddress, tls, null));
+        // Accepted through a selector, so that accepting can stop without closing the socket.
+        Selector selector = Selector.open();
+        try {
+            server.configureBlocking(false);
+            server.register(selector, SelectionKey.OP_ACCEPT);
+        } catch (IOException | RuntimeException e) {
+            selector.close();
+            throw e;
+        }
+        listeners.add(new Listener(server, address instanceof InetSocketAddress, tls, null, selector));
         return address;
     }
 
@@ -179,7 +202,8 @@ public final class Engine implements AutoCloseable {
             loop.start();
         }
         for (Listener listener : listeners) {
-            Thread acceptor = Thread.ofPlatform().name("jvicorn-accept").daemon(true).start(() -> accept(listener));
+            Runnable accepting = listener.adopted() != null ? () -> acceptAdopted(listener) : () -> accept(listener);
+            Thread acceptor = Thread.ofPlatform().name("jvicorn-accept").daemon(true).start(accepting);
             acceptors.add(acceptor);
         }
     }
@@ -198,6 +222,39 @@ public final class Engine implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "accept failed: {0}", e.getMessage());
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
             }
+        }
+    }
+
+    /** Accepts on an adopted socket until {@link #stopAccepting()} wakes its selector; leaves the socket open. */
+    private void acceptAdopted(Listener listener) {
+        ServerSocketChannel server = listener.server();
+        Selector selector = java.util.Objects.requireNonNull(listener.adopted());
+        try (selector) {
+            while (!acceptingStopped && server.isOpen()) {
+                selector.select();
+                selector.selectedKeys().clear();
+                SocketChannel channel;
+                while (!acceptingStopped && (channel = acceptOrBackOff(server)) != null) {
+                    nextLoop().adopt(channel, listener.tcp(), listener.tls());
+                }
+            }
+        } catch (ClosedChannelException e) {
+            // its owner closed it: nothing more to accept
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "accepting on {0} failed: {1}", listener.server(), e.getMessage());
+        }
+    }
+
+    /** A non-blocking accept; null when none is waiting or the accept failed (logged, after a pause). */
+    private static @Nullable SocketChannel acceptOrBackOff(ServerSocketChannel server) throws ClosedChannelException {
+        try {
+            return server.accept();
+        } catch (ClosedChannelException e) {
+            throw e;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "accept failed: {0}", e.getMessage());
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            return null;
         }
     }
 
@@ -221,6 +278,9 @@ public final class Engine implements AutoCloseable {
     public List<SocketAddress> listenAddresses() {
         List<SocketAddress> out = new ArrayList<>();
         for (Listener listener : listeners) {
+            if (acceptingStopped && listener.adopted() != null) {
+                continue; // open, but no longer this engine's
+            }
             try {
                 SocketAddress address = listener.server().getLocalAddress();
                 if (address != null) {
@@ -254,9 +314,19 @@ public final class Engine implements AutoCloseable {
         return counter.open();
     }
 
-    /** Closes the listening sockets (and removes unix socket files): new connections are refused from now on. */
+    /**
+     * Closes the listening sockets (and removes unix socket files): new connections are refused from now on. Adopted
+     * sockets stay open (see {@link #adopt}); connections to them wait for another process or are reset when it
+     * exits.
+     */
     public void stopAccepting() {
+        acceptingStopped = true;
         for (Listener listener : listeners) {
+            Selector adopted = listener.adopted();
+            if (adopted != null) {
+                adopted.wakeup();
+                continue;
+            }
             boolean wasOpen = listener.server().isOpen();
             try {
                 listener.server().close();

@@ -152,12 +152,16 @@ public final class SelectorLoop {
      * @param tls     creates its TLS engine, or null for plaintext
      */
     void adopt(SocketChannel channel, boolean tcp, @Nullable TlsEngineFactory tls) {
+        // Counted from now, not from its registration on the loop: a graceful shutdown that finds no connection
+        // must not stop the loops while an accepted one (its client's request already sent) waits in the task queue.
+        counter.opened();
         execute(() -> register(channel, tcp, tls));
     }
 
     private void register(SocketChannel channel, boolean tcp, @Nullable TlsEngineFactory tls) {
         if (!running) {
             closeQuietly(channel);
+            counter.closed();
             return;
         }
         try {
@@ -169,10 +173,10 @@ public final class SelectorLoop {
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ, connection);
             connection.attach(key, factory.create(connection));
             connections.add(connection);
-            counter.opened();
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "could not register an accepted connection: {0}", e.toString());
             closeQuietly(channel);
+            counter.closed();
         }
     }
 

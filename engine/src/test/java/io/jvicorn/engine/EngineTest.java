@@ -198,7 +198,33 @@ class EngineTest {
                 assertEchoes(s, "inherited");
             }
         }
-        assertFalse(inherited.isOpen(), "closed with the engine");
+        // Left open: closing System.inheritedChannel() would detach the process's standard streams.
+        assertTrue(inherited.isOpen(), "left to its owner");
+        inherited.close();
+    }
+
+    @Test
+    void anAdoptedSocketStopsBeingAcceptedOnButStaysListening() throws Exception {
+        try (ServerSocketChannel inherited = ServerSocketChannel.open()) {
+            inherited.bind(LOOPBACK);
+            SocketAddress address;
+            try (Engine engine = new Engine(1, 64, echo(true), null)) {
+                address = engine.adopt(inherited, null);
+                engine.start();
+                try (Socket s = connect(address)) {
+                    assertEchoes(s, "before");
+                }
+                engine.stopAccepting();
+                assertEquals(List.of(), engine.listenAddresses());
+            }
+            // A connection made now waits in the backlog, for the next process that adopts the socket.
+            try (Socket waiting = connect(address)) {
+                inherited.configureBlocking(true);
+                try (SocketChannel accepted = inherited.accept()) {
+                    assertEquals(waiting.getLocalSocketAddress(), accepted.getRemoteAddress());
+                }
+            }
+        }
     }
 
     @Test

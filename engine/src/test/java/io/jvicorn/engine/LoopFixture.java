@@ -122,6 +122,12 @@ final class LoopFixture implements AutoCloseable {
         return new Peer(client, h);
     }
 
+    /** Accepts the server side of {@code client} and hands it to the loop without waiting for its registration. */
+    void handOver(Socket client) throws IOException {
+        clients.add(client);
+        loop.adopt(server.accept(), true, tls);
+    }
+
     /** Waits until the loop has run every task queued before this call, and one more iteration. */
     void roundTrip() throws Exception {
         onLoop(() -> null);

@@ -69,6 +69,32 @@ class SelectorLoopTest {
     }
 
     @Test
+    void anAcceptedConnectionCountsBeforeTheLoopRegistersIt() throws Exception {
+        try (LoopFixture f = new LoopFixture(RecordingHandler::new)) {
+            java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+            f.loop.execute(() -> {
+                try {
+                    hold.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            try {
+                java.net.Socket client = new java.net.Socket();
+                client.connect(f.address());
+                f.handOver(client);
+                // A graceful shutdown looking now must wait for it: the loop owns it, though it has not registered it.
+                assertEquals(1, f.counter.open());
+                assertFalse(f.counter.awaitZero(0));
+            } finally {
+                hold.countDown();
+            }
+            f.roundTrip();
+            assertEquals(1, f.counter.open(), "counted once, registered or not");
+        }
+    }
+
+    @Test
     void executeRunsTasksOnTheLoopThreadInOrder() throws Exception {
         try (LoopFixture f = new LoopFixture(RecordingHandler::new)) {
             assertFalse(f.loop.inLoop());

@@ -31,4 +31,18 @@ final class InheritedDescriptor {
                         + "loaded from that jar (this is Java " + feature + "); run jvicorn from its jar, or use "
                         + "--fd 0 with the socket as standard input");
     }
+
+    /**
+     * Would make a listening socket of this process also its standard input, for child processes to share.
+     *
+     * @param listener a bound, listening TCP socket
+     * @throws IOException always here: this Java, or these classes outside their multi-release jar, cannot do it
+     */
+    static void shareOnStandardInput(java.nio.channels.ServerSocketChannel listener) throws IOException {
+        int feature = Runtime.version().feature();
+        throw new IOException(feature < 22 ? "handing a listening socket to child processes needs Java 22 or newer "
+                + "(this is Java " + feature + ")"
+                : "handing a listening socket to child processes needs the Java 22 part of jvicorn's multi-release "
+                        + "jar, but these classes were not loaded from that jar (this is Java " + feature + ")");
+    }
 }

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * none of those is given.
  */
 final class ListenPlan {
+    private static final System.Logger LOG = System.getLogger("jvicorn.error");
+
     /**
      * One place to listen.
      *
@@ -208,6 +210,62 @@ final class ListenPlan {
             }
         }
         return new SharedListeners(reservations, workerBinds, standardInput, runningOn);
+    }
+
+    /**
+     * Listens once, for a reloader whose server processes come and go ({@code --reload}): the one TCP target is bound
+     * and listened on here, and made this process's standard input, which each server process inherits and adopts
+     * as {@code fd://0}. Connections made while no server process runs wait in the socket's backlog instead of being
+     * refused. Where that cannot be done (several places to listen, Java 21, these classes outside their jar), the
+     * ports are reserved as for workers ({@link #reserveForWorkers}), and a warning says that restarts refuse
+     * connections.
+     *
+     * @param tls     whether the server serves HTTPS, for the startup line
+     * @param backlog the listen backlog
+     * @return the listeners, to close when the reloader stops
+     * @throws ServerStartupException if an address is in use, or a target is a unix socket
+     */
+    SharedListeners listenForReload(boolean tls, int backlog) throws ServerStartupException {
+        if (targets.size() != 1 || !(targets.get(0).address() instanceof InetSocketAddress address)) {
+            if (targets.size() > 1) {
+                LOG.log(System.Logger.Level.WARNING, "Connections are refused while the server restarts: with "
+                        + "several places to listen on, the reloader cannot hand them to the server process, which "
+                        + "inherits a single listening socket");
+            }
+            return reserveForWorkers(tls); // an inherited socket is shared as it is; a unix socket is refused there
+        }
+        Target target = targets.get(0);
+        ServerSocketChannel listener = null;
+        try {
+            listener = ServerSocketChannel.open(address.getAddress() instanceof Inet6Address
+                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+            try {
+                listener.bind(address, backlog);
+            } catch (IOException e) {
+                throw bindFailure(target, e);
+            }
+            InetSocketAddress bound = (InetSocketAddress) listener.getLocalAddress();
+            try {
+                InheritedDescriptor.shareOnStandardInput(listener);
+            } catch (IOException e) {
+                listener.close();
+                listener = null;
+                LOG.log(System.Logger.Level.WARNING, "Connections are refused while the server restarts: "
+                        + e.getMessage());
+                return reserveForWorkers(tls);
+            }
+            SharedListeners shared = new SharedListeners(List.of(listener), List.of("fd://0"), true,
+                    List.of(runningOn(target, bound, tls)));
+            listener = null;
+            return shared;
+        } catch (IOException e) {
+            throw new ServerStartupException("cannot listen on " + target.description() + " for the reloader: "
+                    + e.getMessage(), e);
+        } finally {
+            if (listener != null) {
+                SharedListeners.closeAll(List.of(listener));
+            }
+        }
     }
 
     private ServerStartupException bindFailure(Target target, IOException e) {

@@ -106,17 +106,32 @@ public final class Server implements AutoCloseable {
     /**
      * Runs the lifespan startup, binds and starts serving; returns once listening.
      *
-     * @throws ServerStartupException when binding or the lifespan startup fails
+     * <p>A failure is logged on {@code jvicorn.error} as Uvicorn's server logs it (a bind error before the lifespan
+     * shutdown it causes) and thrown; the caller need not log it again.
+     *
+     * @throws ServerStartupException when the listen or TLS configuration is unusable, or binding or the lifespan
+     *                                startup fails
      */
     public void start() throws ServerStartupException {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("server already started");
         }
-        ListenPlan listen = ListenPlan.of(config);
-        TlsConfig tlsConfig = config.tls();
-        TlsEngineFactory tls = tlsConfig == null ? null : TlsContextFactory.engineFactory(tlsConfig);
+        ListenPlan listen;
+        TlsEngineFactory tls;
+        try {
+            listen = ListenPlan.of(config);
+            TlsConfig tlsConfig = config.tls();
+            tls = tlsConfig == null ? null : TlsContextFactory.engineFactory(tlsConfig);
+        } catch (ServerStartupException ex) {
+            LOG.log(System.Logger.Level.ERROR, ex.getMessage());
+            throw ex;
+        }
         // Decided once at start, as Uvicorn does: at trace level every message goes through the logger.
         Application app = MessageLogger.enabled() ? new MessageLogger(config.app()) : config.app();
+        if (config.debug()) {
+            LOG.log(System.Logger.Level.WARNING, "Debug mode is on: an application failure is answered with its stack "
+                    + "trace and the request's headers to clients on this machine. Do not use it in production.");
+        }
         Lifespan life = new Lifespan(app, config.lifespan());
         Map<String, Object> state;
         try {
@@ -138,7 +153,7 @@ public final class Server implements AutoCloseable {
                 tls == null ? "http" : "https",
                 config.accessLog() ? accessLogFormat(config) : null,
                 config.proxyHeaders() ? ForwardedAllowList.parse(config.forwardedAllowIps()) : null,
-                config.limitConcurrency(), state, counters, webSocket, config.threadPerRequest());
+                config.limitConcurrency(), state, counters, webSocket, config.threadPerRequest(), config.debug());
         Engine e = new Engine(config.loops(), config.backlog(),
                 connection -> new HttpConnectionHandler(connection, settings), new DateRefresher(defaults),
                 carryOnLoops(config.carriers()));
@@ -147,6 +162,8 @@ public final class Server implements AutoCloseable {
             runningOn = listen.bind(e, tls);
         } catch (ServerStartupException ex) {
             e.close();
+            // Uvicorn's order: the bind error, then the application's shutdown.
+            LOG.log(System.Logger.Level.ERROR, ex.getMessage());
             shutdownLifespan(life);
             throw ex;
         }
@@ -155,7 +172,7 @@ public final class Server implements AutoCloseable {
     }
 
     private void maxRequestsReached(long limit) {
-        LOG.log(System.Logger.Level.WARNING, "Maximum request limit of {0} exceeded. Terminating process.", limit);
+        LOG.log(System.Logger.Level.INFO, "Maximum request limit of {0} exceeded. Terminating process.", limit);
         Thread.ofPlatform().name("jvicorn-max-requests").start(this::close);
     }
 
@@ -217,7 +234,9 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * Blocks until the server has shut down (by {@link #close()}, a signal handler, or limit-max-requests).
+     * Blocks until the server has shut down: by {@link #close()} (which an embedding program calls, from its own
+     * signal handler for instance: the server installs none; the {@code jvicorn} command does) or by
+     * {@link ServerConfig#limitMaxRequests()}.
      *
      * @throws InterruptedException if interrupted
      */
@@ -237,6 +256,7 @@ public final class Server implements AutoCloseable {
         Engine e = engine;
         try {
             if (e != null) {
+                LOG.log(System.Logger.Level.INFO, "Shutting down");
                 drain(e);
                 e.close();
             }

@@ -67,6 +67,10 @@ import org.jspecify.annotations.Nullable;
  *                                workers of {@code --workers}) listen on one port; off
  * @param carriers                which threads carry the application's virtual threads, {@link Carriers#LOOPS} by
  *                                default (see there)
+ * @param debug                   answer an application that fails before its response started with an HTML page of
+ *                                the exception chain and the request to clients on this machine (a loopback peer
+ *                                whose scope client is loopback too), the plain 500 to others; for development
+ *                                ({@code --debug}), off
  */
 public record ServerConfig(
         Application app,
@@ -100,7 +104,8 @@ public record ServerConfig(
         @Nullable TlsConfig tls,
         boolean threadPerRequest,
         boolean reusePort,
-        Carriers carriers) {
+        Carriers carriers,
+        boolean debug) {
 
     /** Checks ranges and copies lists. */
     public ServerConfig {
@@ -247,6 +252,7 @@ public record ServerConfig(
         private boolean threadPerRequest;
         private boolean reusePort;
         private Carriers carriers = Carriers.LOOPS;
+        private boolean debug;
 
         private Builder(Application app) {
             this.app = Objects.requireNonNull(app, "app");
@@ -339,6 +345,8 @@ public record ServerConfig(
         public Builder reusePort(boolean on) { this.reusePort = on; return this; }
         /** @param carriers which threads carry the application's virtual threads @return this */
         public Builder carriers(Carriers carriers) { this.carriers = carriers; return this; }
+        /** @param on whether failures are answered with the debug page to clients on this machine @return this */
+        public Builder debug(boolean on) { this.debug = on; return this; }
 
         /** @return the validated configuration */
         public ServerConfig build() {
@@ -347,7 +355,7 @@ public record ServerConfig(
                     timeoutRequestBody, timeoutGracefulShutdown, shutdownDelay, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
                     rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders, forwardedAllowIps,
                     limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, threadPerRequest, reusePort,
-                    carriers);
+                    carriers, debug);
         }
     }
 }

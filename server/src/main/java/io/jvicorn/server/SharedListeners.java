@@ -1,12 +1,12 @@
 package io.jvicorn.server;
 
 import java.io.IOException;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.NetworkChannel;
 import java.util.List;
 
 /**
  * The listening addresses of a configuration, held by a supervisor process for its workers (Gunicorn's and Uvicorn's
- * {@code --workers}).
+ * {@code --workers}) or by a reloader for its server process ({@code --reload}, {@link #listenForReload}).
  *
  * <p>A JVM cannot hand a listening socket to a child process (the process builder closes every descriptor above 2),
  * so each worker binds the same TCP port itself with {@code SO_REUSEPORT} and the kernel spreads connections over the
@@ -15,12 +15,12 @@ import java.util.List;
  * inherited socket (fd 0) is shared by letting every worker inherit standard input. A unix socket cannot be shared.
  */
 public final class SharedListeners implements AutoCloseable {
-    private final List<SocketChannel> reservations;
+    private final List<? extends NetworkChannel> reservations;
     private final List<String> workerBinds;
     private final boolean inheritStandardInput;
     private final List<String> runningOn;
 
-    SharedListeners(List<SocketChannel> reservations, List<String> workerBinds, boolean inheritStandardInput,
+    SharedListeners(List<? extends NetworkChannel> reservations, List<String> workerBinds, boolean inheritStandardInput,
                     List<String> runningOn) {
         this.reservations = List.copyOf(reservations);
         this.workerBinds = List.copyOf(workerBinds);
@@ -37,6 +37,23 @@ public final class SharedListeners implements AutoCloseable {
      */
     public static SharedListeners reserve(ServerConfig config) throws ServerStartupException {
         return ListenPlan.of(config).reserveForWorkers(config.tls() != null);
+    }
+
+    /**
+     * Listens on the configuration's place once, for a reloader: unlike workers, which come and go together on ports
+     * they each listen on, a reloader's server process is replaced, and between the old one's end and the new one's
+     * start nobody would listen. So the socket is opened and listened on here and made this process's standard
+     * input, which each server process inherits ({@link #inheritStandardInput()}, worker bind {@code fd://0}):
+     * connections made during a restart wait in its backlog. That needs Java 22 or newer and the multi-release jar
+     * (libc's {@code dup2}), and a single TCP place; otherwise the ports are reserved as {@link #reserve} does and a
+     * warning says that restarts refuse connections.
+     *
+     * @param config the configuration the server process will run; its application is not used
+     * @return the listeners, to close when the reloader stops
+     * @throws ServerStartupException if an address is in use or does not resolve, or a unix socket is configured
+     */
+    public static SharedListeners listenForReload(ServerConfig config) throws ServerStartupException {
+        return ListenPlan.of(config).listenForReload(config.tls() != null, config.backlog());
     }
 
     /**
@@ -70,8 +87,8 @@ public final class SharedListeners implements AutoCloseable {
     }
 
     /** Closes reservation sockets, also those of a reservation that failed half way. */
-    static void closeAll(List<SocketChannel> reservations) {
-        for (SocketChannel reservation : reservations) {
+    static void closeAll(List<? extends NetworkChannel> reservations) {
+        for (NetworkChannel reservation : reservations) {
             try {
                 reservation.close();
             } catch (IOException e) {

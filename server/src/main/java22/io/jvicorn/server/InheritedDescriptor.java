@@ -1,6 +1,7 @@
 package io.jvicorn.server;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.io.IOException;
@@ -109,6 +110,88 @@ final class InheritedDescriptor {
             throw e;
         } catch (Throwable e) {
             throw new IOException("--fd " + fd + ": calling libc failed: " + e, e);
+        }
+    }
+
+    /**
+     * Makes a listening socket of this process also its standard input, which child processes started with an
+     * inherited standard input then share ({@code --reload}: each new server process adopts it with {@code fd://0},
+     * and connections made while none runs wait in its backlog). The channel keeps its own descriptor.
+     *
+     * <p>Java does not reveal a channel's descriptor, so it is found among the open ones: the listening socket whose
+     * local port is the channel's.
+     *
+     * @param listener a bound, listening TCP socket
+     * @throws IOException if the descriptor is not found (or found twice), or this system is not Linux or macOS
+     */
+    @SuppressWarnings("restricted") // Linker.downcallHandle: the manifest or --enable-native-access allows it
+    static void shareOnStandardInput(java.nio.channels.ServerSocketChannel listener) throws IOException {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        CConstants c = os.startsWith("linux") ? CConstants.LINUX
+                : os.startsWith("mac") ? CConstants.MAC_OS : null;
+        if (c == null) {
+            throw new IOException("handing a listening socket to child processes is supported on Linux and macOS "
+                    + "only (this is " + System.getProperty("os.name") + ")");
+        }
+        int port = ((java.net.InetSocketAddress) listener.getLocalAddress()).getPort();
+        Linker linker = Linker.nativeLinker();
+        MethodHandle getsockopt = linker.downcallHandle(function(linker, 0, "getsockopt"),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        MethodHandle getsockname = linker.downcallHandle(function(linker, 0, "getsockname"),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        MethodHandle dup2 = linker.downcallHandle(function(linker, 0, "dup2"),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+        int found = -1;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment value = arena.allocate(JAVA_INT);
+            MemorySegment length = arena.allocate(JAVA_INT);
+            MemorySegment address = arena.allocate(SOCKADDR_STORAGE);
+            for (int fd : openDescriptors()) {
+                length.set(JAVA_INT, 0, (int) JAVA_INT.byteSize());
+                if (fd == STANDARD_INPUT
+                        || (int) getsockopt.invokeExact(fd, c.solSocket(), c.soAcceptConn(), value, length) != 0
+                        || value.get(JAVA_INT, 0) == 0) {
+                    continue;
+                }
+                length.set(JAVA_INT, 0, (int) SOCKADDR_STORAGE);
+                if ((int) getsockname.invokeExact(fd, address, length) != 0) {
+                    continue;
+                }
+                // sin_port and sin6_port: bytes 2 and 3, in network order, on Linux and macOS alike.
+                int boundPort = (Byte.toUnsignedInt(address.get(JAVA_BYTE, 2)) << 8)
+                        | Byte.toUnsignedInt(address.get(JAVA_BYTE, 3));
+                if (boundPort == port) {
+                    if (found >= 0) {
+                        throw new IOException("two listening descriptors (" + found + " and " + fd + ") have port "
+                                + port + "; cannot tell which is the server's");
+                    }
+                    found = fd;
+                }
+            }
+            if (found < 0) {
+                throw new IOException("the descriptor of the listening socket on port " + port + " was not found");
+            }
+            if ((int) dup2.invokeExact(found, STANDARD_INPUT) < 0) {
+                throw new IOException("dup2(" + found + ", 0) failed");
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IOException("calling libc failed: " + e, e);
+        }
+    }
+
+    /** The size of {@code struct sockaddr_storage}, which holds any socket address. */
+    private static final long SOCKADDR_STORAGE = 128;
+
+    /** This process's open descriptors, from {@code /dev/fd} (Linux and macOS), else the first 1024. */
+    private static int[] openDescriptors() {
+        try (java.util.stream.Stream<java.nio.file.Path> entries = java.nio.file.Files.list(
+                java.nio.file.Path.of("/dev/fd"))) {
+            return entries.map(path -> path.getFileName().toString()).filter(name -> name.matches("\\d+"))
+                    .mapToInt(Integer::parseInt).sorted().toArray();
+        } catch (IOException | RuntimeException e) {
+            return java.util.stream.IntStream.range(0, 1024).toArray();
         }
     }
 

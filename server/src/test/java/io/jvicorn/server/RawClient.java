@@ -18,7 +18,12 @@ final class RawClient implements AutoCloseable {
     private final OutputStream out;
 
     RawClient(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this("127.0.0.1", port);
+    }
+
+    /** Connects to {@code host}, from the address the system picks for it (a non-loopback one for a non-loopback host). */
+    RawClient(String host, int port) throws IOException {
+        socket = new Socket(host, port);
         socket.setSoTimeout(10_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();

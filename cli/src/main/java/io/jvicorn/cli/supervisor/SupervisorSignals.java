@@ -1,16 +1,11 @@
 package io.jvicorn.cli.supervisor;
 
+import io.jvicorn.cli.signal.SignalHandlers;
 import java.util.List;
 import java.util.function.Consumer;
-import sun.misc.Signal;
 
-/**
- * Routes signals to a supervisor's event queue. {@code sun.misc.Signal} (module jdk.unsupported) is the only JDK API
- * for HUP, TTIN and TTOU.
- */
+/** Routes signals to a supervisor's event queue; a SIGINT inherited as ignored is taken back ({@link SignalHandlers}). */
 final class SupervisorSignals {
-    private static final System.Logger LOG = System.getLogger("jvicorn.error");
-
     private SupervisorSignals() {
     }
 
@@ -22,11 +17,7 @@ final class SupervisorSignals {
      */
     static void install(List<String> names, Consumer<String> received) {
         for (String name : names) {
-            try {
-                Signal.handle(new Signal(name), signal -> received.accept(signal.getName()));
-            } catch (IllegalArgumentException e) {
-                LOG.log(System.Logger.Level.DEBUG, "Cannot handle SIG" + name, e);
-            }
+            SignalHandlers.handle(name, received);
         }
     }
 }

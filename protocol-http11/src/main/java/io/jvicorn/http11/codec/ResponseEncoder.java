@@ -418,11 +418,26 @@ public final class ResponseEncoder {
      * @return the encoded response
      */
     public static byte[] plainResponse(int status, String body, DefaultHeaders defaults) {
-        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        return closingResponse(status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8), defaults);
+    }
+
+    /**
+     * A complete response after which the connection closes: status line, default headers, {@code content-type},
+     * {@code content-length}, {@code connection: close}, content.
+     *
+     * @param status      the status code, 100..599
+     * @param contentType the {@code content-type} value, US-ASCII
+     * @param content     the body
+     * @param defaults    the default headers
+     * @return the encoded response
+     */
+    public static byte[] closingResponse(int status, String contentType, byte[] content, DefaultHeaders defaults) {
         OutputBuffer out = new OutputBuffer();
         out.write(HttpStatus.statusLine(status));
         defaults.writeTo(out, true, true);
-        out.writeAscii("content-type: text/plain; charset=utf-8\r\ncontent-length: ");
+        out.writeAscii("content-type: ");
+        out.writeAscii(contentType);
+        out.writeAscii("\r\ncontent-length: ");
         out.writeDecimal(content.length);
         out.writeAscii("\r\nconnection: close\r\n\r\n");
         out.write(content);

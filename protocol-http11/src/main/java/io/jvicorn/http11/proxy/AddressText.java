@@ -3,9 +3,32 @@ package io.jvicorn.http11.proxy;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
-/** Address text as Uvicorn shows it: IPv6 in RFC 5952 short form ({@code ::1}, not {@code 0:0:0:0:0:0:0:1}). */
+/**
+ * Address text as Uvicorn shows it: IPv6 in RFC 5952 short form ({@code ::1}, not {@code 0:0:0:0:0:0:0:1}); and whether
+ * such text names the loopback.
+ */
 public final class AddressText {
     private AddressText() {
+    }
+
+    /**
+     * Whether address text names this machine's loopback: {@code 127.0.0.0/8}, {@code ::1} or an IPv4-mapped
+     * {@code ::ffff:127.x.x.x}. Read without name resolution; {@code localhost} and anything that is not an IP
+     * literal is not.
+     *
+     * @param text an address as text, without brackets
+     * @return whether it is a loopback address literal
+     */
+    public static boolean isLoopback(String text) {
+        IpLiteral ip = IpLiteral.parse(text);
+        if (ip == null) {
+            return false;
+        }
+        if (!ip.v6()) {
+            return (ip.low() >>> 24) == 127;
+        }
+        // ::1, or an IPv4-mapped 127.0.0.0/8 address (::ffff:127.0.0.1)
+        return ip.high() == 0 && (ip.low() == 1 || (ip.low() >>> 32 == 0xFFFF && ((ip.low() >>> 24) & 0xFF) == 127));
     }
 
     /**

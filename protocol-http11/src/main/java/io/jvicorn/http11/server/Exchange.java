@@ -175,7 +175,13 @@ final class Exchange {
         if (failure != null) {
             LOG.log(System.Logger.Level.ERROR, "Exception in ASGI application", failure);
             if (!encoder.isStarted() && !clientGone) {
-                sendPlain(output, settings, 500, "Internal Server Error", h, scope, start);
+                if (settings.debugPage() && DebugPage.shownTo(output.transport().remoteAddress(), scope.client())) {
+                    int bytes = output.writeClosingResponse(500, DebugPage.CONTENT_TYPE,
+                            DebugPage.render(failure, scope));
+                    AccessLog.log(settings, scope.client(), h, 500, bytes, start);
+                } else {
+                    sendPlain(output, settings, 500, "Internal Server Error", h, scope, start);
+                }
             }
             return true;
         }

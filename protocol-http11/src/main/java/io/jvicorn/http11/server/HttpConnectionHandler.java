@@ -240,7 +240,9 @@ public final class HttpConnectionHandler implements ConnectionHandler {
 
     private void onError(ParseError error) {
         headDeadline = 0;
-        LOG.log(System.Logger.Level.DEBUG, "Invalid HTTP request received ({0} {1}) from {2}", error.status(), error.reason(), client);
+        // Uvicorn's WARNING, word for word; the detail (which the response body also names) at DEBUG.
+        LOG.log(System.Logger.Level.WARNING, "Invalid HTTP request received.");
+        LOG.log(System.Logger.Level.DEBUG, "Invalid HTTP request from {2}: {0} {1}", error.status(), error.reason(), client);
         Exchange target = bodyTarget;
         bodyTarget = null;
         enterClosing();
@@ -406,7 +408,8 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         if (queue.inFlight() != 0) {
             return;
         }
-        if (shutdownDeadline != 0 && state == ConnectionState.OPEN && now - shutdownDeadline >= 0) {
+        if (shutdownDeadline != 0 && state == ConnectionState.OPEN && now - shutdownDeadline >= 0
+                && now - queue.lastActivity() - IDLE_SHUTDOWN_GRACE_NANOS >= 0) {
             enterClosing();
             transport.closeGracefully(); // no request came: nothing is lost
             return;
@@ -425,15 +428,16 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     }
 
     /**
-     * Busy: the requests in flight finish, with {@code connection: close}. Idle: a keep-alive client may have sent its
-     * next request already (it does the moment it reads a response), so the connection waits a short while and
-     * answers a request that arrives with {@code connection: close}, closing when none does.
+     * Responses not yet started say {@code connection: close}, and so does the answer to a request that arrives now.
+     * A keep-alive client may send its next request the moment it reads a response, so the connection closes only
+     * once it has been idle a short while: right away idle, or after its last response, which may have gone out as
+     * keep-alive before the shutdown began (closing after it would drop the request the client then sends).
      */
     @Override
     public void onShutdown() {
         queue.shutDown();
         queue.loopWaits(true);
-        if (state == ConnectionState.OPEN && queue.inFlight() == 0 && bodyTarget == null) {
+        if (state == ConnectionState.OPEN) {
             shutdownDeadline = transport.nanoTime() + IDLE_SHUTDOWN_GRACE_NANOS;
             return;
         }

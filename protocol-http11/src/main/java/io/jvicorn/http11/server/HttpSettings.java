@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  *                           request sets never reach the next request of its connection (Uvicorn's
  *                           {@code --reset-contextvars}); otherwise a connection's worker thread serves the requests
  *                           that are waiting when it finishes one
+ * @param debugPage          answer an application failure with {@link DebugPage}'s HTML instead of the plain 500,
+ *                           to clients on this machine ({@code --debug}); never for production
  */
 public record HttpSettings(
         Application app,
@@ -45,5 +47,6 @@ public record HttpSettings(
         Map<String, Object> state,
         ServerActivity activity,
         @Nullable WebSocketUpgrade webSocket,
-        boolean threadPerRequest) {
+        boolean threadPerRequest,
+        boolean debugPage) {
 }

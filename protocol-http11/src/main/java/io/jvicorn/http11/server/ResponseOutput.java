@@ -155,14 +155,27 @@ final class ResponseOutput {
      * @return the body's length, for the access log
      */
     int writeClosingResponse(int status, String body) {
+        return writeClosing(ResponseEncoder.plainResponse(status, body, defaults), body.length());
+    }
+
+    /**
+     * As {@link #writeClosingResponse(int, String)} with another content type (the debug page's HTML).
+     *
+     * @return the content's length, for the access log
+     */
+    int writeClosingResponse(int status, String contentType, byte[] content) {
+        return writeClosing(ResponseEncoder.closingResponse(status, contentType, content, defaults), content.length);
+    }
+
+    private int writeClosing(byte[] response, int bodyLength) {
         closeAfterResponse();
         buffer().clear();
         try {
-            writeNow(ResponseEncoder.plainResponse(status, body, defaults));
+            writeNow(response);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "write failed: {0}", e.getMessage());
         }
-        return body.length();
+        return bodyLength;
     }
 
     /** A response head that says {@code connection: close} is about to go out: nothing after it may be processed. */

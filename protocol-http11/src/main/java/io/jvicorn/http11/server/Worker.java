@@ -82,7 +82,9 @@ final class Worker {
     }
 
     private void finish(Exchange exchange, boolean close) {
-        if (close || output.isClosing() || queue.isShuttingDown()) {
+        // Not merely because the server shuts down: a response that started before it did went out as keep-alive,
+        // and the client may already be sending its next request, which the loop answers with connection: close.
+        if (close || output.isClosing()) {
             output.closeAfterResponse();
             output.flushQuietly();
             transport.closeGracefully();

@@ -497,6 +497,50 @@ class HttpConnectionHandlerTest {
         }
     }
 
+    /** A response started as keep-alive before the shutdown reached the connection, and finished after it. */
+    private static EmbeddedHttp keepAliveResponseFinishedDuringShutdown() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        EmbeddedHttp c = EmbeddedHttp.start((scope, receive, send) -> {
+            String path = ((HttpScope) scope).path();
+            send.send(new HttpResponseStart(200, List.of()));
+            if (path.equals("/a")) {
+                started.countDown();
+                release.await();
+            }
+            send.send(HttpResponseBody.of(path));
+        });
+        c.send(GET);
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        c.transport.shutdown();
+        release.countDown();
+        c.expectOutput(ok("/a"));
+        c.awaitNothingInFlight();
+        return c;
+    }
+
+    @Test
+    void atShutdownAKeepAliveResponseAlreadyStartedIsNotFollowedByAClose() throws Exception {
+        // The client was told keep-alive and may send its next request at once: it is answered, with close.
+        try (EmbeddedHttp c = keepAliveResponseFinishedDuringShutdown()) {
+            assertTrue(c.transport.isOpen(), "closed right after a keep-alive response: " + c.output());
+            c.send("GET /next HTTP/1.1\r\nHost: x\r\n\r\n");
+            c.awaitOutputShutdown();
+            assertEquals(ok("/a") + okClose("/next"), c.output());
+        }
+    }
+
+    @Test
+    void atShutdownAKeepAliveResponseAlreadyStartedIsFollowedByTheIdleGrace() throws Exception {
+        try (EmbeddedHttp c = keepAliveResponseFinishedDuringShutdown()) {
+            c.transport.advance(Duration.ofMillis(299));
+            assertTrue(c.transport.isOpen());
+            c.transport.advance(Duration.ofMillis(1));
+            c.awaitOutputShutdown();
+            assertEquals(ok("/a"), c.output());
+        }
+    }
+
     @Test
     void aRequestCutOffByTheShutdownDeadlineGets503() throws Exception {
         CompletableFuture<Void> started = new CompletableFuture<>();
