@@ -2,10 +2,12 @@ package io.jvicorn.benchmarks.peers;
 
 import io.jvicorn.asgi.Application;
 import io.jvicorn.benchmarks.db.Database;
+import io.jvicorn.server.Carriers;
 import io.jvicorn.server.CoreShare;
 import io.jvicorn.server.Server;
 import io.jvicorn.server.ServerConfig;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Runs {@link BenchApp} on jvicorn's embeddable server, without access log. BenchApp never blocks and says so
@@ -38,7 +40,9 @@ public final class JvicornServer {
         if (a.db() != null) {
             app = new DatabaseApp(new Database(a.db(), a.dbPool()), app);
         }
-        ServerConfig.Builder config = ServerConfig.builder(app);
+        // -Dbench.carriers=pool measures the JDK's scheduler instead of the default (Carriers).
+        Carriers carriers = Carriers.valueOf(System.getProperty("bench.carriers", "loops").toUpperCase(Locale.ROOT));
+        ServerConfig.Builder config = ServerConfig.builder(app).carriers(carriers);
         if (a.loops() > 0) {
             config.loops(a.loops());
         }
@@ -51,7 +55,7 @@ public final class JvicornServer {
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         a.announce(vt ? "jvicorn-vt" : "jvicorn", "loops=" + server.config().loops() + " carriers="
-                + ServerArgs.carriers());
+                + (vt ? carriers.name().toLowerCase(Locale.ROOT) + " " : "") + ServerArgs.carriers());
         server.awaitTermination();
     }
 }
