@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  * reads them, runs tasks other threads hand it, and ticks their timers a few times a second. One shared read buffer
  * per loop, so an idle connection holds no buffer of its own.
  *
+ * <p>An error thrown by one connection's handler or task (a {@code NoClassDefFoundError}, a {@code StackOverflowError}) is
+ * logged and closes that connection; it must not end the loop, whose other connections would then hang unanswered.
+ *
  * <p>It may also carry its connections' virtual threads ({@link LoopCarriers}): their continuations queue here and run
  * after the loop has read what is ready, so a request read in one pass runs on the same thread right after, with no
  * hand-off to another.
@@ -216,7 +219,7 @@ public final class SelectorLoop {
         for (Connection c : new ArrayList<>(connections)) {
             try {
                 action.accept(c);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.log(System.Logger.Level.ERROR, what + " failed; closing the connection", e);
                 c.closeNow();
             }
@@ -253,7 +256,7 @@ public final class SelectorLoop {
                     nextTick = now + tickNanos;
                     tick(now);
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
                 LOG.log(System.Logger.Level.ERROR, "selector loop error", e);
             }
         }
@@ -285,7 +288,7 @@ public final class SelectorLoop {
             Connection c = (Connection) key.attachment();
             try {
                 c.onReady(key.readyOps(), readBuffer);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.log(System.Logger.Level.ERROR, "connection handler failed; closing the connection", e);
                 c.closeNow();
             }
@@ -301,7 +304,7 @@ public final class SelectorLoop {
             }
             try {
                 task.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.log(System.Logger.Level.ERROR, "loop task failed", e);
             }
         }
@@ -328,7 +331,7 @@ public final class SelectorLoop {
         for (Connection c : new ArrayList<>(connections)) {
             try {
                 c.tick(now);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.log(System.Logger.Level.ERROR, "timer check failed; closing the connection", e);
                 c.closeNow();
             }

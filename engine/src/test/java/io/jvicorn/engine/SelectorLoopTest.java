@@ -127,6 +127,9 @@ class SelectorLoopTest {
             f.loop.execute(() -> {
                 throw new IllegalStateException("test: a failing task");
             });
+            f.loop.execute(() -> {
+                throw new StackOverflowError("test: a task failing with an Error");
+            });
             assertTrue(f.onLoop(() -> true));
             Peer p = f.connect();
             p.send("ping".getBytes());
@@ -191,7 +194,8 @@ class SelectorLoopTest {
             @Override
             void data(byte[] bytes) {
                 if (failing == Failing.DATA) {
-                    throw new IllegalStateException("test: onData fails");
+                    // An Error, as a jar replaced under a running server gives: it must not end the loop either.
+                    throw new NoClassDefFoundError("test: onData fails");
                 }
             }
 
