@@ -344,7 +344,8 @@ public final class Server implements AutoCloseable {
         if (LoopCarriers.available()) {
             return true;
         }
-        LOG.log(System.Logger.Level.INFO, "Virtual threads run on the JDK''s pool: selector loops carry them only on Java "
+        // DEBUG, not INFO: an embedding application's own start-up lines stay as they were; README says what to add.
+        LOG.log(System.Logger.Level.DEBUG, "Virtual threads run on the JDK''s pool: selector loops carry them only on Java "
                 + "24 or newer with --add-opens java.base/java.lang=ALL-UNNAMED (see Carriers)");
         return false;
     }
