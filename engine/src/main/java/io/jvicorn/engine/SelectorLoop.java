@@ -13,7 +13,6 @@ import java.util.Iterator;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -39,10 +38,10 @@ public final class SelectorLoop {
     private static final int READ_BUFFER_BYTES = 64 * 1024;
     private static final int TLS_PLAIN_BUFFER_BYTES = 64 * 1024;
 
-    private final Selector selector;
-    private final Thread thread;
     private static final ThreadFactory POOL_THREADS = Thread.ofVirtual().inheritInheritableThreadLocals(false).factory();
 
+    private final Selector selector;
+    private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     /** Continuations of the virtual threads this loop carries; taken by the loop, or by the fallback once it ended. */
     private final Queue<Runnable> continuations = new ConcurrentLinkedQueue<>();
@@ -123,11 +122,6 @@ public final class SelectorLoop {
     /** @return the factory of virtual threads for this loop's connections: carried by this loop, or by the JDK's pool */
     ThreadFactory virtualThreads() {
         return virtualThreads;
-    }
-
-    /** @return whether {@link #virtualThreads()} are carried by this loop's thread */
-    boolean carriesVirtualThreads() {
-        return virtualThreads != POOL_THREADS;
     }
 
     /** The scheduler of the virtual threads this loop carries: queues a continuation to run on the loop thread. */

@@ -1,0 +1,78 @@
+package io.jvicorn.engine;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+class LoopCarriersTest {
+    private static final long TICK = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private static SelectorLoop loop(String name, boolean carry) {
+        return new SelectorLoop(name, c -> {
+            throw new AssertionError("no connection in this test");
+        }, new ConnectionCounter(), TICK, null, carry);
+    }
+
+    /** @return the name of the thread carrying the calling virtual thread (its toString ends in "@carrier") */
+    private static String carrier() {
+        String self = Thread.currentThread().toString();
+        return self.substring(self.lastIndexOf('@') + 1);
+    }
+
+    @Test
+    void theLoopCarriesItsVirtualThreadsBeforeAndAfterTheyBlock() throws Exception {
+        // The tests open java.lang, as the jvicorn jar does (surefire's argLine).
+        assertTrue(LoopCarriers.available());
+        SelectorLoop loop = loop("carrier-loop", true);
+        loop.start();
+        try {
+            List<String> carriers = new CopyOnWriteArrayList<>();
+            Thread t = loop.virtualThreads().newThread(() -> {
+                carriers.add(carrier());
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5)); // unmounts; the loop goes on meanwhile
+                carriers.add(carrier());
+            });
+            assertTrue(t.isVirtual());
+            t.start();
+            assertTrue(t.join(Duration.ofSeconds(10)));
+            assertEquals(List.of("carrier-loop", "carrier-loop"), carriers);
+        } finally {
+            loop.stop();
+            loop.join(10_000);
+        }
+    }
+
+    @Test
+    void aVirtualThreadWokenAfterItsLoopEndedFinishesOnThePool() throws Exception {
+        SelectorLoop loop = loop("ending-loop", true);
+        loop.start();
+        CompletableFuture<String> after = new CompletableFuture<>();
+        Thread t = loop.virtualThreads().newThread(() -> {
+            LockSupport.park();
+            after.complete(carrier());
+        });
+        t.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> t.getState() == Thread.State.WAITING);
+        loop.stop();
+        loop.join(10_000);
+        LockSupport.unpark(t);
+        assertTrue(t.join(Duration.ofSeconds(10)), "a continuation was stranded on the ended loop");
+        assertTrue(after.get().startsWith("ForkJoinPool"), after.get());
+    }
+
+    @Test
+    void withoutCarryingTheJdkPoolRunsThem() throws Exception {
+        SelectorLoop loop = loop("plain-loop", false);
+        CompletableFuture<String> carrier = new CompletableFuture<>();
+        loop.virtualThreads().newThread(() -> carrier.complete(carrier())).start();
+        assertTrue(carrier.get(10, TimeUnit.SECONDS).startsWith("ForkJoinPool"), carrier.get());
+    }
+}
