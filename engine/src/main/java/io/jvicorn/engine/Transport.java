@@ -70,6 +70,18 @@ public interface Transport {
     ThreadFactory virtualThreads();
 
     /**
+     * Starts a named virtual thread from {@link #virtualThreads()}.
+     *
+     * @param name the thread's name
+     * @param task what it runs
+     */
+    default void startVirtualThread(String name, Runnable task) {
+        Thread thread = virtualThreads().newThread(task);
+        thread.setName(name);
+        thread.start();
+    }
+
+    /**
      * Writes every remaining byte of {@code buffers}, parking the calling virtual thread while the peer does not take
      * them. One writer at a time; never on the loop thread.
      *

@@ -5,9 +5,9 @@ import io.jvicorn.engine.LoopCarriers;
 /**
  * How jvicorn divides the processors. With {@link Carriers#LOOPS} (the default) the loops carry the application's
  * virtual threads themselves, so there is one loop per processor. With {@link Carriers#POOL}, half run the selector
- * loops (I/O, parsing, inline answers), the other half carry the application's virtual threads. Without the split both pools default to every processor, so under load twice as
- * many threads as processors compete, and with a load generator or a proxy on the same machine, more still. Measured on
- * two processors with wrk beside the server ({@code benchmarks/README.md}, performance log), one loop and one carrier
+ * loops (I/O, parsing, inline answers), the other half carry the application's virtual threads. Without the split
+ * both pools default to every processor, so under load twice as many threads as processors compete, and with a load
+ * generator or a proxy on the same machine, more still. Measured on two processors with wrk beside the server ({@code benchmarks/README.md}, performance log), one loop and one carrier
  * served 25-30% more requests per second than two of each.
  */
 public final class CoreShare {

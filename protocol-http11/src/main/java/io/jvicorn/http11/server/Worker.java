@@ -48,9 +48,7 @@ final class Worker {
     private void startThread() {
         // Not inheriting (Transport#virtualThreads): a worker started by the previous request's worker must not carry
         // that request's values.
-        Thread worker = transport.virtualThreads().newThread(this::run);
-        worker.setName(THREAD_NAME);
-        worker.start();
+        transport.startVirtualThread(THREAD_NAME, this::run);
     }
 
     private void run() {

@@ -89,9 +89,7 @@ final class FrameWriter {
     private void startDrainer() {
         if (drainerRunning.compareAndSet(false, true)) {
             // On the connection's carriers: a pong queued before a message's echo is written before it.
-            Thread drainer = connection.virtualThreads().newThread(this::runDrainer);
-            drainer.setName(DRAINER_NAME);
-            drainer.start();
+            connection.startVirtualThread(DRAINER_NAME, this::runDrainer);
         }
     }
 
