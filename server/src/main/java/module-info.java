@@ -6,5 +6,7 @@ module io.jvicorn.server {
     requires transitive io.jvicorn.http11;
     requires transitive io.jvicorn.lifespan;
     requires io.jvicorn.websocket;
+    requires jdk.unsupported;
     exports io.jvicorn.server;
+    exports io.jvicorn.server.signal to io.jvicorn.cli;
 }

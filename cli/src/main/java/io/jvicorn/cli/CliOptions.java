@@ -363,6 +363,9 @@ final class CliOptions {
     /** Set for a worker of {@code --workers}: TCP listeners share their ports with the other workers. */
     boolean reusePort;
 
+    /** Set for a worker of a supervisor (--workers, --reload), which says where they listen. */
+    boolean worker;
+
     @Option(names = "--version", versionHelp = true, description = "Print the version and exit.")
     boolean versionRequested;
 
@@ -394,6 +397,7 @@ final class CliOptions {
         uds = null;
         fd = null;
         reusePort = true;
+        worker = true;
     }
 
     /**
@@ -472,7 +476,8 @@ final class CliOptions {
         for (String bind : binds) {
             builder.bind(bind);
         }
-        return builder.uds(uds).fd(fd).tls(tlsConfig()).reusePort(reusePort).build();
+        // A worker's supervisor logged where they listen.
+        return builder.uds(uds).fd(fd).tls(tlsConfig()).reusePort(reusePort).logRunningOn(!worker).build();
     }
 
     /**

@@ -16,7 +16,6 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -42,7 +41,6 @@ public final class Main {
     private final Map<String, String> environment;
     private final PrintStream out;
     private final PrintStream err;
-    private final AtomicBoolean finished = new AtomicBoolean();
 
     /**
      * @param environment where {@code JVICORN_*} defaults come from
@@ -249,13 +247,7 @@ public final class Main {
         long pid = ProcessHandle.current().pid();
         LOG.log(Level.INFO, "Started server process [" + pid + "]");
         Server server = new Server(config);
-        new ShutdownSignals(
-                server::close, // which logs "Shutting down"
-                () -> {
-                    server.forceClose();
-                    finish(pid);
-                    System.exit(EXIT_OK);
-                }).install();
+        server.handleSignals(); // the first INT or TERM drains; a second INT forces
         try {
             server.start();
         } catch (ServerStartupException e) {
@@ -263,11 +255,7 @@ public final class Main {
             LOG.log(Level.DEBUG, "Server startup failure", e);
             return EXIT_STARTUP_FAILURE;
         }
-        if (link == null) {
-            for (String place : server.runningOn()) {
-                LOG.log(Level.INFO, "jvicorn running on " + place + " (Press CTRL+C to quit)");
-            }
-        } else {
+        if (link != null) {
             // The supervisor printed where the workers listen; a worker reports that it serves, then beats.
             link.serving(server::probeLoops, () -> Thread.ofPlatform().name("jvicorn-orphan-shutdown")
                     .start(server::close));
@@ -278,14 +266,8 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         server.close(); // idempotent: waits for a shutdown a signal started
-        finish(pid);
+        LOG.log(Level.INFO, "Finished server process [" + pid + "]");
         return EXIT_OK;
-    }
-
-    private void finish(long pid) {
-        if (finished.compareAndSet(false, true)) {
-            LOG.log(Level.INFO, "Finished server process [" + pid + "]");
-        }
     }
 
     private int usageError(String message) {

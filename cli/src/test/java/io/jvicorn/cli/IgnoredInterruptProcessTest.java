@@ -25,7 +25,10 @@ class IgnoredInterruptProcessTest {
 
     @Test
     void withoutTheJava22ClassesItWarnsAndSigtermStillStopsIt() throws Exception {
-        Process p = JvicornProcess.start(JvicornProcess.INTERRUPT_IGNORED, Map.of(),
+        // Whether the server's classes come from its directory or its multi-release jar (after `mvn package`), the JVM
+        // is told to ignore the jar's Java 22 variants.
+        Process p = JvicornProcess.start(JvicornProcess.INTERRUPT_IGNORED,
+                Map.of("JDK_JAVA_OPTIONS", "-Djdk.util.jar.enableMultiRelease=false"),
                 "io.jvicorn.cli.testapps:LifespanTestApp", "--port", "0");
         try {
             BufferedReader out = JvicornProcess.output(p);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +65,21 @@ public final class Engine implements AutoCloseable {
      */
     public Engine(int loopCount, int backlog, ConnectionHandlerFactory factory, @Nullable Runnable onTick,
                   boolean carryVirtualThreads) {
+        this(loopCount, backlog, factory, onTick, carryVirtualThreads, null);
+    }
+
+    /**
+     * @param loopCount           number of selector loops
+     * @param backlog             listen backlog
+     * @param factory             creates a handler per connection
+     * @param onTick              runs on the first loop at every tick (about ten times a second), or null
+     * @param carryVirtualThreads whether each loop's thread carries its connections' virtual threads
+     *                            ({@link Transport#virtualThreads()}), where {@link LoopCarriers#available()}
+     * @param applicationThreads  a caller's factory of the connections' threads instead of virtual threads (a
+     *                            framework's own), or null
+     */
+    public Engine(int loopCount, int backlog, ConnectionHandlerFactory factory, @Nullable Runnable onTick,
+                  boolean carryVirtualThreads, @Nullable ThreadFactory applicationThreads) {
         if (loopCount < 1) {
             throw new IllegalArgumentException("loopCount must be at least 1");
         }
@@ -71,7 +87,7 @@ public final class Engine implements AutoCloseable {
         this.loops = new SelectorLoop[loopCount];
         for (int i = 0; i < loopCount; i++) {
             loops[i] = new SelectorLoop("jvicorn-loop-" + i, factory, counter, TICK_NANOS, i == 0 ? onTick : null,
-                    carryVirtualThreads);
+                    carryVirtualThreads, System::nanoTime, applicationThreads);
         }
     }
 

@@ -73,9 +73,23 @@ public final class SelectorLoop {
     /** As the other constructor, with the clock for ticks and deadlines ({@link System#nanoTime()} but in tests). */
     SelectorLoop(String name, ConnectionHandlerFactory factory, ConnectionCounter counter, long tickNanos,
                  @Nullable Runnable onTick, boolean carryVirtualThreads, LongSupplier nanoClock) {
+        this(name, factory, counter, tickNanos, onTick, carryVirtualThreads, nanoClock, null);
+    }
+
+    /**
+     * As the other constructors.
+     *
+     * @param applicationThreads a caller's factory for the connections' threads, used instead of virtual threads
+     *                           (then {@code carryVirtualThreads} is moot), or null
+     */
+    SelectorLoop(String name, ConnectionHandlerFactory factory, ConnectionCounter counter, long tickNanos,
+                 @Nullable Runnable onTick, boolean carryVirtualThreads, LongSupplier nanoClock,
+                 @Nullable ThreadFactory applicationThreads) {
         this.nanoClock = nanoClock;
-        ThreadFactory carried = carryVirtualThreads ? LoopCarriers.factory(this::carry) : null;
-        this.virtualThreads = carried != null ? carried : POOL_THREADS;
+        ThreadFactory carried = applicationThreads == null && carryVirtualThreads
+                ? LoopCarriers.factory(this::carry) : null;
+        this.virtualThreads = applicationThreads != null ? applicationThreads
+                : carried != null ? carried : POOL_THREADS;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {

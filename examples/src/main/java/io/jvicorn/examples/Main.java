@@ -16,10 +16,8 @@ public final class Main {
      */
     public static void main(String[] args) throws Exception {
         try (Server server = new Server(ServerConfig.builder(new HelloApp()).build())) {
-            // A Server installs no signal handler: Ctrl+C and SIGTERM run this hook, a graceful shutdown.
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-            server.start();
-            System.out.println("Serving HelloApp on http://127.0.0.1:" + server.port());
+            server.handleSignals(); // Ctrl+C or SIGTERM: drain, lifespan shutdown, exit 0; Ctrl+C twice forces
+            server.start();         // logs "jvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)"
             server.awaitTermination();
         }
     }

@@ -3,7 +3,6 @@ package io.jvicorn.server;
 import io.jvicorn.asgi.Application;
 import io.jvicorn.engine.Engine;
 import io.jvicorn.engine.LoopCarriers;
-import io.jvicorn.engine.TlsEngineFactory;
 import io.jvicorn.http11.codec.DefaultHeaders;
 import io.jvicorn.http11.proxy.ForwardedAllowList;
 import io.jvicorn.http11.server.AccessLogFormat;
@@ -13,6 +12,7 @@ import io.jvicorn.http11.server.ServerActivity;
 import io.jvicorn.http11.server.WebSocketUpgrade;
 import io.jvicorn.lifespan.Lifespan;
 import io.jvicorn.lifespan.LifespanFailedException;
+import io.jvicorn.server.signal.ShutdownSignals;
 import io.jvicorn.websocket.server.WebSocketServer;
 import io.jvicorn.websocket.server.WebSocketServerSettings;
 import java.net.InetSocketAddress;
@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * try (Server server = new Server(ServerConfig.builder(app).port(0).build())) {
- *     server.start();
- *     System.out.println("listening on " + server.port());
+ *     server.handleSignals(); // Ctrl+C and SIGTERM drain and run the lifespan shutdown, as the jvicorn command does
+ *     server.start();         // logs "jvicorn running on http://127.0.0.1:PORT (Press CTRL+C to quit)"
  *     server.awaitTermination();
  * }
  * }</pre>
@@ -40,6 +42,9 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link #start()} runs the lifespan startup, binds and returns once listening. {@link #close()} shuts down
  * gracefully in Uvicorn's order: stop accepting, close idle connections, let in-flight requests finish (up to
  * {@link ServerConfig#timeoutGracefulShutdown()}), cancel the rest, then run the lifespan shutdown.
+ *
+ * <p>A server installs no signal handler unless asked with {@link #handleSignals()}: a framework that has its own
+ * shutdown hooks calls {@link #close()} from them instead.
  */
 public final class Server implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
@@ -55,6 +60,14 @@ public final class Server implements AutoCloseable {
     private volatile List<String> runningOn = List.of();
     private volatile @Nullable ServerActivity activity;
     private volatile boolean forced;
+    /** The TLS listeners' engines, replaceable while serving; null for plain HTTP. */
+    private volatile @Nullable TlsEngines tlsEngines;
+    /** Set by {@link #handleSignals()}: the startup line then says how to quit. */
+    private volatile boolean signalsHandled;
+    /** Released when {@link #start()} has returned or thrown: a close waits for a start in progress. */
+    private final CountDownLatch startDone = new CountDownLatch(1);
+    /** The thread in {@link #start()}, interrupted by {@link #forceClose()} (a lifespan startup that hangs). */
+    private volatile @Nullable Thread starting;
     /** Released by {@link #forceClose()}: ends the shutdown delay early. */
     private final CountDownLatch forceRequested = new CountDownLatch(1);
 
@@ -116,12 +129,21 @@ public final class Server implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("server already started");
         }
+        starting = Thread.currentThread();
+        try {
+            startServing();
+        } finally {
+            starting = null;
+            startDone.countDown();
+        }
+    }
+
+    private void startServing() throws ServerStartupException {
         ListenPlan listen;
-        TlsEngineFactory tls;
+        TlsEngines tls;
         try {
             listen = ListenPlan.of(config);
-            TlsConfig tlsConfig = config.tls();
-            tls = tlsConfig == null ? null : TlsContextFactory.engineFactory(tlsConfig);
+            tls = tlsEngines(config);
         } catch (ServerStartupException ex) {
             LOG.log(System.Logger.Level.ERROR, ex.getMessage());
             throw ex;
@@ -156,7 +178,7 @@ public final class Server implements AutoCloseable {
                 config.limitConcurrency(), state, counters, webSocket, config.threadPerRequest(), config.debug());
         Engine e = new Engine(config.loops(), config.backlog(),
                 connection -> new HttpConnectionHandler(connection, settings), new DateRefresher(defaults),
-                carryOnLoops(config.carriers()));
+                carryOnLoops(config.carriers()), config.applicationThreads());
         e.reusePort(config.reusePort());
         try {
             runningOn = listen.bind(e, tls);
@@ -169,6 +191,80 @@ public final class Server implements AutoCloseable {
         }
         e.start();
         engine = e;
+        tlsEngines = tls;
+        if (config.logRunningOn()) {
+            String quit = signalsHandled ? " (Press CTRL+C to quit)" : "";
+            runningOn.forEach(place -> LOG.log(System.Logger.Level.INFO, "jvicorn running on " + place + quit));
+        }
+    }
+
+    private static @Nullable TlsEngines tlsEngines(ServerConfig config) throws ServerStartupException {
+        TlsConfig files = config.tls();
+        if (files != null) {
+            return TlsContextFactory.engines(files);
+        }
+        SSLContext context = config.sslContext();
+        if (context != null) {
+            SSLParameters parameters = config.sslParameters();
+            return new TlsEngines(context, parameters != null ? parameters : context.getDefaultSSLParameters());
+        }
+        return null;
+    }
+
+    /**
+     * Handles SIGINT and SIGTERM as the {@code jvicorn} command does: the first starts {@link #close()} (graceful
+     * drain, then the lifespan shutdown) on its own thread, and {@link #awaitTermination()} returns once it is done; a
+     * second SIGINT (Ctrl+C twice) calls {@link #forceClose()}. A SIGINT that the process inherited as ignored (a
+     * background job of a shell script) is taken back on Java 22 or newer. Call it before {@link #start()}, once per
+     * process; an embedding framework with its own shutdown hooks need not call it at all.
+     *
+     * @return the signals that could not be handled (a JVM started with {@code -Xrs}, or an inherited ignored SIGINT
+     *         on Java 21); the reason is logged
+     */
+    public List<String> handleSignals() {
+        List<String> failed = new ShutdownSignals(this::close, this::forceClose).install();
+        signalsHandled = !failed.contains("INT");
+        return failed;
+    }
+
+    /**
+     * Reads the TLS files of {@link ServerConfig#tls()} again and serves connections accepted from now on with what
+     * they hold: a renewed certificate without a restart. Open connections keep their session.
+     *
+     * @throws ServerStartupException if the files are unusable now (the message says why); the server goes on with
+     *                                the certificate it had
+     * @throws IllegalStateException  if not started, or not configured with TLS files
+     */
+    public void reloadTls() throws ServerStartupException {
+        TlsConfig files = config.tls();
+        if (files == null) {
+            throw new IllegalStateException("the server has no TLS files to reload (see ServerConfig.tls)");
+        }
+        SSLContext context = TlsContextFactory.sslContext(files);
+        startedTls().replace(context, TlsContextFactory.parameters(files, context));
+        LOG.log(System.Logger.Level.INFO, "TLS certificate reloaded from {0}",
+                files.keyStore() != null ? files.keyStore() : files.certFile());
+    }
+
+    /**
+     * Serves connections accepted from now on with another context (certificate rotation by a framework that manages
+     * its own key material); open connections keep theirs.
+     *
+     * @param context    the new context
+     * @param parameters what each engine gets, or null for the context's defaults
+     * @throws IllegalStateException if not started, or started without TLS
+     */
+    public void updateSslContext(SSLContext context, @Nullable SSLParameters parameters) {
+        startedTls().replace(context, parameters != null ? parameters : context.getDefaultSSLParameters());
+    }
+
+    private TlsEngines startedTls() {
+        startedEngine();
+        TlsEngines tls = tlsEngines;
+        if (tls == null) {
+            throw new IllegalStateException("the server does not serve TLS");
+        }
+        return tls;
     }
 
     private void maxRequestsReached(long limit) {
@@ -234,9 +330,8 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * Blocks until the server has shut down: by {@link #close()} (which an embedding program calls, from its own
-     * signal handler for instance: the server installs none; the {@code jvicorn} command does) or by
-     * {@link ServerConfig#limitMaxRequests()}.
+     * Blocks until the server has shut down: by {@link #close()} (which an embedding program calls from its own
+     * shutdown hook, or a signal does after {@link #handleSignals()}) or by {@link ServerConfig#limitMaxRequests()}.
      *
      * @throws InterruptedException if interrupted
      */
@@ -253,6 +348,7 @@ public final class Server implements AutoCloseable {
             awaitQuietly();
             return;
         }
+        awaitStart(); // a Ctrl+C during the lifespan startup shuts down once it is over, as Uvicorn does
         Engine e = engine;
         try {
             if (e != null) {
@@ -313,10 +409,17 @@ public final class Server implements AutoCloseable {
         }
     }
 
-    /** Skips the wait: cancels every request now and skips the lifespan shutdown (a second Ctrl+C). */
+    /**
+     * Skips the wait: cancels every request now and skips the lifespan shutdown (a second Ctrl+C). A {@link #start()}
+     * still in its lifespan startup is interrupted, and throws.
+     */
     public void forceClose() {
         forced = true;
         forceRequested.countDown();
+        Thread startingThread = starting;
+        if (startingThread != null) {
+            startingThread.interrupt();
+        }
         Engine e = engine;
         if (e != null) {
             e.cancelConnections();
@@ -325,6 +428,16 @@ public final class Server implements AutoCloseable {
             awaitQuietly(); // the running close() sees `forced` and stops waiting at its next step
         } else {
             close();
+        }
+    }
+
+    private void awaitStart() {
+        if (started.get() && starting != Thread.currentThread()) {
+            try {
+                startDone.await();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,6 +74,17 @@ import org.jspecify.annotations.Nullable;
  *                                the exception chain and the request to clients on this machine (a loopback peer
  *                                whose scope client is loopback too), the plain 500 to others; for development
  *                                ({@code --debug}), off
+ * @param sslContext              a caller's TLS context, serving HTTPS with it instead of {@link #tls()}'s files (a
+ *                                framework that manages its own key material); null. Replace it while serving with
+ *                                {@link Server#updateSslContext}
+ * @param sslParameters           the parameters every engine from {@code sslContext} gets (protocols, cipher suites,
+ *                                client authentication); null for the context's defaults. ALPN is the server's
+ * @param applicationThreads      makes the threads applications run on (a connection's worker, a WebSocket session's
+ *                                writer); null for virtual threads carried as {@link #carriers()} says. A framework
+ *                                may supply its own, to name them or to carry a context; a factory of platform threads
+ *                                works but costs a thread per busy connection
+ * @param logRunningOn            whether {@link Server#start()} logs Uvicorn's {@code jvicorn running on ...} line per
+ *                                listener at INFO; on (off for a worker process, whose supervisor says it)
  */
 public record ServerConfig(
         Application app,
@@ -105,7 +119,11 @@ public record ServerConfig(
         boolean threadPerRequest,
         boolean reusePort,
         Carriers carriers,
-        boolean debug) {
+        boolean debug,
+        @Nullable SSLContext sslContext,
+        @Nullable SSLParameters sslParameters,
+        @Nullable ThreadFactory applicationThreads,
+        boolean logRunningOn) {
 
     /** Checks ranges and copies lists. */
     public ServerConfig {
@@ -147,6 +165,12 @@ public record ServerConfig(
         }
         if (fd != null && fd < 0) {
             throw new IllegalArgumentException("fd must be a file descriptor number, got " + fd);
+        }
+        if (sslContext != null && tls != null) {
+            throw new IllegalArgumentException("give either TLS files (tls) or an SSLContext (sslContext), not both");
+        }
+        if (sslParameters != null && sslContext == null) {
+            throw new IllegalArgumentException("sslParameters apply to an sslContext, and none is given");
         }
     }
 
@@ -253,6 +277,10 @@ public record ServerConfig(
         private boolean reusePort;
         private Carriers carriers = Carriers.LOOPS;
         private boolean debug;
+        private @Nullable SSLContext sslContext;
+        private @Nullable SSLParameters sslParameters;
+        private @Nullable ThreadFactory applicationThreads;
+        private boolean logRunningOn = true;
 
         private Builder(Application app) {
             this.app = Objects.requireNonNull(app, "app");
@@ -347,6 +375,22 @@ public record ServerConfig(
         public Builder carriers(Carriers carriers) { this.carriers = carriers; return this; }
         /** @param on whether failures are answered with the debug page to clients on this machine @return this */
         public Builder debug(boolean on) { this.debug = on; return this; }
+        /** @param context a caller's TLS context, instead of {@link #tls}'s files @return this */
+        public Builder sslContext(@Nullable SSLContext context) { return sslContext(context, null); }
+        /**
+         * @param context    a caller's TLS context, instead of {@link #tls}'s files
+         * @param parameters what each engine gets (protocols, ciphers, client authentication), or null for defaults
+         * @return this
+         */
+        public Builder sslContext(@Nullable SSLContext context, @Nullable SSLParameters parameters) {
+            this.sslContext = context;
+            this.sslParameters = parameters;
+            return this;
+        }
+        /** @param threads makes the application's threads, or null for virtual threads @return this */
+        public Builder applicationThreads(@Nullable ThreadFactory threads) { this.applicationThreads = threads; return this; }
+        /** @param on whether start() logs where the server listens @return this */
+        public Builder logRunningOn(boolean on) { this.logRunningOn = on; return this; }
 
         /** @return the validated configuration */
         public ServerConfig build() {
@@ -355,7 +399,7 @@ public record ServerConfig(
                     timeoutRequestBody, timeoutGracefulShutdown, shutdownDelay, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
                     rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders, forwardedAllowIps,
                     limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, threadPerRequest, reusePort,
-                    carriers, debug);
+                    carriers, debug, sslContext, sslParameters, applicationThreads, logRunningOn);
         }
     }
 }

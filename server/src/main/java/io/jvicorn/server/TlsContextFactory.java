@@ -19,14 +19,13 @@ import java.util.List;
 import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the server's {@link SSLContext} and per-connection {@link SSLEngine}s from a {@link TlsConfig}: PEM or PKCS#12
+ * Builds the server's {@link SSLContext} and per-connection {@link javax.net.ssl.SSLEngine}s from a {@link TlsConfig}: PEM or PKCS#12
  * key material, client CAs, client authentication, TLS versions, cipher suites, and ALPN offering {@code http/1.1}
  * only.
  * Every problem is reported as a {@link ServerStartupException} that names the file and the fix.
@@ -34,7 +33,6 @@ import org.jspecify.annotations.Nullable;
 public final class TlsContextFactory {
     /** Protects the in-memory key store built from PEM files; never written anywhere. */
     private static final char[] IN_MEMORY_PASSWORD = "jvicorn".toCharArray();
-    private static final String HTTP_1_1 = "http/1.1";
 
     private TlsContextFactory() {
     }
@@ -48,7 +46,24 @@ public final class TlsContextFactory {
      *                                requested TLS version disabled
      */
     public static TlsEngineFactory engineFactory(TlsConfig config) throws ServerStartupException {
+        return engines(config);
+    }
+
+    /** As {@link #engineFactory}, as the replaceable factory a server keeps (certificate rotation). */
+    static TlsEngines engines(TlsConfig config) throws ServerStartupException {
         SSLContext context = sslContext(config);
+        return new TlsEngines(context, parameters(config, context));
+    }
+
+    /**
+     * The parameters each engine gets.
+     *
+     * @param config  the TLS settings
+     * @param context the context made from them
+     * @return the configured protocols, cipher suites and client authentication over the context's defaults
+     * @throws ServerStartupException if the JVM has a requested version or cipher suite disabled
+     */
+    static SSLParameters parameters(TlsConfig config, SSLContext context) throws ServerStartupException {
         SSLParameters parameters = context.getDefaultSSLParameters();
         if (!config.protocols().jsseNames().isEmpty()) {
             parameters.setProtocols(checkedProtocols(parameters, config.protocols()));
@@ -62,15 +77,7 @@ public final class TlsContextFactory {
             case OPTIONAL -> parameters.setWantClientAuth(true);
             case NONE -> { }
         }
-        return () -> {
-            SSLEngine engine = context.createSSLEngine();
-            engine.setUseClientMode(false);
-            engine.setSSLParameters(parameters);
-            // http/1.1 if offered; otherwise no ALPN at all (rather than failing the handshake) so that a client
-            // offering only h2 can still fall back, as nginx allows.
-            engine.setHandshakeApplicationProtocolSelector((e, offered) -> offered.contains(HTTP_1_1) ? HTTP_1_1 : "");
-            return engine;
-        };
+        return parameters;
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.jvicorn.cli.supervisor;
 
-import io.jvicorn.cli.signal.SignalHandlers;
+import io.jvicorn.server.signal.SignalHandlers;
 import java.util.List;
 import java.util.function.Consumer;
 

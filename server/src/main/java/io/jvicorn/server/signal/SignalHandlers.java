@@ -1,4 +1,4 @@
-package io.jvicorn.cli.signal;
+package io.jvicorn.server.signal;
 
 import java.util.function.Consumer;
 import sun.misc.Signal;

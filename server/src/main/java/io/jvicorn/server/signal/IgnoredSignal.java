@@ -1,4 +1,4 @@
-package io.jvicorn.cli.signal;
+package io.jvicorn.server.signal;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package io.jvicorn.cli.signal;
+package io.jvicorn.server.signal;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;

@@ -1,4 +1,4 @@
-package io.jvicorn.cli;
+package io.jvicorn.server.signal;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

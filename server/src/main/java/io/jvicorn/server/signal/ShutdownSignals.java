@@ -1,8 +1,7 @@
-package io.jvicorn.cli;
+package io.jvicorn.server.signal;
 
 import java.util.ArrayList;
 import java.util.List;
-import io.jvicorn.cli.signal.SignalHandlers;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -10,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * forces it (Ctrl+C twice). Further signals are ignored. A SIGINT inherited as ignored is taken back
  * ({@link SignalHandlers}).
  */
-final class ShutdownSignals {
+public final class ShutdownSignals {
     private final Runnable graceful;
     private final Runnable force;
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
@@ -20,7 +19,7 @@ final class ShutdownSignals {
      * @param graceful closes the server; runs on a new thread so that the signal thread is free for a second Ctrl+C
      * @param force    cancels what is still running; runs on a new thread too
      */
-    ShutdownSignals(Runnable graceful, Runnable force) {
+    public ShutdownSignals(Runnable graceful, Runnable force) {
         this.graceful = graceful;
         this.force = force;
     }
@@ -31,7 +30,7 @@ final class ShutdownSignals {
      * @return the signals that could not be handled (the JVM may be running with {@code -Xrs},
      *         or lack TERM, or cannot take back an ignored INT)
      */
-    List<String> install() {
+    public List<String> install() {
         List<String> failed = new ArrayList<>();
         for (String name : List.of("INT", "TERM")) {
             if (!SignalHandlers.handle(name, this::handle)) {
@@ -46,7 +45,7 @@ final class ShutdownSignals {
      *
      * @param signalName {@code INT} or {@code TERM}
      */
-    void handle(String signalName) {
+    public void handle(String signalName) {
         if (shuttingDown.compareAndSet(false, true)) {
             Thread.ofPlatform().name("jvicorn-shutdown").start(graceful);
         } else if ("INT".equals(signalName) && forced.compareAndSet(false, true)) {
