@@ -6,5 +6,6 @@ module io.jvicorn.api {
     requires static org.jspecify;
     exports io.jvicorn.asgi;
     exports io.jvicorn.http;
+    exports io.jvicorn.observe;
     exports io.jvicorn.asgi.internal to io.jvicorn.http11;
 }

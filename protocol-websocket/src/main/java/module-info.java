@@ -4,6 +4,7 @@ module io.jvicorn.websocket {
     requires transitive io.jvicorn.api;
     requires transitive io.jvicorn.engine;
     requires transitive io.jvicorn.http11;
+    requires jdk.jfr;
     exports io.jvicorn.websocket.codec;
     exports io.jvicorn.websocket.server;
 }

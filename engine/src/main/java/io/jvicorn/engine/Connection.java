@@ -45,6 +45,8 @@ public final class Connection implements Transport {
     private volatile boolean closed;
     private long lingerDeadline;
     private boolean readsSuspended;
+    /** The JFR event of this connection while a recording wants it; committed by closeNow. Loop thread. */
+    private @Nullable ConnectionEvent recorded;
 
     Connection(SocketChannel channel, SelectorLoop loop, @Nullable SSLEngine tlsEngine) throws SSLException {
         this.channel = channel;
@@ -53,6 +55,7 @@ public final class Connection implements Transport {
         this.local = addressOrNull(channel, false);
         this.writer = new SocketWriter(this, channel, loop);
         this.tls = tlsEngine == null ? null : new TlsTransport(tlsEngine, this, channel, writer);
+        this.recorded = ConnectionEvent.beginIfEnabled();
     }
 
     private static @Nullable SocketAddress addressOrNull(SocketChannel channel, boolean remote) {
@@ -399,6 +402,14 @@ public final class Connection implements Transport {
         }
         loop.forget(this);
         writer.wakeWriter();
+        ConnectionEvent event = recorded;
+        if (event != null) {
+            recorded = null;
+            event.end();
+            event.remoteAddress = String.valueOf(remote);
+            event.tls = tls != null;
+            event.commit();
+        }
         ConnectionHandler h = handler;
         if (h != null) {
             h.onClosed();

@@ -49,6 +49,11 @@ final class Exchange {
     private boolean responseComplete;
     // Set for the duration of run().
     private @Nullable ResponseOutput out;
+    /** The response's status, 0 while none was sent; with its body bytes, for the observer. Exchange's thread. */
+    private int status;
+    private long bytesOut;
+    /** Request body bytes received; written by the loop alone, read by the exchange's thread when it ends. */
+    private volatile long bytesIn;
 
     /** Output of an inline response the socket did not take at once; a worker writes it. */
     final @Nullable OutputBuffer unwritten;
@@ -117,10 +122,9 @@ final class Exchange {
      *
      * @return true if the connection must be closed afterwards
      */
-    boolean run(HttpScope scope, ResponseOutput output, HttpSettings settings) {
+    boolean run(HttpScope scope, ResponseOutput output, HttpSettings settings, long start) {
         RequestHead h = head;
         assert h != null;
-        long start = System.nanoTime();
         out = output;
         try {
             return respond(scope, h, output, settings, start);
@@ -128,7 +132,7 @@ final class Exchange {
             out = null;
             ResponseEncoder encoder = output.encoder();
             if (encoder.isStarted()) {
-                AccessLog.log(settings, scope.client(), h, encoder.status(), encoder.bodyBytes(), start);
+                answered(settings, scope, h, encoder.status(), encoder.bodyBytes(), start);
             }
         }
     }
@@ -178,7 +182,7 @@ final class Exchange {
                 if (settings.debugPage() && DebugPage.shownTo(output.transport().remoteAddress(), scope.client())) {
                     int bytes = output.writeClosingResponse(500, DebugPage.CONTENT_TYPE,
                             DebugPage.render(failure, scope));
-                    AccessLog.log(settings, scope.client(), h, 500, bytes, start);
+                    answered(settings, scope, h, 500, bytes, start);
                 } else {
                     sendPlain(output, settings, 500, "Internal Server Error", h, scope, start);
                 }
@@ -217,10 +221,41 @@ final class Exchange {
     }
 
     /** A plain response the server writes for the application (it failed, or its request body was bad). */
-    static void sendPlain(ResponseOutput output, HttpSettings settings, int status, String body, RequestHead h,
-                          HttpScope scope, long start) {
+    private void sendPlain(ResponseOutput output, HttpSettings settings, int status, String body, RequestHead h,
+                           HttpScope scope, long start) {
         int bytes = output.writeClosingResponse(status, body);
+        answered(settings, scope, h, status, bytes, start);
+    }
+
+    /** A response went out (or its head, for a streamed one): logged, and kept for the observer. */
+    private void answered(HttpSettings settings, HttpScope scope, RequestHead h, int status, long bytes, long start) {
+        this.status = status;
+        this.bytesOut = bytes;
         AccessLog.log(settings, scope.client(), h, status, bytes, start);
+    }
+
+    /** @return the status of the response sent, or 0 if none was; after {@link #run} */
+    int status() {
+        return status;
+    }
+
+    /** @return response body bytes sent; after {@link #run} */
+    long bytesOut() {
+        return bytesOut;
+    }
+
+    /** @return request body bytes received so far */
+    long bytesIn() {
+        return bytesIn;
+    }
+
+    /**
+     * Counts request body bytes as they arrive. Loop thread only (one writer), hence the plain read-and-write.
+     *
+     * @param n bytes received
+     */
+    void received(int n) {
+        bytesIn += n;
     }
 
     private ResponseOutput output() {

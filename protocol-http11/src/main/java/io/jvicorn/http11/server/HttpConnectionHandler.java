@@ -218,6 +218,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         }
         byte[] chunk = new byte[bytes.remaining()];
         bytes.get(chunk);
+        target.received(chunk.length);
         if (target.body.offer(chunk)) {
             pause(PAUSE_BODY);
         }
@@ -240,6 +241,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
 
     private void onError(ParseError error) {
         headDeadline = 0;
+        settings.activity().parseError(error.violation());
         // Uvicorn's WARNING, word for word; the detail (which the response body also names) at DEBUG.
         LOG.log(System.Logger.Level.WARNING, "Invalid HTTP request received.");
         LOG.log(System.Logger.Level.DEBUG, "Invalid HTTP request from {2}: {0} {1}", error.status(), error.reason(), client);

@@ -1,5 +1,7 @@
 package io.jvicorn.http11.server;
 
+import io.jvicorn.http11.codec.Violation;
+import io.jvicorn.observe.ServerObserver;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Server-wide counters: open connections and running application tasks (for {@code --limit-concurrency}) and the
- * total number of requests (for {@code --limit-max-requests}).
+ * total number of requests (for {@code --limit-max-requests}); and the one place the HTTP and WebSocket layers tell
+ * the {@link ServerObserver} what happens.
  */
 public final class ServerActivity {
     private final AtomicInteger connections = new AtomicInteger();
@@ -22,18 +25,40 @@ public final class ServerActivity {
     private final Condition idle = idleLock.newCondition();
     private volatile boolean awaitingIdle;
     private final @Nullable Runnable onMaxRequests;
+    private final ServerObserver observer;
 
     /**
      * @param maxRequests   requests after which {@code onMaxRequests} runs once; 0 or less for no limit
      * @param onMaxRequests what to run when the limit is reached, or null
      */
     public ServerActivity(long maxRequests, @Nullable Runnable onMaxRequests) {
+        this(maxRequests, onMaxRequests, ServerObserver.NONE);
+    }
+
+    /**
+     * @param maxRequests   requests after which {@code onMaxRequests} runs once; 0 or less for no limit
+     * @param onMaxRequests what to run when the limit is reached, or null
+     * @param observer      told of connections, requests, parse errors and WebSocket sessions
+     */
+    public ServerActivity(long maxRequests, @Nullable Runnable onMaxRequests, ServerObserver observer) {
         this.maxRequests = maxRequests;
         this.onMaxRequests = onMaxRequests;
+        this.observer = observer;
+    }
+
+    /** @return the observer the HTTP and WebSocket layers report to ({@link ServerObserver#NONE} for none) */
+    public ServerObserver observer() {
+        return observer;
     }
 
     void connectionOpened() {
         connections.incrementAndGet();
+        observer.connectionOpened();
+    }
+
+    /** A request broke a parsing rule (or a deadline) and is answered with its error. Loop thread. */
+    void parseError(Violation violation) {
+        observer.parseError(violation.name());
     }
 
     /**
@@ -42,6 +67,7 @@ public final class ServerActivity {
      */
     public void connectionClosed() {
         connections.decrementAndGet();
+        observer.connectionClosed();
     }
 
     void taskStarted() {

@@ -1,5 +1,6 @@
 package io.jvicorn.http11.server;
 
+import io.jvicorn.asgi.HttpScope;
 import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.ParseError;
@@ -109,22 +110,48 @@ final class Worker {
         }
         RequestHead head = exchange.head;
         assert head != null;
+        ServerActivity activity = settings.activity();
         Integer limit = settings.limitConcurrency();
-        if (limit != null && settings.activity().overLimit(limit)) {
+        if (limit != null && activity.overLimit(limit)) {
             LOG.log(System.Logger.Level.WARNING, "Exceeded concurrency limit.");
             long start = System.nanoTime();
             int bytes = output.writeClosingResponse(503, "Service Unavailable");
             AccessLog.log(settings, scopes.client(), head, 503, bytes, start);
+            activity.observer().connectionRejected();
             return true;
         }
-        settings.activity().taskStarted();
+        activity.taskStarted();
         try {
             if (exchange.isUpgrade()) {
-                return upgrade(exchange, head);
+                return upgrade(exchange, head); // observed as a WebSocket session, not as a request
             }
-            return exchange.run(scopes.httpScope(head), output, settings);
+            return run(exchange, head, activity);
         } finally {
-            settings.activity().taskFinished();
+            activity.taskFinished();
+        }
+    }
+
+    /** Runs a request's application, reporting it to the observer and to JFR around it. */
+    private boolean run(Exchange exchange, RequestHead head, ServerActivity activity) {
+        HttpScope scope = scopes.httpScope(head);
+        RequestEvent recorded = RequestEvent.beginIfEnabled();
+        activity.observer().requestStarted(head.method());
+        long start = System.nanoTime();
+        try {
+            return exchange.run(scope, output, settings, start);
+        } finally {
+            long duration = System.nanoTime() - start;
+            activity.observer().requestFinished(head.method(), exchange.status(), exchange.bytesIn(),
+                    exchange.bytesOut(), duration);
+            if (recorded != null) {
+                recorded.end();
+                recorded.method = head.method();
+                recorded.path = scope.path();
+                recorded.status = exchange.status();
+                recorded.bytesIn = exchange.bytesIn();
+                recorded.bytesOut = exchange.bytesOut();
+                recorded.commit();
+            }
         }
     }
 

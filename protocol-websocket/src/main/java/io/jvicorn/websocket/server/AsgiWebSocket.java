@@ -50,6 +50,11 @@ final class AsgiWebSocket {
     private @Nullable OutputBuffer denialOut;
 
     private volatile boolean connectSent;
+    /** Whether and when the application accepted, the JFR event and the count of sent messages. App thread. */
+    private boolean accepted;
+    private long openedAt;
+    private @Nullable SessionEvent recorded;
+    private long messagesSent;
 
     AsgiWebSocket(SocketEndpoint endpoint, SocketHandler handler, UpgradeRequest request, HandshakeAccepted handshake,
                   WebSocketScope scope) {
@@ -78,13 +83,32 @@ final class AsgiWebSocket {
             endpoint.appThread(null);
             Thread.interrupted();
         }
-        if (endpoint.isCancelled()) {
-            endpoint.connection.close();
+        try {
+            if (endpoint.isCancelled()) {
+                endpoint.connection.close();
+                return;
+            }
+            boolean open = finish(failure);
+            if (open) {
+                awaitEnd();
+            }
+        } finally {
+            sessionEnded();
+        }
+    }
+
+    /** Reports the end of a session the application had accepted. */
+    private void sessionEnded() {
+        if (!accepted) {
             return;
         }
-        boolean open = finish(failure);
-        if (open) {
-            awaitEnd();
+        request.settings().activity().observer().webSocketClosed(System.nanoTime() - openedAt);
+        SessionEvent event = recorded;
+        if (event != null) {
+            event.end();
+            event.path = request.path();
+            event.messagesSent = messagesSent;
+            event.commit();
         }
     }
 
@@ -160,6 +184,8 @@ final class AsgiWebSocket {
             endpoint.unlockSession();
         }
         endpoint.writer.write(frame.header(), frame.payload());
+        messagesSent++;
+        request.settings().activity().observer().webSocketMessageSent(message.text() != null);
     }
 
     private void accept(WebSocketAccept accept) throws IOException {
@@ -175,6 +201,10 @@ final class AsgiWebSocket {
             endpoint.unlockSession();
         }
         accessLog("[accepted]");
+        recorded = SessionEvent.beginIfEnabled();
+        openedAt = System.nanoTime();
+        accepted = true;
+        request.settings().activity().observer().webSocketOpened();
         endpoint.writer.write(ByteBuffer.wrap(response));
         ByteBuffer leftover = request.leftover();
         endpoint.connection.execute(() -> handler.opened(leftover));

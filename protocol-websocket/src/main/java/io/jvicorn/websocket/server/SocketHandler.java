@@ -130,8 +130,8 @@ final class SocketHandler implements ConnectionHandler {
                 return;
             }
             switch (event) {
-                case WebSocketEvent.TextMessage text -> full = deliver(text.toReceive());
-                case WebSocketEvent.BinaryMessage binary -> full = deliver(binary.toReceive());
+                case WebSocketEvent.TextMessage text -> full = deliver(text.toReceive(), true);
+                case WebSocketEvent.BinaryMessage binary -> full = deliver(binary.toReceive(), false);
                 case WebSocketEvent.PingReceived ping -> {
                     if (session.state() == SessionState.OPEN) {
                         session.encodePong(ping.payload(), control);
@@ -150,9 +150,13 @@ final class SocketHandler implements ConnectionHandler {
     }
 
     /** @return true if the inbox is now full */
-    private boolean deliver(WebSocketReceive message) {
+    private boolean deliver(WebSocketReceive message, boolean text) {
         // After its own close the application expects nothing more; RFC 6455 lets us drop late messages.
-        return !endpoint.appDone && endpoint.inbox.offer(message);
+        if (endpoint.appDone) {
+            return false;
+        }
+        http.activity().observer().webSocketMessageReceived(text);
+        return endpoint.inbox.offer(message);
     }
 
     /** The peer closed or failed: report it, answer with the close frame owed, and close TCP when both are done. */

@@ -1,0 +1,54 @@
+package io.jvicorn.http11.server;
+
+import jdk.jfr.Category;
+import jdk.jfr.DataAmount;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.EventType;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JFR event {@code jvicorn.Request}: one HTTP request, its duration the application's run until the response was
+ * complete. Started only while a recording has it enabled, so it costs a static read per request otherwise.
+ */
+@Name("jvicorn.Request")
+@Label("HTTP Request")
+@Category("jvicorn")
+@Description("An HTTP request run by the application, from its call until the response was complete")
+@StackTrace(false)
+final class RequestEvent extends Event {
+    @Label("Method")
+    String method = "";
+    @Label("Path")
+    String path = "";
+    @Label("Status")
+    @Description("The response status; 0 if none was sent")
+    int status;
+    @Label("Bytes In")
+    @Description("Request body bytes received")
+    @DataAmount
+    long bytesIn;
+    @Label("Bytes Out")
+    @Description("Response body bytes sent")
+    @DataAmount
+    long bytesOut;
+
+    /** Looked up once JFR runs: the lookup itself would start JFR's metadata in a process that records nothing. */
+    private static final class Type {
+        static final EventType REQUEST = EventType.getEventType(RequestEvent.class);
+    }
+
+    /** @return a begun event if a recording wants it, else null (and nothing allocated) */
+    static @Nullable RequestEvent beginIfEnabled() {
+        if (!FlightRecorder.isInitialized() || !Type.REQUEST.isEnabled()) {
+            return null;
+        }
+        RequestEvent event = new RequestEvent();
+        event.begin();
+        return event;
+    }
+}
