@@ -8,5 +8,6 @@ module io.jvicorn.server {
     requires io.jvicorn.websocket;
     requires jdk.unsupported;
     exports io.jvicorn.server;
+    exports io.jvicorn.server.metrics;
     exports io.jvicorn.server.signal to io.jvicorn.cli;
 }

@@ -405,10 +405,9 @@ public final class Connection implements Transport {
         ConnectionEvent event = recorded;
         if (event != null) {
             recorded = null;
-            event.end();
             event.remoteAddress = String.valueOf(remote);
             event.tls = tls != null;
-            event.commit();
+            FlightEvents.commit(event);
         }
         ConnectionHandler h = handler;
         if (h != null) {

@@ -167,7 +167,8 @@ public final class Server implements AutoCloseable {
         lifespan = life;
         DefaultHeaders defaults = DefaultHeaders.create(config.serverHeader(), config.dateHeader(), config.headers());
         long maxRequests = maxRequests(config);
-        ServerActivity counters = new ServerActivity(maxRequests, () -> maxRequestsReached(maxRequests));
+        ServerActivity counters = new ServerActivity(maxRequests, () -> maxRequestsReached(maxRequests),
+                config.observer());
         activity = counters;
         HttpSettings settings = new HttpSettings(app, config.parserLimits(), defaults,
                 config.timeoutKeepAlive().toNanos(), config.timeoutRequestHeader().toNanos(),

@@ -6,6 +6,7 @@ import io.jvicorn.http11.codec.ParserLimits;
 import io.jvicorn.http11.proxy.ForwardedAllowList;
 import io.jvicorn.http11.server.AccessLogFormat;
 import io.jvicorn.lifespan.LifespanMode;
+import io.jvicorn.observe.ServerObserver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,9 @@ import org.jspecify.annotations.Nullable;
  *                                works but costs a thread per busy connection
  * @param logRunningOn            whether {@link Server#start()} logs Uvicorn's {@code jvicorn running on ...} line per
  *                                listener at INFO; on (off for a worker process, whose supervisor says it)
+ * @param observer                told of connections, requests, parse errors and WebSocket sessions (metrics, a
+ *                                tracing bridge; {@code io.jvicorn.server.metrics.PrometheusMetrics} is one);
+ *                                {@link ServerObserver#NONE} by default, which costs nothing per request
  */
 public record ServerConfig(
         Application app,
@@ -123,12 +127,14 @@ public record ServerConfig(
         @Nullable SSLContext sslContext,
         @Nullable SSLParameters sslParameters,
         @Nullable ThreadFactory applicationThreads,
-        boolean logRunningOn) {
+        boolean logRunningOn,
+        ServerObserver observer) {
 
     /** Checks ranges and copies lists. */
     public ServerConfig {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(carriers, "carriers");
+        Objects.requireNonNull(observer, "observer");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is outside 0..65535");
         }
@@ -281,6 +287,7 @@ public record ServerConfig(
         private @Nullable SSLParameters sslParameters;
         private @Nullable ThreadFactory applicationThreads;
         private boolean logRunningOn = true;
+        private ServerObserver observer = ServerObserver.NONE;
 
         private Builder(Application app) {
             this.app = Objects.requireNonNull(app, "app");
@@ -391,6 +398,8 @@ public record ServerConfig(
         public Builder applicationThreads(@Nullable ThreadFactory threads) { this.applicationThreads = threads; return this; }
         /** @param on whether start() logs where the server listens @return this */
         public Builder logRunningOn(boolean on) { this.logRunningOn = on; return this; }
+        /** @param observer told of connections, requests and WebSocket sessions @return this */
+        public Builder observer(ServerObserver observer) { this.observer = Objects.requireNonNull(observer, "observer"); return this; }
 
         /** @return the validated configuration */
         public ServerConfig build() {
@@ -399,7 +408,7 @@ public record ServerConfig(
                     timeoutRequestBody, timeoutGracefulShutdown, shutdownDelay, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
                     rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders, forwardedAllowIps,
                     limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, threadPerRequest, reusePort,
-                    carriers, debug, sslContext, sslParameters, applicationThreads, logRunningOn);
+                    carriers, debug, sslContext, sslParameters, applicationThreads, logRunningOn, observer);
         }
     }
 }

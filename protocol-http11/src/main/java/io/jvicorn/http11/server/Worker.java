@@ -1,6 +1,7 @@
 package io.jvicorn.http11.server;
 
 import io.jvicorn.asgi.HttpScope;
+import io.jvicorn.engine.FlightEvents;
 import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.ParseError;
@@ -144,13 +145,12 @@ final class Worker {
             activity.observer().requestFinished(head.method(), exchange.status(), exchange.bytesIn(),
                     exchange.bytesOut(), duration);
             if (recorded != null) {
-                recorded.end();
                 recorded.method = head.method();
                 recorded.path = scope.path();
                 recorded.status = exchange.status();
                 recorded.bytesIn = exchange.bytesIn();
                 recorded.bytesOut = exchange.bytesOut();
-                recorded.commit();
+                FlightEvents.commit(recorded); // inline, this is the loop thread
             }
         }
     }

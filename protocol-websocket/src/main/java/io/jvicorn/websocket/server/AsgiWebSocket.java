@@ -12,6 +12,7 @@ import io.jvicorn.asgi.WebSocketHttpResponseStart;
 import io.jvicorn.asgi.WebSocketScope;
 import io.jvicorn.asgi.WebSocketSend;
 import io.jvicorn.engine.ConnectionClosedException;
+import io.jvicorn.engine.FlightEvents;
 import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.ResponseEncoder;
 import io.jvicorn.http11.server.UpgradeRequest;
@@ -105,10 +106,9 @@ final class AsgiWebSocket {
         request.settings().activity().observer().webSocketClosed(System.nanoTime() - openedAt);
         SessionEvent event = recorded;
         if (event != null) {
-            event.end();
             event.path = request.path();
             event.messagesSent = messagesSent;
-            event.commit();
+            FlightEvents.commit(event);
         }
     }
 
