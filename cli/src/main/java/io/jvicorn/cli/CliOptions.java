@@ -3,6 +3,7 @@ package io.jvicorn.cli;
 import io.jvicorn.asgi.Application;
 import io.jvicorn.asgi.Header;
 import io.jvicorn.cli.reload.ReloadSettings;
+import io.jvicorn.observe.ServerObserver;
 import io.jvicorn.server.Carriers;
 import io.jvicorn.server.ServerConfig;
 import io.jvicorn.server.ServerConfig.WebSocketSettings;
@@ -123,6 +124,16 @@ final class CliOptions {
             description = "Kill and replace a worker whose selector loops have not answered for this long. "
                     + "Default: ${DEFAULT-VALUE}.")
     Duration timeoutWorkerHealthcheck = Duration.ofSeconds(5);
+
+    @Option(names = "--metrics-port", paramLabel = "PORT", converter = Converters.Port.class,
+            description = "Serve Prometheus metrics at http://HOST:PORT/metrics (HOST from --metrics-host); with "
+                    + "--workers the supervisor serves the sums over all workers. Default: off.")
+    @Nullable Integer metricsPort;
+
+    @Option(names = {"--metrics-host", "--metrics-address"}, paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address of the metrics endpoint (--metrics-address is Granian's name). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String metricsHost = "127.0.0.1";
 
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info", converter = Converters.LogLevels.class,
             description = "critical, error, warning, info, debug or trace. Default: ${DEFAULT-VALUE}.")
@@ -437,6 +448,19 @@ final class CliOptions {
      * @throws IllegalArgumentException if the values do not fit together (ServerConfig's checks, e.g. root path)
      */
     ServerConfig toServerConfig(Application application, boolean colors) {
+        return toServerConfig(application, colors, ServerObserver.NONE);
+    }
+
+    /**
+     * Builds the server configuration with the colour decision made and an observer ({@code --metrics-port}).
+     *
+     * @param application the loaded application
+     * @param colors      whether access lines carry ANSI colours
+     * @param observer    told of connections and requests
+     * @return the configuration
+     * @throws IllegalArgumentException if the values do not fit together (ServerConfig's checks, e.g. root path)
+     */
+    ServerConfig toServerConfig(Application application, boolean colors, ServerObserver observer) {
         int headSize = h11MaxIncompleteEventSize != null ? h11MaxIncompleteEventSize : limitRequestHeadersSize;
         WebSocketSettings webSocketSettings = new WebSocketSettings(webSocket.equals("auto"), wsMaxSize, wsMaxQueue, wsPingInterval,
                 wsPingTimeout, wsPerMessageDeflate);
@@ -477,7 +501,8 @@ final class CliOptions {
             builder.bind(bind);
         }
         // A worker's supervisor logged where they listen.
-        return builder.uds(uds).fd(fd).tls(tlsConfig()).reusePort(reusePort).logRunningOn(!worker).build();
+        return builder.uds(uds).fd(fd).tls(tlsConfig()).reusePort(reusePort).logRunningOn(!worker)
+                .observer(observer).build();
     }
 
     /**

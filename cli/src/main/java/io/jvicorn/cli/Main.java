@@ -1,15 +1,19 @@
 package io.jvicorn.cli;
 
 import io.jvicorn.asgi.Application;
+import io.jvicorn.observe.ServerObserver;
 import io.jvicorn.cli.reload.ReloadSettings;
 import io.jvicorn.cli.supervisor.ChangeReload;
 import io.jvicorn.cli.supervisor.Multiprocess;
+import io.jvicorn.cli.supervisor.SupervisorMetrics;
 import io.jvicorn.cli.supervisor.WorkerLink;
 import io.jvicorn.server.CoreShare;
 import io.jvicorn.server.Server;
 import io.jvicorn.server.ServerConfig;
 import io.jvicorn.server.ServerStartupException;
 import io.jvicorn.server.SharedListeners;
+import io.jvicorn.server.metrics.MetricsEndpoint;
+import io.jvicorn.server.metrics.PrometheusMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
@@ -155,15 +159,30 @@ public final class Main {
             LOG.log(Level.ERROR, e.getMessage(), e.getCause());
             return EXIT_STARTUP_FAILURE;
         }
+        @Nullable PrometheusMetrics metrics = options.metricsPort != null ? new PrometheusMetrics() : null;
         ServerConfig config;
         try {
-            config = options.toServerConfig(application, colors);
+            config = options.toServerConfig(application, colors, metrics != null ? metrics : ServerObserver.NONE);
         } catch (IllegalArgumentException e) {
             return usageError(e.getMessage());
         }
         // Frameworks look resources up through the context loader; virtual threads the server starts inherit it.
         Thread.currentThread().setContextClassLoader(loader.classLoader());
-        return serve(config, link);
+        if (metrics == null) {
+            return serve(config, link);
+        }
+        if (link != null) {
+            link.reportMetrics(() -> metrics.snapshot().encode()); // the supervisor serves the sums
+            return serve(config, link);
+        }
+        try (MetricsEndpoint endpoint = MetricsEndpoint.start(options.metricsHost, options.metricsPort,
+                metrics::snapshot)) {
+            return serve(config, null);
+        } catch (ServerStartupException e) {
+            LOG.log(Level.ERROR, "Cannot serve metrics on " + options.metricsHost + ":" + options.metricsPort + ": "
+                    + e.getMessage());
+            return EXIT_STARTUP_FAILURE;
+        }
     }
 
     /** The places a worker listens on, as its supervisor reserved them. */
@@ -194,15 +213,18 @@ public final class Main {
                     + reload.dirs().stream().map(dir -> "'" + dir + "'").toList());
         }
         try (SharedListeners listeners = reload != null ? SharedListeners.listenForReload(config)
-                : SharedListeners.reserve(config)) {
+                : SharedListeners.reserve(config);
+             SupervisorMetrics metrics = options.metricsPort != null
+                     ? SupervisorMetrics.start(options.metricsHost, options.metricsPort) : null) {
             for (String place : listeners.runningOn()) {
                 LOG.log(Level.INFO, "jvicorn running on " + place + " (Press CTRL+C to quit)");
             }
             List<String> workerArgs = List.of(args);
             return reload != null
-                    ? ChangeReload.run(Main.class.getName(), workerArgs, listeners, reload, options.reloadDelay)
+                    ? ChangeReload.run(Main.class.getName(), workerArgs, listeners, reload, options.reloadDelay,
+                            metrics)
                     : Multiprocess.run(Main.class.getName(), workerArgs, listeners, options.workers,
-                            options.timeoutWorkerHealthcheck);
+                            options.timeoutWorkerHealthcheck, metrics);
         } catch (ServerStartupException e) {
             LOG.log(Level.ERROR, e.getMessage());
             return EXIT_STARTUP_FAILURE;

@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code --reload}: Uvicorn's reloader. Runs the server as one worker process and, when watched files change, stops it
@@ -35,12 +36,13 @@ public final class ChangeReload {
      * @param listeners the reserved places the worker listens on
      * @param settings  what to watch
      * @param delay     how long changes must settle before a restart
+     * @param metrics   adds up the server process's metrics ({@code --metrics-port}), or null
      * @return the exit code, 0
      * @throws IOException if the control socket or the file watcher cannot be created
      */
     public static int run(String mainClass, List<String> args, SharedListeners listeners, ReloadSettings settings,
-                          Duration delay) throws IOException {
-        try (WorkerPool pool = new WorkerPool(mainClass, args, listeners);
+                          Duration delay, @Nullable SupervisorMetrics metrics) throws IOException {
+        try (WorkerPool pool = new WorkerPool(mainClass, args, listeners, metrics == null ? null : metrics.workers());
              ChangeWatcher watcher = new ChangeWatcher(settings)) {
             ChangeReload reload = new ChangeReload(pool);
             Thread watching = Thread.ofPlatform().daemon().name("jvicorn-reload-watcher")

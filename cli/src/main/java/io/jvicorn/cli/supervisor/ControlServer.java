@@ -24,14 +24,14 @@ final class ControlServer implements AutoCloseable {
     interface Listener {
         /**
          * @param pid  the worker's process id, from its first line
-         * @param line {@code started} or {@code alive}
+         * @param line {@code started}, {@code alive} or a metrics report
          */
         void heard(long pid, String line);
     }
 
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
-    /** Lines are a few bytes; a longer one is not a worker talking. */
-    private static final int MAX_LINE = 64;
+    /** Lines are a few bytes, a metrics report a few KiB; a longer one is not a worker talking. */
+    private static final int MAX_LINE = 256 * 1024;
 
     private final Path directory;
     private final Path socket;
@@ -89,7 +89,7 @@ final class ControlServer implements AutoCloseable {
 
     private void listen(SocketChannel worker) {
         try (worker; BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(worker),
-                StandardCharsets.US_ASCII), MAX_LINE * 2)) {
+                StandardCharsets.US_ASCII), 8192)) {
             String hello = in.readLine();
             if (hello == null || !hello.startsWith("worker ")) {
                 return;

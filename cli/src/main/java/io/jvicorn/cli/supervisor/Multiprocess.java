@@ -52,12 +52,13 @@ public final class Multiprocess {
      * @param listeners     the reserved places the workers listen on
      * @param workers       how many workers to keep
      * @param healthTimeout kill a worker silent this long; zero turns health checks off
+     * @param metrics       adds up the workers' metrics ({@code --metrics-port}), or null
      * @return the exit code: 0, or 3 when a worker failed to start
      * @throws IOException if the control socket cannot be created
      */
     public static int run(String mainClass, List<String> args, SharedListeners listeners, int workers,
-                          Duration healthTimeout) throws IOException {
-        try (WorkerPool pool = new WorkerPool(mainClass, args, listeners)) {
+                          Duration healthTimeout, @Nullable SupervisorMetrics metrics) throws IOException {
+        try (WorkerPool pool = new WorkerPool(mainClass, args, listeners, metrics == null ? null : metrics.workers())) {
             return new Multiprocess(pool, workers, healthTimeout).loop();
         }
     }
@@ -175,6 +176,7 @@ public final class Multiprocess {
         replacement = null;
         replaced = null;
         old.retire();
+        pool.restarted(WorkerMetrics.RestartReason.HUP);
         replaceNext();
     }
 
@@ -196,6 +198,8 @@ public final class Multiprocess {
             stop(EXIT_STARTUP_FAILURE);
             return;
         }
+        pool.restarted(worker.killed() ? WorkerMetrics.RestartReason.UNRESPONSIVE
+                : code == 0 ? WorkerMetrics.RestartReason.EXITED : WorkerMetrics.RestartReason.CRASHED);
         LOG.log(code == 0 ? Level.INFO : Level.WARNING, worker.killed()
                 ? "Child process [" + worker.pid() + "] killed"
                 : "Child process [" + worker.pid() + "] died" + (code == 0 ? "" : " (exit code " + code + ")"));

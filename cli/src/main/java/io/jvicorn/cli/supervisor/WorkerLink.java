@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * {@link #HEARTBEAT_INTERVAL}, once its selector loops have answered a probe. When the supervisor is gone (a write
  * fails), the worker shuts down instead of serving on as an orphan.
  *
- * <p>The protocol is three ASCII lines: {@code worker <pid>}, {@code started}, {@code alive}.
+ * <p>The protocol is ASCII lines: {@code worker <pid>}, {@code started}, {@code alive}, and with
+ * {@code --metrics-port} a {@code metrics <snapshot>} line after each {@code alive} (the worker's counters as
+ * {@code MetricsSnapshot.encode} writes them), which the supervisor adds up.
  */
 public final class WorkerLink implements AutoCloseable {
     /** The environment variable that makes a jvicorn process a worker: the supervisor's control socket. */
@@ -30,6 +32,9 @@ public final class WorkerLink implements AutoCloseable {
     /** How often a worker reports that it is alive. */
     static final Duration HEARTBEAT_INTERVAL = Duration.ofMillis(500);
 
+    /** What starts a metrics report line. */
+    static final String METRICS_PREFIX = "metrics ";
+
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
 
     private final SocketChannel channel;
@@ -37,6 +42,7 @@ public final class WorkerLink implements AutoCloseable {
     private final ReentrantLock sending = new ReentrantLock();
     private volatile @Nullable Supplier<CompletableFuture<Void>> probe;
     private volatile Runnable onSupervisorGone;
+    private volatile @Nullable Supplier<String> metrics;
     private final Thread heartbeat;
 
     private WorkerLink(SocketChannel channel, Runnable beforeServing) {
@@ -82,6 +88,15 @@ public final class WorkerLink implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a metrics report with every beat from now on.
+     *
+     * @param report the worker's counters, as {@code MetricsSnapshot.encode} writes them
+     */
+    public void reportMetrics(Supplier<String> report) {
+        this.metrics = report;
+    }
+
     private void beat() {
         long interval = HEARTBEAT_INTERVAL.toNanos();
         while (!gone.get() && channel.isOpen()) {
@@ -93,6 +108,10 @@ public final class WorkerLink implements AutoCloseable {
                     check.get().get();
                 }
                 send("alive");
+                Supplier<String> report = metrics;
+                if (report != null) {
+                    send(METRICS_PREFIX + report.get());
+                }
             } catch (IOException e) {
                 supervisorGone(e);
                 return;

@@ -1,6 +1,7 @@
 package io.jvicorn.cli.supervisor;
 
 import io.jvicorn.server.SharedListeners;
+import io.jvicorn.server.metrics.MetricsSnapshot;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ final class WorkerPool implements AutoCloseable {
     private final List<Worker> inStartOrder = new ArrayList<>();
     private final ControlServer control;
     private final WorkerLauncher launcher;
+    private final @Nullable WorkerMetrics metrics;
 
     /**
      * Opens the control socket.
@@ -32,9 +34,12 @@ final class WorkerPool implements AutoCloseable {
      * @param mainClass the command's main class
      * @param args      the command line as the user gave it
      * @param listeners the places the workers share
+     * @param metrics   where the workers' metrics reports go ({@code --metrics-port}), or null
      * @throws IOException if the control socket cannot be created
      */
-    WorkerPool(String mainClass, List<String> args, SharedListeners listeners) throws IOException {
+    WorkerPool(String mainClass, List<String> args, SharedListeners listeners, @Nullable WorkerMetrics metrics)
+            throws IOException {
+        this.metrics = metrics;
         this.control = ControlServer.start(this::heard);
         this.launcher = new WorkerLauncher(mainClass, args, control.socket(), listeners.workerBinds(),
                 listeners.inheritStandardInput());
@@ -46,7 +51,15 @@ final class WorkerPool implements AutoCloseable {
             return; // a worker already removed, or not one of ours
         }
         worker.heard(System.nanoTime());
-        if (line.equals("started")) {
+        if (line.startsWith(WorkerLink.METRICS_PREFIX)) {
+            if (metrics != null) {
+                try {
+                    metrics.reported(pid, MetricsSnapshot.decode(line.substring(WorkerLink.METRICS_PREFIX.length())));
+                } catch (IllegalArgumentException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "worker " + pid + " sent unusable metrics: " + e.getMessage());
+                }
+            }
+        } else if (line.equals("started")) {
             worker.markServing();
             post(new SupervisorEvent.WorkerServing(pid));
         }
@@ -71,6 +84,9 @@ final class WorkerPool implements AutoCloseable {
         Worker worker = launcher.start();
         byPid.put(worker.pid(), worker);
         inStartOrder.add(worker);
+        if (metrics != null) {
+            metrics.started(worker.pid());
+        }
         worker.process().onExit().thenAccept(process -> {
             try {
                 events.put(new SupervisorEvent.WorkerExited(worker, process.exitValue()));
@@ -89,6 +105,20 @@ final class WorkerPool implements AutoCloseable {
     void remove(Worker worker) {
         byPid.remove(worker.pid());
         inStartOrder.remove(worker);
+        if (metrics != null) {
+            metrics.ended(worker.pid());
+        }
+    }
+
+    /**
+     * Counts a worker's replacement in the metrics, if kept.
+     *
+     * @param reason why it is replaced
+     */
+    void restarted(WorkerMetrics.RestartReason reason) {
+        if (metrics != null) {
+            metrics.restarted(reason);
+        }
     }
 
     /** @return the live workers, oldest first */
