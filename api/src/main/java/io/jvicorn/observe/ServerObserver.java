@@ -8,7 +8,8 @@ package io.jvicorn.observe;
  * <p>Calls come from the server's threads: the selector loops (connections, parse errors, received WebSocket
  * messages) and the threads that run the application (requests, WebSocket sessions, sent messages), many at once. An
  * observer must therefore be thread-safe, must return quickly and must never block: a slow observer slows every
- * request of its loop. Exceptions it throws are not caught for it. The arguments are the server's own objects, passed
+ * request of its loop. It must not throw either: the server does not catch for it, so an exception breaks the
+ * connection or request being reported. The arguments are the server's own objects, passed
  * without copying; a server without an observer calls {@link #NONE}, whose methods do nothing.
  *
  * <p>{@link #requestStarted} and {@link #requestFinished} of one request are called on the same thread, the one that

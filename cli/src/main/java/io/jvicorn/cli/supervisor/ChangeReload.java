@@ -120,6 +120,7 @@ public final class ChangeReload {
                 }
                 if (restartWhenGone) {
                     restartWhenGone = false;
+                    pool.restarted(WorkerMetrics.RestartReason.RELOAD);
                     pool.start();
                 } else {
                     LOG.log(Level.WARNING, "Child process [" + exited.worker().pid() + "] exited with code "

@@ -31,7 +31,9 @@ final class WorkerMetrics {
         /** The health check killed it. */
         UNRESPONSIVE,
         /** SIGHUP's rolling restart replaced it. */
-        HUP
+        HUP,
+        /** {@code --reload} replaced it after files changed. */
+        RELOAD
     }
 
     private final ReentrantLock lock = new ReentrantLock();

@@ -50,7 +50,8 @@ public enum MetricFamily {
     /** Worker restarts by reason (supervisor only). */
     WORKER_RESTARTS("jvicorn_worker_restarts_total", Type.COUNTER,
             "Worker processes replaced, by reason: crashed (exit code not 0), exited (code 0, e.g. "
-                    + "--limit-max-requests), unresponsive (killed by the health check), hup (SIGHUP rolling restart)");
+                    + "--limit-max-requests), unresponsive (killed by the health check), hup (SIGHUP rolling restart), "
+                    + "reload (--reload)");
 
     /** Prometheus metric types. */
     public enum Type {
