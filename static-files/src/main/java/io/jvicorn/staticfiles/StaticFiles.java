@@ -66,6 +66,8 @@ public final class StaticFiles implements Application {
         this.route = route.endsWith("/") ? route.substring(0, route.length() - 1) : route;
         try {
             this.root = directory.toRealPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("the static directory " + directory + " does not exist", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("the static directory " + directory + " cannot be read: " + e, e);
         }
