@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 SERVER_ORDER = ["jvicorn", "jvicorn-baseline", "jvicorn-vt", "jvicorn-vt-baseline", "naive", "naive-vt", "netty-nio",
-                "netty-epoll", "helidon", "jetty", "uvicorn", "nginx", "jvicorn-cli"]
+                "netty-epoll", "helidon", "jetty", "uvicorn", "nginx", "jvicorn-cli", "jvicorn-launcher"]
 SERVER_LABELS = {
     "jvicorn": "jvicorn",
     "jvicorn-vt": "jvicorn (virtual thread per request)",
@@ -29,6 +29,7 @@ SERVER_LABELS = {
     "uvicorn": "Uvicorn",
     "nginx": "nginx",
     "jvicorn-cli": "jvicorn (CLI jar)",
+    "jvicorn-launcher": "jvicorn (launcher, AOT cache)",
 }
 COLORS = {
     "jvicorn": "#e8590c",
@@ -44,6 +45,7 @@ COLORS = {
     "uvicorn": "#f2b600",
     "nginx": "#495057",
     "jvicorn-cli": "#ffa94d",
+    "jvicorn-launcher": "#e8590c",
 }
 HTTP_WORKLOADS = ["plaintext", "json", "10k", "1m", "echo", "pipeline"]
 DB_WORKLOADS = ["db", "fortunes"]
@@ -101,7 +103,7 @@ def base_workload(key):
 
 def is_not_applicable(server, workload):
     workload = base_workload(workload)
-    if server == "jvicorn-cli":
+    if server in ("jvicorn-cli", "jvicorn-launcher"):
         return workload != "startup"
     return (server, workload) in NOT_APPLICABLE or (server, workload) in UNSUPPORTED
 
@@ -397,7 +399,7 @@ def baseline_markdown(rows, meta):
 
 def write_markdown(out, summary, meta, records, jmh):
     servers = present_servers(meta)
-    load_servers = [s for s in servers if s != "jvicorn-cli"]
+    load_servers = [s for s in servers if s not in ("jvicorn-cli", "jvicorn-launcher")]
     s = meta["settings"]
     m = meta["machine"]
     v = meta["versions"]
@@ -574,7 +576,7 @@ def short(v):
 def write_chart(out, summary, meta):
     """Small multiples: one panel per workload, one bar per server in its best configuration, each panel on its own
     scale."""
-    servers = [s for s in present_servers(meta) if s != "jvicorn-cli"]
+    servers = [s for s in present_servers(meta) if s not in ("jvicorn-cli", "jvicorn-launcher")]
     workloads = all_load_workloads(meta)
     best = summary["best"]
     cols = 2

@@ -2,6 +2,7 @@
 module io.jvicorn.cli {
     requires static org.jspecify;
     requires io.jvicorn.server;
+    requires io.jvicorn.staticfiles;
     requires info.picocli;
     requires java.logging;
     requires java.management;

@@ -236,13 +236,25 @@ public final class HttpSyntax {
      */
     public static long contentLength(CharSequence value) {
         int start = skipWhitespace(value, 0, value.length());
-        int end = trimWhitespace(value, start, value.length());
-        if (start == end || end - start > MAX_CONTENT_LENGTH_DIGITS) {
+        return decimal(value, start, trimWhitespace(value, start, value.length()));
+    }
+
+    /**
+     * Parses {@code 1*DIGIT} of at most {@link #MAX_CONTENT_LENGTH_DIGITS} digits, nothing else (no sign, no space):
+     * Content-Length, the positions of a byte range.
+     *
+     * @param s    the text
+     * @param from the first digit
+     * @param to   after the last digit
+     * @return the value, or -1 when {@code s[from, to)} is not such a number
+     */
+    public static long decimal(CharSequence s, int from, int to) {
+        if (from >= to || to - from > MAX_CONTENT_LENGTH_DIGITS) {
             return -1;
         }
         long n = 0;
-        for (int i = start; i < end; i++) {
-            char c = value.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 return -1;
             }

@@ -113,6 +113,9 @@ final class CliOptions {
     @Mixin
     DevelopmentOptions development = new DevelopmentOptions();
 
+    @Mixin
+    StaticFileOptions staticFiles = new StaticFileOptions();
+
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1", converter = Converters.PositiveInt.class,
             description = "Worker processes sharing the listening ports (SO_REUSEPORT); above 1 a supervisor process "
                     + "replaces workers that die, and SIGHUP restarts them one by one. Ignored with --reload. "
@@ -464,7 +467,7 @@ final class CliOptions {
         int headSize = h11MaxIncompleteEventSize != null ? h11MaxIncompleteEventSize : limitRequestHeadersSize;
         WebSocketSettings webSocketSettings = new WebSocketSettings(webSocket.equals("auto"), wsMaxSize, wsMaxQueue, wsPingInterval,
                 wsPingTimeout, wsPerMessageDeflate);
-        ServerConfig.Builder builder = ServerConfig.builder(application)
+        ServerConfig.Builder builder = ServerConfig.builder(staticFiles.wrap(application))
                 .host(host)
                 .port(port)
                 .backlog(backlog)

@@ -81,6 +81,17 @@ class MainTest {
     }
 
     @Test
+    void aStaticMountThatIsNoDirectoryIsAUsageErrorNamingTheOption() {
+        assertEquals(2, run(Map.of(), "--static-path-mount", "/no/such/dir", "io.jvicorn.cli.testapps:HelloTestApp"));
+        assertTrue(err().startsWith("Error: --static-path-mount/--static-path-route: the static directory /no/such/dir "
+                + "does not exist\n"), err());
+        assertEquals(2, run(Map.of(), "--static-path-mount", ".", "--static-path-route", "assets",
+                "io.jvicorn.cli.testapps:HelloTestApp"));
+        assertTrue(err().contains("Error: --static-path-mount/--static-path-route: the static route must start with "
+                + "'/', got 'assets'\n"), err());
+    }
+
+    @Test
     void sslVersionsTheJvmCannotServeAreUsageErrorsSayingWhy() {
         assertEquals(2, run(Map.of(), "--ssl-version", "3", "m:app"));
         assertTrue(err().startsWith("Error: Invalid value for option '--ssl-version': 3 (PROTOCOL_TLSv1) is TLS 1.0, "

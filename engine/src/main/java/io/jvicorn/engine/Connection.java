@@ -1,10 +1,12 @@
 package io.jvicorn.engine;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.ThreadFactory;
@@ -194,6 +196,29 @@ public final class Connection implements Transport {
                 writer.write(buffers);
             }
         } catch (ConnectionClosedException | InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            close();
+            throw new ConnectionClosedException("connection lost while writing: " + e.getMessage(), e);
+        }
+    }
+
+    /** Plain TCP sends the file with {@code sendfile}; TLS must encrypt it, so it reads it through a buffer. */
+    @Override
+    public void transferFrom(FileChannel file, long position, long count) throws IOException {
+        if (tls != null) {
+            Transport.super.transferFrom(file, position, count); // through write(), which maps the failures
+            return;
+        }
+        if (closed) {
+            throw new ConnectionClosedException("connection closed by the client");
+        }
+        try {
+            writer.transfer(file, position, count);
+        } catch (ConnectionClosedException | InterruptedIOException e) {
+            throw e;
+        } catch (EOFException e) {
+            close(); // the head promised bytes that will never come: the client must see the response cut off
             throw e;
         } catch (IOException e) {
             close();

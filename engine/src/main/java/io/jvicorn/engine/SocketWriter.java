@@ -1,8 +1,10 @@
 package io.jvicorn.engine;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +54,27 @@ final class SocketWriter {
                 return;
             }
             if (!tookAll) {
+                awaitWritable();
+            }
+        }
+    }
+
+    /**
+     * Sends {@code count} bytes of {@code file} with {@code FileChannel.transferTo} (Linux {@code sendfile}: from the
+     * page cache to the socket, no copy through the JVM), parking while the socket is full. Not on the loop thread.
+     *
+     * @throws EOFException if the file ends before {@code count} bytes (it shrank)
+     * @throws IOException  as {@link #write}
+     */
+    void transfer(FileChannel file, long position, long count) throws IOException {
+        long end = position + count;
+        while (position < end) {
+            long n = file.transferTo(position, end - position, channel);
+            if (n > 0) {
+                position += n;
+            } else if (position >= file.size()) {
+                throw new EOFException("the file ended " + (end - position) + " bytes early (it shrank)");
+            } else {
                 awaitWritable();
             }
         }

@@ -1,9 +1,11 @@
 package io.jvicorn.engine;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.concurrent.ThreadFactory;
 import javax.net.ssl.SSLSession;
 import org.jspecify.annotations.Nullable;
@@ -100,6 +102,34 @@ public interface Transport {
      */
     default void write(ByteBuffer buffer) throws IOException {
         write(new ByteBuffer[] {buffer});
+    }
+
+    /**
+     * Writes {@code count} bytes of {@code file} from {@code position}, as {@link #write} writes buffers: parking the
+     * calling virtual thread while the peer does not take them. This default reads them through a buffer; a plain TCP
+     * connection sends them from the page cache without copying them through the JVM ({@code sendfile}).
+     *
+     * @param file     the file, read from {@code position} (its own position is not used)
+     * @param position where the bytes start
+     * @param count    how many bytes; the file must have them
+     * @throws ConnectionClosedException if the connection is or becomes closed
+     * @throws IOException               if the file ends early (it shrank) or cannot be read, or as {@link #write}
+     */
+    default void transferFrom(FileChannel file, long position, long count) throws IOException {
+        if (count == 0) {
+            return;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(count, 64 * 1024));
+        long end = position + count;
+        while (position < end) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
+            int n = file.read(buffer, position);
+            if (n < 0) {
+                throw new EOFException("the file ended " + (end - position) + " bytes early (it shrank)");
+            }
+            position += n;
+            write(buffer.flip());
+        }
     }
 
     /**

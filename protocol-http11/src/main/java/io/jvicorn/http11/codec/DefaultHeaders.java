@@ -1,9 +1,8 @@
 package io.jvicorn.http11.codec;
 
 import io.jvicorn.asgi.Header;
+import io.jvicorn.http.HttpDate;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,9 +15,6 @@ import java.util.List;
  */
 public final class DefaultHeaders {
     private static final String SERVER = "jvicorn";
-    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    private static final String[] MONTHS =
-            {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     /** One second's date, as text and as an encoded field line. */
     private record DateLine(long epochSecond, String text, byte[] line) {
@@ -136,24 +132,7 @@ public final class DefaultHeaders {
 
     private static DateLine dateLine(long epochMillis) {
         long second = Math.floorDiv(epochMillis, 1000);
-        String text = imfFixdate(second);
+        String text = HttpDate.format(second);
         return new DateLine(second, text, ("date: " + text + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-    }
-
-    /** RFC 9110 §5.6.7 IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT". */
-    static String imfFixdate(long epochSecond) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
-        StringBuilder b = new StringBuilder(29);
-        b.append(DAYS[t.getDayOfWeek().ordinal()]).append(", ");
-        twoDigits(b, t.getDayOfMonth()).append(' ').append(MONTHS[t.getMonthValue() - 1]).append(' ');
-        b.append(t.getYear()).append(' ');
-        twoDigits(b, t.getHour()).append(':');
-        twoDigits(b, t.getMinute()).append(':');
-        twoDigits(b, t.getSecond()).append(" GMT");
-        return b.toString();
-    }
-
-    private static StringBuilder twoDigits(StringBuilder b, int n) {
-        return b.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
     }
 }

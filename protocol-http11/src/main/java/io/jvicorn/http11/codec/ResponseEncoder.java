@@ -271,6 +271,63 @@ public final class ResponseEncoder {
     }
 
     /**
+     * Encodes the final body part when it is a file that the caller sends itself after {@code out}'s bytes, without
+     * copying it (a {@code sendfile}): what {@link #body} with {@code moreBody} false would write around the bytes,
+     * which here is the head with the file's length at most (a chunked head already sent rules this out).
+     *
+     * @param length the file's length
+     * @param out    where the head is written
+     * @return how many of the file's bytes the caller sends: {@code length}, or 0 for HEAD requests and responses
+     *         without content
+     * @throws IllegalStateException as {@link #body} on a length mismatch, when not started or already complete, and
+     *                               when {@link #canSendFile()} is false
+     */
+    public long fileBody(long length, OutputBuffer out) {
+        requireStarted();
+        if (bodyDone) {
+            throw new IllegalStateException("Response already complete");
+        }
+        if (!canSendFile()) {
+            throw new IllegalStateException("the head went out with chunked framing: send the file as body parts");
+        }
+        bodyBytes += length;
+        if (framing == Framing.PENDING) {
+            if (headRequest) {
+                writeHead(Framing.NONE, length > 0 ? length : -1, out);
+            } else {
+                declaredLength = length;
+                writeHead(Framing.LENGTH, length, out);
+            }
+        }
+        long bytes = switch (framing) {
+            case LENGTH -> {
+                sent += length;
+                if (sent > declaredLength) {
+                    throw new IllegalStateException("Response content longer than Content-Length");
+                }
+                if (sent < declaredLength) {
+                    throw new IllegalStateException("Response content shorter than Content-Length");
+                }
+                yield length;
+            }
+            case CLOSE -> length;
+            default -> 0; // NONE: a response without content
+        };
+        bodyDone = true;
+        complete = !trailersWanted;
+        return bytes;
+    }
+
+    /**
+     * Whether {@link #fileBody} can encode the body: unless the head went out with chunked framing.
+     *
+     * @return false once a chunked head was written
+     */
+    public boolean canSendFile() {
+        return framing != Framing.CHUNKED;
+    }
+
+    /**
      * Encodes trailer fields after the final body part, when {@link #start} announced them: as the chunked trailer
      * section, or dropped when the body is not chunked.
      *

@@ -14,10 +14,11 @@ import io.jvicorn.http11.codec.ParseError;
 import io.jvicorn.http11.codec.RequestHead;
 import io.jvicorn.http11.codec.ResponseEncoder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -373,17 +374,29 @@ final class Exchange {
         output.responseComplete();
     }
 
+    /**
+     * Sends the file as the whole body: with its length in the head and {@code sendfile} on plain TCP. Only a head that
+     * already went out chunked (the application flushed it) makes it copy the file through body parts.
+     */
     private void sendFile(ResponseOutput output, ResponseEncoder encoder, HttpResponsePathsend file) throws IOException {
-        try (InputStream in = Files.newInputStream(file.path())) {
-            byte[] buffer = new byte[PATHSEND_CHUNK];
-            int n;
-            while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
-                byte[] part = n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n);
-                encoder.body(part, true, output.buffer());
-                output.flush(); // written out synchronously, so the buffer can be reused
+        try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+            if (encoder.canSendFile()) {
+                long count = encoder.fileBody(channel.size(), output.buffer());
+                output.writeFile(channel, count);
+            } else {
+                sendChunked(output, encoder, channel);
             }
         }
-        encoder.body(new byte[0], false, output.buffer());
         completed(output, encoder);
+    }
+
+    private static void sendChunked(ResponseOutput output, ResponseEncoder encoder, FileChannel channel)
+            throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(PATHSEND_CHUNK);
+        while (channel.read(buffer.clear()) > 0) {
+            encoder.body(Arrays.copyOf(buffer.array(), buffer.position()), true, output.buffer());
+            output.flush();
+        }
+        encoder.body(new byte[0], false, output.buffer());
     }
 }

@@ -6,6 +6,7 @@ import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.ResponseEncoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -137,6 +138,15 @@ final class ResponseOutput {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "write failed: {0}", e.getMessage());
         }
+    }
+
+    /**
+     * Writes what is buffered, then {@code count} bytes of {@code file} from its start, with {@code sendfile} where
+     * the transport can. Worker only (it reads a file).
+     */
+    void writeFile(FileChannel file, long count) throws IOException {
+        flush();
+        transport.transferFrom(file, 0, count);
     }
 
     /** Writes bytes that are not part of the encoded response (100 Continue) after what is buffered. */

@@ -26,7 +26,7 @@ class DefaultHeadersTest {
         assertEquals("Sun, 06 Nov 1994 08:49:37 GMT", d.date());
         d.refreshDate(951782400000L);
         assertEquals("Tue, 29 Feb 2000 00:00:00 GMT", d.date());
-        assertEquals("Thu, 01 Jan 1970 00:00:00 GMT", DefaultHeaders.imfFixdate(0));
+        assertEquals("Thu, 01 Jan 1970 00:00:00 GMT", io.jvicorn.http.HttpDate.format(0));
     }
 
     @Test
@@ -34,7 +34,7 @@ class DefaultHeadersTest {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ROOT);
         for (long s = 0; s < 4_000_000_000L; s += 86_399_999L / 7) {
             assertEquals(f.format(ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(s), java.time.ZoneOffset.UTC)),
-                    DefaultHeaders.imfFixdate(s));
+                    io.jvicorn.http.HttpDate.format(s));
         }
     }
 
