@@ -14,6 +14,7 @@ import io.jvicorn.asgi.WebSocketSend;
 import io.jvicorn.engine.ConnectionClosedException;
 import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.ResponseEncoder;
+import io.jvicorn.http11.codec.ServerResponses;
 import io.jvicorn.http11.server.UpgradeRequest;
 import io.jvicorn.websocket.codec.CloseStatus;
 import io.jvicorn.websocket.codec.HandshakeAccepted;
@@ -199,7 +200,7 @@ final class AsgiWebSocket {
         if (refuse) {
             // ASGI: a close before accept rejects the handshake with 403.
             accessLog("403");
-            refuseWith(ResponseEncoder.plainResponse(403, "", request.settings().defaults()));
+            refuseWith(ServerResponses.plainResponse(403, "", request.settings().defaults()));
             return;
         }
         endpoint.armCloseDeadline();
@@ -304,7 +305,7 @@ final class AsgiWebSocket {
                     if (failure == null) {
                         LOG.log(System.Logger.Level.ERROR, "ASGI callable returned without sending handshake.");
                     }
-                    refuseQuietly(ResponseEncoder.plainResponse(500, "Internal Server Error",
+                    refuseQuietly(ServerResponses.plainResponse(500, "Internal Server Error",
                             request.settings().defaults()));
                     return false;
                 }
