@@ -3,7 +3,7 @@ package io.jvicorn.server;
 import io.jvicorn.http11.codec.DefaultHeaders;
 import io.jvicorn.http11.codec.ParserLimits;
 import io.jvicorn.http11.codec.RequestParser;
-import io.jvicorn.http11.codec.ResponseEncoder;
+import io.jvicorn.http11.codec.ServerResponses;
 import java.nio.ByteBuffer;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -36,7 +36,7 @@ final class WarmUp {
             RequestParser parser = new RequestParser(ParserLimits.DEFAULTS);
             parser.next(ByteBuffer.wrap("GET /warm?up=1 HTTP/1.1\r\nHost: localhost\r\nAccept: */*\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII)));
-            ResponseEncoder.plainResponse(200, "warm", DefaultHeaders.create(true, true, List.of()));
+            ServerResponses.plainResponse(200, "warm", DefaultHeaders.create(true, true, List.of()));
             Thread.ofVirtual().start(() -> { }).join();
         } catch (Exception | LinkageError e) {
             // best effort: whatever failed here is done, and reported, when the server starts

@@ -2,7 +2,6 @@ package io.jvicorn.http11.codec;
 
 import io.jvicorn.asgi.Header;
 import io.jvicorn.http.HttpSyntax;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -19,7 +18,6 @@ public final class ResponseEncoder {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] LAST_CHUNK = {'0', '\r', '\n'};
     private static final byte[] LAST_CHUNK_NO_TRAILERS = {'0', '\r', '\n', '\r', '\n'};
-    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
     /** How the body is delimited on the wire. */
     private enum Framing { PENDING, NONE, LENGTH, CHUNKED, CLOSE }
@@ -454,51 +452,6 @@ public final class ResponseEncoder {
      */
     public long bodyBytes() {
         return bodyBytes;
-    }
-
-    /**
-     * The interim response to {@code Expect: 100-continue}.
-     *
-     * @return a new array holding {@code "HTTP/1.1 100 Continue\r\n\r\n"}
-     */
-    public static byte[] continueResponse() {
-        return CONTINUE.clone();
-    }
-
-    /**
-     * A complete error or plain-text response after which the connection closes: status line, default headers,
-     * {@code content-type: text/plain; charset=utf-8}, {@code content-length}, {@code connection: close}, body.
-     *
-     * @param status   the status code, 100..599
-     * @param body     the text, sent as UTF-8
-     * @param defaults the default headers
-     * @return the encoded response
-     */
-    public static byte[] plainResponse(int status, String body, DefaultHeaders defaults) {
-        return closingResponse(status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8), defaults);
-    }
-
-    /**
-     * A complete response after which the connection closes: status line, default headers, {@code content-type},
-     * {@code content-length}, {@code connection: close}, content.
-     *
-     * @param status      the status code, 100..599
-     * @param contentType the {@code content-type} value, US-ASCII
-     * @param content     the body
-     * @param defaults    the default headers
-     * @return the encoded response
-     */
-    public static byte[] closingResponse(int status, String contentType, byte[] content, DefaultHeaders defaults) {
-        OutputBuffer out = new OutputBuffer();
-        out.write(HttpStatus.statusLine(status));
-        defaults.writeTo(out, true, true);
-        out.writeAscii("content-type: ");
-        out.writeAscii(contentType);
-        out.writeAscii("\r\ncontent-length: ");
-        out.writeDecimal(content.length);
-        out.writeAscii("\r\nconnection: close\r\n\r\n");
-        out.write(content);
-        return out.toByteArray();
     }
 
     /** For debugging: the response's state. */

@@ -13,6 +13,7 @@ import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.ParseError;
 import io.jvicorn.http11.codec.RequestHead;
 import io.jvicorn.http11.codec.ResponseEncoder;
+import io.jvicorn.http11.codec.ServerResponses;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -273,7 +274,7 @@ final class Exchange {
         if (h != null && h.expectContinue() && !continueSent && !output.encoder().isStarted() && body.nothingDelivered()
                 && !body.isComplete()) {
             continueSent = true;
-            output.writeNow(ResponseEncoder.continueResponse());
+            output.writeNow(ServerResponses.continueResponse());
         }
         if (output.isInline()) {
             ReceiveEvent ready = body.poll();

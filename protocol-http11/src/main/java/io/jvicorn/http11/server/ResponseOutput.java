@@ -4,6 +4,7 @@ import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.codec.DefaultHeaders;
 import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.ResponseEncoder;
+import io.jvicorn.http11.codec.ServerResponses;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -165,7 +166,7 @@ final class ResponseOutput {
      * @return the body's length, for the access log
      */
     int writeClosingResponse(int status, String body) {
-        return writeClosing(ResponseEncoder.plainResponse(status, body, defaults), body.length());
+        return writeClosing(ServerResponses.plainResponse(status, body, defaults), body.length());
     }
 
     /**
@@ -174,7 +175,7 @@ final class ResponseOutput {
      * @return the content's length, for the access log
      */
     int writeClosingResponse(int status, String contentType, byte[] content) {
-        return writeClosing(ResponseEncoder.closingResponse(status, contentType, content, defaults), content.length);
+        return writeClosing(ServerResponses.closingResponse(status, contentType, content, defaults), content.length);
     }
 
     private int writeClosing(byte[] response, int bodyLength) {

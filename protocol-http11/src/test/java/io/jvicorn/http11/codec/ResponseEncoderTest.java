@@ -352,19 +352,19 @@ class ResponseEncoderTest {
 
     @Test
     void continueResponseBytes() {
-        assertArrayEquals(b("HTTP/1.1 100 Continue\r\n\r\n"), ResponseEncoder.continueResponse());
+        assertArrayEquals(b("HTTP/1.1 100 Continue\r\n\r\n"), ServerResponses.continueResponse());
     }
 
     @Test
     void plainResponseBytes() {
         assertArrayEquals(b("HTTP/1.1 400 Bad Request\r\ncontent-type: text/plain; charset=utf-8\r\n"
                         + "content-length: 30\r\nconnection: close\r\n\r\nInvalid HTTP request received."),
-                ResponseEncoder.plainResponse(400, "Invalid HTTP request received.", NONE));
+                ServerResponses.plainResponse(400, "Invalid HTTP request received.", NONE));
         DefaultHeaders defaults = DefaultHeaders.create(true, true, List.of());
         defaults.refreshDate(784111777000L);
         assertArrayEquals(("HTTP/1.1 503 Service Unavailable\r\nserver: jvicorn\r\n"
                         + "date: Sun, 06 Nov 1994 08:49:37 GMT\r\ncontent-type: text/plain; charset=utf-8\r\n"
                         + "content-length: 6\r\nconnection: close\r\n\r\n\u00e9t\u00e9!").getBytes(StandardCharsets.UTF_8),
-                ResponseEncoder.plainResponse(503, "\u00e9t\u00e9!", defaults));
+                ServerResponses.plainResponse(503, "\u00e9t\u00e9!", defaults));
     }
 }

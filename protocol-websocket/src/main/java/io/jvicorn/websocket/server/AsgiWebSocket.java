@@ -15,6 +15,7 @@ import io.jvicorn.engine.ConnectionClosedException;
 import io.jvicorn.engine.FlightEvents;
 import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.ResponseEncoder;
+import io.jvicorn.http11.codec.ServerResponses;
 import io.jvicorn.http11.server.UpgradeRequest;
 import io.jvicorn.websocket.codec.CloseStatus;
 import io.jvicorn.websocket.codec.HandshakeAccepted;
@@ -229,7 +230,7 @@ final class AsgiWebSocket {
         if (refuse) {
             // ASGI: a close before accept rejects the handshake with 403.
             accessLog("403");
-            refuseWith(ResponseEncoder.plainResponse(403, "", request.settings().defaults()));
+            refuseWith(ServerResponses.plainResponse(403, "", request.settings().defaults()));
             return;
         }
         endpoint.armCloseDeadline();
@@ -334,7 +335,7 @@ final class AsgiWebSocket {
                     if (failure == null) {
                         LOG.log(System.Logger.Level.ERROR, "ASGI callable returned without sending handshake.");
                     }
-                    refuseQuietly(ResponseEncoder.plainResponse(500, "Internal Server Error",
+                    refuseQuietly(ServerResponses.plainResponse(500, "Internal Server Error",
                             request.settings().defaults()));
                     return false;
                 }

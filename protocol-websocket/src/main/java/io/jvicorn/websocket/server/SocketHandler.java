@@ -3,7 +3,7 @@ package io.jvicorn.websocket.server;
 import io.jvicorn.asgi.WebSocketDisconnect;
 import io.jvicorn.asgi.WebSocketReceive;
 import io.jvicorn.engine.ConnectionHandler;
-import io.jvicorn.http11.codec.ResponseEncoder;
+import io.jvicorn.http11.codec.ServerResponses;
 import io.jvicorn.http11.server.HttpSettings;
 import io.jvicorn.websocket.codec.CloseStatus;
 import io.jvicorn.websocket.codec.OutboundFrame;
@@ -182,7 +182,7 @@ final class SocketHandler implements ConnectionHandler {
         switch (endpoint.phase) {
             case HANDSHAKE -> {
                 endpoint.phase = Phase.REFUSED;
-                endpoint.writer.enqueue(ResponseEncoder.plainResponse(500, "Internal Server Error", http.defaults()));
+                endpoint.writer.enqueue(ServerResponses.plainResponse(500, "Internal Server Error", http.defaults()));
                 endpoint.writer.enqueueClose();
                 endpoint.inbox.finish(CONNECTION_LOST);
                 endpoint.armCloseDeadline();
