@@ -20,7 +20,7 @@ public final class InheritedSocketMain {
     public static void main(String[] args) throws Exception {
         int fd = args.length == 0 ? 0 : Integer.parseInt(args[0]);
         Server server = new Server(ServerConfig.builder(new ScopeApp()).fd(fd).loops(1).accessLog(false)
-                .lifespan(LifespanMode.OFF).build());
+                .logRunningOn(false).lifespan(LifespanMode.OFF).build()); // stdout carries only the ready line
         server.start();
         System.out.println("listening on " + server.listenAddresses() + " " + server.runningOn());
         System.out.flush();
