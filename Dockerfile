@@ -11,10 +11,8 @@
 #   docker build --build-arg EXTRA_MODULES=java.sql,java.net.http -t myapp-base .
 # scripts/container-image builds the same runtime without a Docker daemon and checks it serves and stops.
 
-ARG BUILD_IMAGE=maven:3-eclipse-temurin-25
-ARG RUNTIME_IMAGE=debian:bookworm-slim
-
-FROM ${BUILD_IMAGE} AS build
+# Maven on Eclipse Temurin 25 to build; Debian's slim base (glibc, no JDK) to run: jlink brings the Java.
+FROM maven:3-eclipse-temurin-25 AS build
 WORKDIR /src
 COPY . .
 # The JDK is the image's: built on 22 or newer, the jar has its Java 22 classes (--fd N, the reloader's socket).
@@ -27,7 +25,7 @@ RUN scripts/jlink-runtime cli/target/jvicorn.jar /opt/java "${EXTRA_MODULES}" \
  && cp cli/target/jvicorn.jar /opt/jvicorn/jvicorn.jar \
  && cp examples/target/jvicorn-examples-*.jar /opt/jvicorn/examples.jar
 
-FROM ${RUNTIME_IMAGE}
+FROM debian:bookworm-slim
 COPY --from=build /opt/java /opt/java
 COPY --from=build /opt/jvicorn /opt/jvicorn
 COPY LICENSE NOTICE /opt/jvicorn/
