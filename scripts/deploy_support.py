@@ -81,9 +81,9 @@ def as_user(uid, gid):
 class LoggedProcess:
     """A command whose standard output and error are read line by line, so that a test waits for what it logs."""
 
-    def __init__(self, argv, env, cwd=None):
-        self.process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                        text=True)
+    def __init__(self, argv, env, cwd=None, stdin=None):
+        self.process = subprocess.Popen(argv, cwd=cwd, env=env, stdin=stdin, stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT, text=True)
         self.lines = []
 
     def await_line(self, pattern, timeout=60):
