@@ -105,7 +105,8 @@ public final class Connection implements Transport {
     }
 
     /**
-     * The TLS session, for the ASGI {@code tls} extension (see {@link TlsInfo}): protocol, cipher suite, certificates.
+     * The TLS session, for the ASGI {@code tls} extension (which protocol-http11's {@code TlsInfo} builds from it):
+     * protocol, cipher suite, certificates.
      *
      * @return the session once the TLS handshake is complete; null for plaintext connections and during the first
      *         handshake (handlers see no bytes before it completes)

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a TLS session tells an application: the ASGI {@code tls} scope extension, built from
- * {@link Transport#tlsSession()}. Build it once per connection: it encodes certificates.
+ * {@link io.jvicorn.engine.Transport#tlsSession()}. Build it once per connection: it encodes certificates.
  */
 public final class TlsInfo {
     private static final Base64.Encoder PEM_BASE64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
