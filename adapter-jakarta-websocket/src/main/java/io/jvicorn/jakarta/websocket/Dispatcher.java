@@ -1,0 +1,129 @@
+package io.jvicorn.jakarta.websocket;
+
+import io.jvicorn.asgi.WebSocketReceive;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DecodeException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.MessageHandler;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hands one received message to the session's handler for its kind, converted to the type the handler takes. A
+ * message over the size limit closes the session with 1009, one with no handler for its kind with 1003; what a handler
+ * throws (a failed decoding included) goes to the endpoint's {@code onError} and the session stays open, as in Tyrus.
+ * Runs on the connection's thread.
+ */
+final class Dispatcher {
+    private final JakartaSession session;
+    private final Endpoint endpoint;
+
+    Dispatcher(JakartaSession session, Endpoint endpoint) {
+        this.session = session;
+        this.endpoint = endpoint;
+    }
+
+    void dispatch(WebSocketReceive message) throws IOException {
+        String text = message.text();
+        if (text != null) {
+            text(text);
+        } else {
+            byte[] bytes = message.bytes();
+            assert bytes != null;
+            binary(bytes);
+        }
+    }
+
+    private void text(String text) throws IOException {
+        MessageHandlers.Entry entry = session.handlers.forKind(MessageKind.TEXT);
+        if (entry == null) {
+            session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "no handler for text messages"));
+            return;
+        }
+        long max = entry.maxSize() >= 0 ? entry.maxSize() : session.getMaxTextMessageBufferSize();
+        if (text.length() > max) {
+            session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "text message of " + text.length()
+                    + " characters is over the limit of " + max));
+            return;
+        }
+        try {
+            Object value = textValue(entry.type(), text);
+            call(entry, value);
+        } catch (Throwable t) {
+            endpoint.onError(session, unwrap(t));
+        }
+    }
+
+    private void binary(byte[] bytes) throws IOException {
+        MessageHandlers.Entry entry = session.handlers.forKind(MessageKind.BINARY);
+        if (entry == null) {
+            session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "no handler for binary messages"));
+            return;
+        }
+        long max = entry.maxSize() >= 0 ? entry.maxSize() : session.getMaxBinaryMessageBufferSize();
+        if (bytes.length > max) {
+            session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "binary message of " + bytes.length
+                    + " bytes is over the limit of " + max));
+            return;
+        }
+        try {
+            Object value = binaryValue(entry.type(), bytes);
+            call(entry, value);
+        } catch (Throwable t) {
+            endpoint.onError(session, unwrap(t));
+        }
+    }
+
+    private Object textValue(Class<?> type, String text) throws DecodeException, IOException {
+        if (type == String.class) {
+            return text;
+        }
+        if (type == java.io.Reader.class) {
+            return new StringReader(text);
+        }
+        if (TextValues.isPrimitiveOrBox(type)) {
+            return TextValues.parse(type, text);
+        }
+        Object decoded = session.decoders.decodeText(type, text);
+        if (decoded == null) {
+            throw new DecodeException(text, "no decoder for " + type.getName() + " will decode this text message");
+        }
+        return decoded;
+    }
+
+    private Object binaryValue(Class<?> type, byte[] bytes) throws DecodeException, IOException {
+        if (type == byte[].class) {
+            return bytes;
+        }
+        if (type == ByteBuffer.class) {
+            return ByteBuffer.wrap(bytes);
+        }
+        if (type == java.io.InputStream.class) {
+            return new ByteArrayInputStream(bytes);
+        }
+        Object decoded = session.decoders.decodeBinary(type, ByteBuffer.wrap(bytes));
+        if (decoded == null) {
+            throw new DecodeException(ByteBuffer.wrap(bytes), "no decoder for " + type.getName()
+                    + " will decode this binary message");
+        }
+        return decoded;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void call(MessageHandlers.Entry entry, Object value) {
+        if (entry.partial()) {
+            // jvicorn delivers whole messages: each is one part, the last.
+            ((MessageHandler.Partial<Object>) entry.handler()).onMessage(value, true);
+        } else {
+            ((MessageHandler.Whole<Object>) entry.handler()).onMessage(value);
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        @Nullable Throwable cause = t.getCause();
+        return t instanceof AnnotatedEndpoint.EndpointFailure && cause != null ? cause : t;
+    }
+}
