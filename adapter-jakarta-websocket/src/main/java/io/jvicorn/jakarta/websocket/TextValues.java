@@ -59,7 +59,7 @@ final class TextValues {
                 throw new NumberFormatException("not one character");
             }
         } catch (NumberFormatException e) {
-            throw new DecodeException(text, "'" + shorten(text) + "' is not a " + type.getSimpleName() + ": "
+            throw new DecodeException(text, "'" + shorten(text) + "' is not of type " + type.getSimpleName() + ": "
                     + e.getMessage(), e);
         }
         throw new IllegalArgumentException("no text conversion to " + type.getName());
