@@ -15,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  * Hands one received message to the session's handler for its kind, converted to the type the handler takes. A
  * message over the size limit closes the session with 1009, one with no handler for its kind with 1003; what a handler
  * throws (a failed decoding included) goes to the endpoint's {@code onError} and the session stays open, as in Tyrus.
+ * A message that no decoder's {@code willDecode} accepts is dropped, as Tyrus drops it.
  * Runs on the connection's thread.
  */
 final class Dispatcher {
+    private static final System.Logger LOG = System.getLogger("jvicorn.error");
     private final JakartaSession session;
     private final Endpoint endpoint;
 
@@ -51,6 +53,10 @@ final class Dispatcher {
         }
         try {
             Object value = textValue(entry.type(), text);
+            if (value == null) {
+                undecodable(entry);
+                return;
+            }
             call(entry, value);
         } catch (Throwable t) {
             endpoint.onError(session, unwrap(t));
@@ -71,13 +77,17 @@ final class Dispatcher {
         }
         try {
             Object value = binaryValue(entry.type(), bytes);
+            if (value == null) {
+                undecodable(entry);
+                return;
+            }
             call(entry, value);
         } catch (Throwable t) {
             endpoint.onError(session, unwrap(t));
         }
     }
 
-    private Object textValue(Class<?> type, String text) throws DecodeException, IOException {
+    private @Nullable Object textValue(Class<?> type, String text) throws DecodeException, IOException {
         if (type == String.class) {
             return text;
         }
@@ -87,14 +97,10 @@ final class Dispatcher {
         if (TextValues.isPrimitiveOrBox(type)) {
             return TextValues.parse(type, text);
         }
-        Object decoded = session.decoders.decodeText(type, text);
-        if (decoded == null) {
-            throw new DecodeException(text, "no decoder for " + type.getName() + " will decode this text message");
-        }
-        return decoded;
+        return session.decoders.decodeText(type, text);
     }
 
-    private Object binaryValue(Class<?> type, byte[] bytes) throws DecodeException, IOException {
+    private @Nullable Object binaryValue(Class<?> type, byte[] bytes) throws DecodeException, IOException {
         if (type == byte[].class) {
             return bytes;
         }
@@ -104,12 +110,13 @@ final class Dispatcher {
         if (type == java.io.InputStream.class) {
             return new ByteArrayInputStream(bytes);
         }
-        Object decoded = session.decoders.decodeBinary(type, ByteBuffer.wrap(bytes));
-        if (decoded == null) {
-            throw new DecodeException(ByteBuffer.wrap(bytes), "no decoder for " + type.getName()
-                    + " will decode this binary message");
-        }
-        return decoded;
+        return session.decoders.decodeBinary(type, ByteBuffer.wrap(bytes));
+    }
+
+    /** No decoder's {@code willDecode} accepted the message: it is dropped, as Tyrus drops it. */
+    private void undecodable(MessageHandlers.Entry entry) {
+        LOG.log(System.Logger.Level.DEBUG, "WebSocket session {0}: no decoder to {1} accepts the message; dropped",
+                session.getId(), entry.type().getName());
     }
 
     @SuppressWarnings("unchecked")

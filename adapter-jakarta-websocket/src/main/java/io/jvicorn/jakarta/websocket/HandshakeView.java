@@ -31,7 +31,7 @@ final class HandshakeView implements HandshakeRequest {
     HandshakeView(WebSocketScope scope, Map<String, String> pathParameters) {
         this.scope = scope;
         this.headers = headers(scope.headers());
-        this.parameters = parameters(scope.query());
+        this.parameters = parameters(scope.query(), pathParameters);
         this.pathParameters = Collections.unmodifiableMap(new LinkedHashMap<>(pathParameters));
         this.requestUri = requestUri(scope);
     }
@@ -45,13 +45,13 @@ final class HandshakeView implements HandshakeRequest {
         return Collections.unmodifiableMap(map);
     }
 
-    /** {@code a=1&b=2&a=3}: names and values percent-decoded as a form ({@code +} is a space), order kept. */
-    static Map<String, List<String>> parameters(String query) {
+    /**
+     * The query's parameters ({@code a=1&b=2&a=3}: names and values percent-decoded as a form, {@code +} is a space,
+     * order kept), then the path template's values, as Tyrus (and Tomcat) report them.
+     */
+    static Map<String, List<String>> parameters(String query, Map<String, String> pathParameters) {
         Map<String, List<String>> map = new LinkedHashMap<>();
-        if (query.isEmpty()) {
-            return Map.of();
-        }
-        for (String pair : query.split("&", -1)) {
+        for (String pair : query.isEmpty() ? new String[0] : query.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
             }
@@ -61,6 +61,7 @@ final class HandshakeView implements HandshakeRequest {
             map.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
         map.replaceAll((k, v) -> List.copyOf(v));
+        pathParameters.forEach((name, value) -> map.put(name, List.of(value)));
         return Collections.unmodifiableMap(map);
     }
 

@@ -152,9 +152,10 @@ final class JakartaSession implements Session {
         return "13";
     }
 
+    /** @return the subprotocol, or {@code ""} when none was agreed (the API's contract, and Tyrus's) */
     @Override
-    public @Nullable String getNegotiatedSubprotocol() {
-        return subprotocol;
+    public String getNegotiatedSubprotocol() {
+        return subprotocol == null ? "" : subprotocol;
     }
 
     @Override

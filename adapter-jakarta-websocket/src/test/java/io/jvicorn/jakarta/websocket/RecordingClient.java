@@ -20,9 +20,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A client on the Tyrus implementation of the same API: text messages arrive as {@code "text:<message>"}, binary as
- * {@code "binary:<hex>"}, and the close as its code and reason.
+ * {@code "binary:<hex>"}, and the close as {@code "closed <code> <reason>"} after them (and in {@link #closed}).
  */
 final class RecordingClient extends Endpoint implements AutoCloseable {
+    /** One client container for all tests: each Tyrus container starts its own transport threads. */
+    private static final WebSocketContainer CONTAINER = ContainerProvider.getWebSocketContainer();
+
     final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     Session session;
@@ -33,8 +36,7 @@ final class RecordingClient extends Endpoint implements AutoCloseable {
 
     static RecordingClient connect(URI uri, ClientEndpointConfig config) throws Exception {
         RecordingClient client = new RecordingClient();
-        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
-        client.session = container.connectToServer(client, config, uri);
+        client.session = CONTAINER.connectToServer(client, config, uri);
         return client;
     }
 
@@ -60,6 +62,7 @@ final class RecordingClient extends Endpoint implements AutoCloseable {
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
+        received.add("closed " + closeReason.getCloseCode().getCode() + " " + closeReason.getReasonPhrase());
         closed.complete(closeReason);
     }
 

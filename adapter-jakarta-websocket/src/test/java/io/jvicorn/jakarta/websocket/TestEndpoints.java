@@ -34,7 +34,7 @@ public final class TestEndpoints {
         public void open(Session session, EndpointConfig config, @PathParam("room") String room,
                          @PathParam("seat") int seat) {
             Events.add("rooms open " + room + " " + seat + " query=" + session.getQueryString()
-                    + " params=" + session.getRequestParameterMap());
+                    + " params=" + new java.util.TreeMap<>(session.getRequestParameterMap()));
         }
 
         @OnMessage
