@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -198,6 +197,7 @@ final class BasicRemote implements RemoteEndpoint.Basic {
         // Nothing is ever held back (see setBatchingAllowed).
     }
 
+    /** Sends a ping; the client's pong reaches the session's {@code PongMessage} handler. */
     @Override
     public void sendPing(ByteBuffer applicationData) throws IOException {
         requireControlPayload(applicationData);
@@ -216,9 +216,5 @@ final class BasicRemote implements RemoteEndpoint.Basic {
         if (data.remaining() > MAX_CONTROL_PAYLOAD) {
             throw new IllegalArgumentException("a ping or pong carries at most 125 bytes, not " + data.remaining());
         }
-    }
-
-    static String utf8(ByteBuffer b) {
-        return StandardCharsets.UTF_8.decode(b.duplicate()).toString();
     }
 }

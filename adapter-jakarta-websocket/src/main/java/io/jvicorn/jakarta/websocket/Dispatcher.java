@@ -5,6 +5,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -36,6 +37,23 @@ final class Dispatcher {
             byte[] bytes = message.bytes();
             assert bytes != null;
             binary(bytes);
+        }
+    }
+
+    /**
+     * A pong from the client, to the pong handler if there is one. jvicorn delivers pongs once the session has sent a
+     * ping (those answering the server's keepalive pings stay the server's).
+     */
+    void pong(byte[] payload) {
+        MessageHandlers.Entry entry = session.handlers.forKind(MessageKind.PONG);
+        if (entry == null) {
+            return;
+        }
+        try {
+            ByteBuffer data = ByteBuffer.wrap(payload).asReadOnlyBuffer();
+            call(entry, (PongMessage) () -> data.duplicate());
+        } catch (Throwable t) {
+            endpoint.onError(session, unwrap(t));
         }
     }
 

@@ -6,6 +6,7 @@ import io.jvicorn.asgi.ReceiveEvent;
 import io.jvicorn.asgi.Send;
 import io.jvicorn.asgi.WebSocketAccept;
 import io.jvicorn.asgi.WebSocketDisconnect;
+import io.jvicorn.asgi.WebSocketPongReceive;
 import io.jvicorn.asgi.WebSocketReceive;
 import io.jvicorn.asgi.WebSocketScope;
 import jakarta.websocket.CloseReason;
@@ -111,6 +112,9 @@ final class EndpointConnection {
             if (event instanceof WebSocketReceive message) {
                 session.touch();
                 dispatcher.dispatch(message);
+            } else if (event instanceof WebSocketPongReceive pong) {
+                session.touch();
+                dispatcher.pong(pong.payload());
             } else if (event instanceof WebSocketDisconnect disconnect) {
                 session.ended();
                 return new CloseReason(CloseReason.CloseCodes.getCloseCode(disconnect.code()), disconnect.reason());

@@ -2,6 +2,8 @@ package io.jvicorn.jakarta.websocket;
 
 import io.jvicorn.asgi.Send;
 import io.jvicorn.asgi.WebSocketClose;
+import io.jvicorn.asgi.WebSocketPing;
+import io.jvicorn.asgi.WebSocketPong;
 import io.jvicorn.asgi.WebSocketSend;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -24,25 +26,27 @@ final class Outbound {
     }
 
     void binary(ByteBuffer bytes) throws IOException {
-        byte[] copy = new byte[bytes.remaining()];
-        bytes.duplicate().get(copy);
-        send(WebSocketSend.bytes(copy));
+        send(WebSocketSend.bytes(copy(bytes)));
     }
 
     void close(int code, String reason) throws IOException {
         send(new WebSocketClose(code, reason));
     }
 
-    /** jvicorn's application protocol has no ping event: the server's keepalive pings ({@code --ws-ping-interval}). */
+    /** A ping: from now on the client's pongs arrive as {@code websocket.pong.receive} events. */
     void ping(ByteBuffer payload) throws IOException {
-        throw new IOException("jvicorn's application protocol cannot send a ping frame; the server sends keepalive "
-                + "pings itself (--ws-ping-interval)");
+        send(new WebSocketPing(copy(payload)));
     }
 
-    /** jvicorn's application protocol has no pong event: the server answers every ping itself. */
+    /** An unsolicited pong (the server answers the client's pings itself). */
     void pong(ByteBuffer payload) throws IOException {
-        throw new IOException("jvicorn's application protocol cannot send an unsolicited pong frame; the server "
-                + "answers pings itself");
+        send(new WebSocketPong(copy(payload)));
+    }
+
+    private static byte[] copy(ByteBuffer bytes) {
+        byte[] copy = new byte[bytes.remaining()];
+        bytes.duplicate().get(copy);
+        return copy;
     }
 
     private void send(io.jvicorn.asgi.SendEvent event) throws IOException {

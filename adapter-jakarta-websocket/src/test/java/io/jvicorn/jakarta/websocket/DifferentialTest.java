@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class DifferentialTest {
     private static final List<Class<?>> ANNOTATED = List.of(TestEndpoints.Rooms.class, TestEndpoints.Partial.class,
             TestEndpoints.Streams.class, TestEndpoints.Doubler.class, TestEndpoints.Points.class,
-            TestEndpoints.Closer.class);
+            TestEndpoints.Closer.class, TestEndpoints.Pinger.class);
 
     /** How Tyrus's server finds the programmatic endpoint (and the annotated ones, which it scans itself). */
     public static class Application implements ServerApplicationConfig {
@@ -62,6 +62,8 @@ class DifferentialTest {
                     new Step("close:1000 ", 1))),
             new Script("/points", List.of(new Step("text:3,4", 2), new Step("text:no comma", 0), new Step("text:5,6", 2),
                     new Step("close:1000 ", 1))),
+            new Script("/ping", List.of(new Step("text:ping-a", 1), new Step("text:beat", 1),
+                    new Step("text:ping-b", 1), new Step("close:1000 ", 1))),
             new Script("/close", List.of(new Step("text:fail", 1), new Step("text:again", 1), new Step("text:bye", 1))),
             new Script("/command", List.of(new Step("text:props", 1), new Step("text:async", 3),
                     new Step("text:parts", 3), new Step("binary:0000", 1), new Step("close:1000 ", 1))),

@@ -6,6 +6,7 @@ import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import java.net.URI;
@@ -57,6 +58,12 @@ final class RecordingClient extends Endpoint implements AutoCloseable {
             byte[] bytes = new byte[b.remaining()];
             b.get(bytes);
             received.add("binary:" + HexFormat.of().formatHex(bytes));
+        });
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) p -> {
+            ByteBuffer b = p.getApplicationData();
+            byte[] bytes = new byte[b.remaining()];
+            b.get(bytes);
+            received.add("pong:" + HexFormat.of().formatHex(bytes));
         });
     }
 

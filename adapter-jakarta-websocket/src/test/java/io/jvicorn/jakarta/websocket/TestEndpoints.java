@@ -176,6 +176,25 @@ public final class TestEndpoints {
         }
     }
 
+    /** Pings from the server and the pongs that answer them; an unsolicited pong. */
+    @ServerEndpoint("/ping")
+    public static class Pinger {
+        @OnMessage
+        public void text(Session session, String text) throws IOException {
+            ByteBuffer payload = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            if (text.startsWith("ping")) {
+                session.getBasicRemote().sendPing(payload);
+            } else {
+                session.getAsyncRemote().sendPong(payload);
+            }
+        }
+
+        @OnMessage
+        public void pong(jakarta.websocket.PongMessage pong, Session session) throws IOException {
+            session.getBasicRemote().sendText("pong " + StandardCharsets.UTF_8.decode(pong.getApplicationData()));
+        }
+    }
+
     /** Closing from the server with a reason, and errors thrown by @OnMessage. */
     @ServerEndpoint("/close")
     public static class Closer {

@@ -29,6 +29,7 @@ class TyrusClientTest {
         container.addEndpoint(TestEndpoints.Doubler.class);
         container.addEndpoint(TestEndpoints.Points.class);
         container.addEndpoint(TestEndpoints.Closer.class);
+        container.addEndpoint(TestEndpoints.Pinger.class);
         container.addEndpoint(CommandEndpoint.config("/command"));
         server = TestServer.start(container.application());
     }
@@ -111,6 +112,18 @@ class TyrusClientTest {
             c.session.getBasicRemote().sendText("7,8");
             assertEquals("binary:" + HexFormat.of().formatHex("moving 7".getBytes(StandardCharsets.UTF_8)), c.next());
             assertEquals("text:(8,9)", c.next());
+        }
+    }
+
+    @Test
+    void pingsFromTheEndpointAreAnsweredToItsPongHandlerAndPongsReachTheClient() throws Exception {
+        try (RecordingClient c = RecordingClient.connect(server.ws("/ping"))) {
+            c.session.getBasicRemote().sendText("ping-1");
+            assertEquals("text:pong ping-1", c.next());
+            c.session.getBasicRemote().sendText("beat");
+            assertEquals("pong:" + HexFormat.of().formatHex("beat".getBytes(StandardCharsets.UTF_8)), c.next());
+            c.session.getBasicRemote().sendText("ping-2");
+            assertEquals("text:pong ping-2", c.next());
         }
     }
 
