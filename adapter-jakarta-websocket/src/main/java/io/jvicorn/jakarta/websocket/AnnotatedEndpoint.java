@@ -25,10 +25,6 @@ final class AnnotatedEndpoint extends Endpoint {
         this.path = path;
     }
 
-    Object instance() {
-        return instance;
-    }
-
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         JakartaSession s = (JakartaSession) session;

@@ -31,12 +31,13 @@ final class Dispatcher {
 
     void dispatch(WebSocketReceive message) throws IOException {
         String text = message.text();
+        byte[] bytes = message.bytes();
         if (text != null) {
-            text(text);
-        } else {
-            byte[] bytes = message.bytes();
-            assert bytes != null;
-            binary(bytes);
+            deliver(MessageKind.TEXT, text.length(), session.getMaxTextMessageBufferSize(), "characters",
+                    type -> textValue(type, text));
+        } else if (bytes != null) {
+            deliver(MessageKind.BINARY, bytes.length, session.getMaxBinaryMessageBufferSize(), "bytes",
+                    type -> binaryValue(type, bytes));
         }
     }
 
@@ -57,44 +58,29 @@ final class Dispatcher {
         }
     }
 
-    private void text(String text) throws IOException {
-        MessageHandlers.Entry entry = session.handlers.forKind(MessageKind.TEXT);
-        if (entry == null) {
-            session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "no handler for text messages"));
-            return;
-        }
-        long max = entry.maxSize() >= 0 ? entry.maxSize() : session.getMaxTextMessageBufferSize();
-        if (text.length() > max) {
-            session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "text message of " + text.length()
-                    + " characters is over the limit of " + max));
-            return;
-        }
-        try {
-            Object value = textValue(entry.type(), text);
-            if (value == null) {
-                undecodable(entry);
-                return;
-            }
-            call(entry, value);
-        } catch (Throwable t) {
-            endpoint.onError(session, unwrap(t));
-        }
+    /** Converts a message to what its handler takes; null when no decoder will. */
+    @FunctionalInterface
+    private interface Conversion {
+        @Nullable Object to(Class<?> type) throws DecodeException, IOException;
     }
 
-    private void binary(byte[] bytes) throws IOException {
-        MessageHandlers.Entry entry = session.handlers.forKind(MessageKind.BINARY);
+    private void deliver(MessageKind kind, int length, int sessionLimit, String unit, Conversion conversion)
+            throws IOException {
+        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        MessageHandlers.Entry entry = session.handlers.forKind(kind);
         if (entry == null) {
-            session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "no handler for binary messages"));
+            session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "no handler for " + name
+                    + " messages"));
             return;
         }
-        long max = entry.maxSize() >= 0 ? entry.maxSize() : session.getMaxBinaryMessageBufferSize();
-        if (bytes.length > max) {
-            session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "binary message of " + bytes.length
-                    + " bytes is over the limit of " + max));
+        long max = entry.maxSize() >= 0 ? entry.maxSize() : sessionLimit;
+        if (length > max) {
+            session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, name + " message of " + length + " "
+                    + unit + " is over the limit of " + max));
             return;
         }
         try {
-            Object value = binaryValue(entry.type(), bytes);
+            Object value = conversion.to(entry.type());
             if (value == null) {
                 undecodable(entry);
                 return;

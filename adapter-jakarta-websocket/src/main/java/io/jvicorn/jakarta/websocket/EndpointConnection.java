@@ -76,7 +76,13 @@ final class EndpointConnection {
             return;
         }
         String chosen = subprotocol == null || subprotocol.isEmpty() ? null : subprotocol;
-        send.send(new WebSocketAccept(chosen, headers));
+        try {
+            send.send(new WebSocketAccept(chosen, headers));
+        } catch (Exception | Error e) {
+            decoders.destroy(); // the client left, or the configurator chose a subprotocol it did not offer
+            encoders.destroy();
+            throw e;
+        }
 
         JakartaSession session = new JakartaSession(Long.toString(IDS.incrementAndGet()), container, deployment,
                 config, request, chosen, extensions, new Outbound(send), decoders, encoders);

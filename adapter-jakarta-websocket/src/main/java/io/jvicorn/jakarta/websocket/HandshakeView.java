@@ -95,10 +95,6 @@ final class HandshakeView implements HandshakeRequest {
         return scope.scheme().equals("wss");
     }
 
-    WebSocketScope scope() {
-        return scope;
-    }
-
     Map<String, String> pathParameters() {
         return pathParameters;
     }

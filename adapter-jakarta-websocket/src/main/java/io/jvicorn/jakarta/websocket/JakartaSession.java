@@ -31,7 +31,6 @@ final class JakartaSession implements Session {
     private final String id;
     private final JakartaServerContainer container;
     private final Deployment deployment;
-    private final ServerEndpointConfig config;
     private final HandshakeView handshake;
     private final @Nullable String subprotocol;
     private final List<Extension> extensions;
@@ -59,7 +58,6 @@ final class JakartaSession implements Session {
         this.id = id;
         this.container = container;
         this.deployment = deployment;
-        this.config = config;
         this.handshake = handshake;
         this.subprotocol = subprotocol;
         this.extensions = List.copyOf(extensions);
@@ -76,14 +74,6 @@ final class JakartaSession implements Session {
     }
 
     // ------------------------------------------------------------------ used by the connection and the remotes
-
-    Outbound outbound() {
-        return outbound;
-    }
-
-    ServerEndpointConfig config() {
-        return config;
-    }
 
     /** A message went in or out: the idle clock restarts. */
     void touch() {
