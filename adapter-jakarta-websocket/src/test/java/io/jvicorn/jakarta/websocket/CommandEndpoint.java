@@ -89,6 +89,31 @@ public class CommandEndpoint extends Endpoint {
                 }
                 session.getBasicRemote().sendObject(42);
             }
+            case "uri" -> session.getBasicRemote().sendText("uri=" + session.getRequestURI() + " secure="
+                    + session.isSecure() + " path=" + session.getPathParameters());
+            case "burst" -> {
+                // Eight threads send at once: each message must arrive whole, none lost.
+                Thread[] senders = new Thread[8];
+                for (int t = 0; t < senders.length; t++) {
+                    int id = t;
+                    senders[t] = Thread.ofVirtual().start(() -> {
+                        for (int i = 0; i < 50; i++) {
+                            try {
+                                if (i % 2 == 0) {
+                                    session.getBasicRemote().sendText("burst " + id + " " + i);
+                                } else {
+                                    session.getAsyncRemote().sendText("burst " + id + " " + i);
+                                }
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }
+                    });
+                }
+                for (Thread t : senders) {
+                    t.join();
+                }
+            }
             case "idle" -> {
                 session.setMaxIdleTimeout(300);
                 session.getBasicRemote().sendText("idle armed");

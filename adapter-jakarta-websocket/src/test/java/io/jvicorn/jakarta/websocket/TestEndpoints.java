@@ -176,6 +176,62 @@ public final class TestEndpoints {
         }
     }
 
+    /** "x,y" read from a stream. */
+    public static class PointStreamDecoder implements Decoder.TextStream<Point> {
+        @Override
+        public Point decode(Reader reader) throws DecodeException, IOException {
+            return new PointDecoder().decode(new java.io.BufferedReader(reader).readLine());
+        }
+    }
+
+    /** Two bytes written to a stream... as the text "[x y]" through a writer. */
+    public static class PointWriterEncoder implements Encoder.TextStream<Point> {
+        @Override
+        public void encode(Point p, java.io.Writer w) throws IOException {
+            w.write("[" + p.x() + " " + p.y() + "]");
+        }
+    }
+
+    /** A Blob as raw bytes through Encoder.Binary. */
+    public static class BlobBytesEncoder implements Encoder.Binary<Blob> {
+        @Override
+        public ByteBuffer encode(Blob b) {
+            return ByteBuffer.wrap(b.content().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A binary message decoded from a stream: its length as a Blob. */
+    public static class BlobStreamDecoder implements Decoder.BinaryStream<Blob> {
+        @Override
+        public Blob decode(InputStream in) throws IOException {
+            return new Blob("bytes " + in.readAllBytes().length);
+        }
+    }
+
+    /** The other coder forms: a text stream decoder and encoder, a binary decoder, Encoder.Binary. */
+    @ServerEndpoint(value = "/coders", decoders = {PointStreamDecoder.class, BlobStreamDecoder.class},
+            encoders = {PointWriterEncoder.class, BlobBytesEncoder.class})
+    public static class Coders {
+        @OnMessage
+        public Point text(Point p) {
+            return new Point(p.y(), p.x());
+        }
+
+        @OnMessage
+        public Blob binary(Blob b) {
+            return b;
+        }
+    }
+
+    /** Binary messages as Points (Decoder.Binary). */
+    @ServerEndpoint(value = "/point-bytes", decoders = {PointBytesDecoder.class}, encoders = {PointEncoder.class})
+    public static class PointBytes {
+        @OnMessage
+        public Point binary(Point p) {
+            return p;
+        }
+    }
+
     /** Pings from the server and the pongs that answer them; an unsolicited pong. */
     @ServerEndpoint("/ping")
     public static class Pinger {

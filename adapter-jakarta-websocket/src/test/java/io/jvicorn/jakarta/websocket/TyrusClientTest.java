@@ -30,6 +30,8 @@ class TyrusClientTest {
         container.addEndpoint(TestEndpoints.Points.class);
         container.addEndpoint(TestEndpoints.Closer.class);
         container.addEndpoint(TestEndpoints.Pinger.class);
+        container.addEndpoint(TestEndpoints.Coders.class);
+        container.addEndpoint(TestEndpoints.PointBytes.class);
         container.addEndpoint(CommandEndpoint.config("/command"));
         server = TestServer.start(container.application());
     }
@@ -124,6 +126,43 @@ class TyrusClientTest {
             assertEquals("pong:" + HexFormat.of().formatHex("beat".getBytes(StandardCharsets.UTF_8)), c.next());
             c.session.getBasicRemote().sendText("ping-2");
             assertEquals("text:pong ping-2", c.next());
+        }
+    }
+
+    @Test
+    void streamAndBinaryCoders() throws Exception {
+        try (RecordingClient c = RecordingClient.connect(server.ws("/coders"))) {
+            c.session.getBasicRemote().sendText("1,2\nignored");
+            assertEquals("text:[2 1]", c.next());
+            c.session.getBasicRemote().sendBinary(ByteBuffer.allocate(33));
+            assertEquals("binary:" + HexFormat.of().formatHex("bytes 33".getBytes(StandardCharsets.UTF_8)), c.next());
+        }
+        try (RecordingClient c = RecordingClient.connect(server.ws("/point-bytes"))) {
+            c.session.getBasicRemote().sendBinary(ByteBuffer.wrap(new byte[] {6, 9}));
+            assertEquals("text:(6,9)", c.next());
+        }
+    }
+
+    @Test
+    void aMessageKindWithoutAHandlerClosesWith1003() throws Exception {
+        try (RecordingClient c = RecordingClient.connect(server.ws("/close"))) {
+            c.session.getBasicRemote().sendBinary(ByteBuffer.wrap(new byte[] {1}));
+            assertEquals("1003 no handler for binary messages", c.closeCode());
+        }
+    }
+
+    @Test
+    void sendsFromManyThreadsArriveWholeAndAllOfThem() throws Exception {
+        try (RecordingClient c = RecordingClient.connect(server.ws("/command"))) {
+            c.session.getBasicRemote().sendText("burst");
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < 400; i++) {
+                String m = c.next();
+                assertTrue(m.matches("text:burst [0-7] [0-9]+"), m);
+                assertTrue(seen.add(m), "twice: " + m);
+            }
+            c.session.getBasicRemote().sendText("uri");
+            assertEquals("text:uri=" + server.ws("/command") + " secure=false path={}", c.next());
         }
     }
 
