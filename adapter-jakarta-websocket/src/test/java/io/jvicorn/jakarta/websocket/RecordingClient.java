@@ -24,9 +24,6 @@ import java.util.concurrent.TimeUnit;
  * {@code "binary:<hex>"}, and the close as {@code "closed <code> <reason>"} after them (and in {@link #closed}).
  */
 final class RecordingClient extends Endpoint implements AutoCloseable {
-    /** One client container for all tests: each Tyrus container starts its own transport threads. */
-    private static final WebSocketContainer CONTAINER = ContainerProvider.getWebSocketContainer();
-
     final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     Session session;
@@ -37,7 +34,10 @@ final class RecordingClient extends Endpoint implements AutoCloseable {
 
     static RecordingClient connect(URI uri, ClientEndpointConfig config) throws Exception {
         RecordingClient client = new RecordingClient();
-        client.session = CONTAINER.connectToServer(client, config, uri);
+        // A container per connection: a shared Tyrus client container shuts its executors down once idle, and a later
+        // session on it then fails.
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        client.session = container.connectToServer(client, config, uri);
         return client;
     }
 
