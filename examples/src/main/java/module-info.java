@@ -2,5 +2,7 @@
 module io.jvicorn.examples {
     requires static org.jspecify;
     requires io.jvicorn.server;
+    requires io.jvicorn.jakarta.websocket;
     exports io.jvicorn.examples;
+    exports io.jvicorn.examples.jakarta;
 }

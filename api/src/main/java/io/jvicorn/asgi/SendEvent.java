@@ -4,5 +4,6 @@ package io.jvicorn.asgi;
 public sealed interface SendEvent extends Message
         permits HttpResponseStart, HttpResponseBody, HttpResponseTrailers, HttpResponsePathsend,
                 WebSocketAccept, WebSocketSend, WebSocketClose, WebSocketHttpResponseStart, WebSocketHttpResponseBody,
+                WebSocketPing, WebSocketPong,
                 LifespanStartupComplete, LifespanStartupFailed, LifespanShutdownComplete, LifespanShutdownFailed {
 }

@@ -9,6 +9,8 @@ import io.jvicorn.asgi.WebSocketConnect;
 import io.jvicorn.asgi.WebSocketDisconnect;
 import io.jvicorn.asgi.WebSocketHttpResponseBody;
 import io.jvicorn.asgi.WebSocketHttpResponseStart;
+import io.jvicorn.asgi.WebSocketPing;
+import io.jvicorn.asgi.WebSocketPong;
 import io.jvicorn.asgi.WebSocketScope;
 import io.jvicorn.asgi.WebSocketSend;
 import io.jvicorn.engine.ConnectionClosedException;
@@ -131,6 +133,8 @@ final class AsgiWebSocket {
         try {
             switch (event) {
                 case WebSocketSend message -> sendMessage(message);
+                case WebSocketPing ping -> sendControl(ping, ping.payload(), true);
+                case WebSocketPong pong -> sendControl(pong, pong.payload(), false);
                 case WebSocketAccept accept -> accept(accept);
                 case WebSocketClose close -> close(close);
                 case WebSocketHttpResponseStart start -> startDenial(start);
@@ -187,6 +191,23 @@ final class AsgiWebSocket {
         endpoint.writer.write(frame.header(), frame.payload());
         messagesSent++;
         request.settings().activity().observer().webSocketMessageSent(message.text() != null);
+    }
+
+    /** A ping (after which the client's pongs reach the application) or an unsolicited pong. */
+    private void sendControl(SendEvent event, byte[] payload, boolean ping) throws IOException {
+        endpoint.lockSession();
+        try {
+            WebSocketSession session = openSession(event);
+            if (ping) {
+                endpoint.appPings = true; // before the ping leaves, so its pong cannot arrive unannounced
+                session.encodePing(payload, frame);
+            } else {
+                session.encodePong(payload, frame);
+            }
+        } finally {
+            endpoint.unlockSession();
+        }
+        endpoint.writer.write(frame.header(), frame.payload());
     }
 
     private void accept(WebSocketAccept accept) throws IOException {

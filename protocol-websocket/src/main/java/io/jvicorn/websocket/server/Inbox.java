@@ -2,14 +2,14 @@ package io.jvicorn.websocket.server;
 
 import io.jvicorn.asgi.ReceiveEvent;
 import io.jvicorn.asgi.WebSocketDisconnect;
-import io.jvicorn.asgi.WebSocketReceive;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Complete messages on their way from the selector loop to the application, then the final
+ * Complete messages (and pongs, for an application that pings) on their way from the selector loop to the
+ * application, then the final
  * {@code websocket.disconnect}. The loop never waits here: it stops decoding (and reading) while
  * {@link #isFull()}, and {@code onRoom} tells it when the application has made room again.
  */
@@ -18,7 +18,7 @@ final class Inbox {
     private final Runnable onRoom;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<WebSocketReceive> messages = new ArrayDeque<>();
+    private final ArrayDeque<ReceiveEvent> messages = new ArrayDeque<>();
     private @Nullable WebSocketDisconnect end;
     private boolean loopWaitsForRoom;
 
@@ -37,7 +37,7 @@ final class Inbox {
      * @param message the message
      * @return true if the inbox is now full, so the loop must stop decoding until {@code onRoom} runs
      */
-    boolean offer(WebSocketReceive message) {
+    boolean offer(ReceiveEvent message) {
         lock.lock();
         try {
             if (end != null) {
@@ -111,7 +111,7 @@ final class Inbox {
             while (messages.isEmpty() && end == null) {
                 changed.await();
             }
-            WebSocketReceive next = messages.poll();
+            ReceiveEvent next = messages.poll();
             if (next != null) {
                 event = next;
                 if (loopWaitsForRoom && messages.size() < capacity) {

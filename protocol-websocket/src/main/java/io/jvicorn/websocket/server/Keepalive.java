@@ -57,12 +57,18 @@ final class Keepalive {
         return payload;
     }
 
-    /** A pong arrived; it answers the outstanding ping if the payloads match (RFC 6455 §5.5.3). */
-    void pong(byte[] received) {
+    /**
+     * A pong arrived; it answers the outstanding ping if the payloads match (RFC 6455 §5.5.3).
+     *
+     * @return true if it answered the keepalive ping (so it is not the application's)
+     */
+    boolean pong(byte[] received) {
         if (awaitingPong && Arrays.equals(received, payload)) {
             awaitingPong = false;
             nextPingAt = pingSentAt + intervalNanos;
+            return true;
         }
+        return false;
     }
 
     /** Stops pinging (the socket is closing). */

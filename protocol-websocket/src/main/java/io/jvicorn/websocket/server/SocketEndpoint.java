@@ -29,6 +29,8 @@ final class SocketEndpoint {
     private volatile long closeDeadline;
     private volatile @Nullable Thread appThread;
     private volatile boolean cancelled;
+    /** The application has sent a ping: the client's pongs, other than keepalive answers, go to its inbox. */
+    volatile boolean appPings;
 
     // Guarded by sessionLock.
     Phase phase = Phase.HANDSHAKE;

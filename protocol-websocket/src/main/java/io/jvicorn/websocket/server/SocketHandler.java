@@ -1,7 +1,8 @@
 package io.jvicorn.websocket.server;
 
 import io.jvicorn.asgi.WebSocketDisconnect;
-import io.jvicorn.asgi.WebSocketReceive;
+import io.jvicorn.asgi.ReceiveEvent;
+import io.jvicorn.asgi.WebSocketPongReceive;
 import io.jvicorn.engine.ConnectionHandler;
 import io.jvicorn.http11.codec.ServerResponses;
 import io.jvicorn.http11.server.HttpSettings;
@@ -138,7 +139,11 @@ final class SocketHandler implements ConnectionHandler {
                         endpoint.writer.enqueue(control.toByteArray());
                     }
                 }
-                case WebSocketEvent.PongReceived pong -> keepalive.pong(pong.payload());
+                case WebSocketEvent.PongReceived pong -> {
+                    if (!keepalive.pong(pong.payload()) && endpoint.appPings) {
+                        full = deliver(new WebSocketPongReceive(pong.payload()));
+                    }
+                }
                 case WebSocketEvent.CloseReceived close -> closing(session);
                 case WebSocketEvent.ProtocolFailure failure -> {
                     LOG.log(System.Logger.Level.DEBUG, "WebSocket protocol error from the client: {0} {1}",
@@ -151,12 +156,16 @@ final class SocketHandler implements ConnectionHandler {
 
     /** @return true if the inbox is now full */
     private boolean deliver(WebSocketReceive message, boolean text) {
-        // After its own close the application expects nothing more; RFC 6455 lets us drop late messages.
-        if (endpoint.appDone) {
-            return false;
+        if (!endpoint.appDone) {
+            http.activity().observer().webSocketMessageReceived(text);
         }
-        http.activity().observer().webSocketMessageReceived(text);
-        return endpoint.inbox.offer(message);
+        return deliver(message);
+    }
+
+    /** @return true if the inbox is now full */
+    private boolean deliver(ReceiveEvent message) {
+        // After its own close the application expects nothing more; RFC 6455 lets us drop late messages.
+        return !endpoint.appDone && endpoint.inbox.offer(message);
     }
 
     /** The peer closed or failed: report it, answer with the close frame owed, and close TCP when both are done. */

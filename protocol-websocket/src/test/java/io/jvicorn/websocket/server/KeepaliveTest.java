@@ -2,6 +2,7 @@ package io.jvicorn.websocket.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.Arrays;
@@ -18,7 +19,8 @@ class KeepaliveTest {
         assertEquals(Keepalive.Action.PING, k.check(20 * S));
         byte[] first = k.ping(20 * S);
         assertEquals(Keepalive.Action.NOTHING, k.check(39 * S), "waiting for the pong");
-        k.pong(first);
+        assertTrue(k.pong(first), "the keepalive's own pong");
+        assertFalse(k.pong(first), "answered already: a repeat is the application's");
         assertEquals(Keepalive.Action.NOTHING, k.check(39 * S));
         assertEquals(Keepalive.Action.PING, k.check(40 * S));
         byte[] second = k.ping(40 * S);
@@ -30,10 +32,10 @@ class KeepaliveTest {
         Keepalive k = new Keepalive(S, 2 * S);
         k.start(0);
         byte[] payload = k.ping(S);
-        k.pong(new byte[] {9, 9, 9, 9}); // unsolicited pong: does not count
+        assertFalse(k.pong(new byte[] {9, 9, 9, 9}), "unsolicited pong: does not count");
         assertEquals(Keepalive.Action.NOTHING, k.check(3 * S - 1));
         assertEquals(Keepalive.Action.TIME_OUT, k.check(3 * S));
-        k.pong(payload);
+        assertTrue(k.pong(payload));
         assertEquals(Keepalive.Action.PING, k.check(3 * S), "a late pong still counts; the next ping is overdue");
     }
 
