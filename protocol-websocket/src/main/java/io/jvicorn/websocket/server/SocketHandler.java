@@ -2,6 +2,7 @@ package io.jvicorn.websocket.server;
 
 import io.jvicorn.asgi.WebSocketDisconnect;
 import io.jvicorn.asgi.WebSocketReceive;
+import io.jvicorn.asgi.rules.WebSocketPhase;
 import io.jvicorn.engine.ConnectionHandler;
 import io.jvicorn.http11.codec.ResponseEncoder;
 import io.jvicorn.http11.server.HttpSettings;
@@ -177,7 +178,7 @@ final class SocketHandler implements ConnectionHandler {
     private void shutdown() {
         switch (endpoint.phase) {
             case HANDSHAKE -> {
-                endpoint.phase = Phase.REFUSED;
+                endpoint.phase = WebSocketPhase.REFUSED;
                 endpoint.writer.enqueue(ResponseEncoder.plainResponse(500, "Internal Server Error", http.defaults()));
                 endpoint.writer.enqueueClose();
                 endpoint.inbox.finish(CONNECTION_LOST);
@@ -279,8 +280,8 @@ final class SocketHandler implements ConnectionHandler {
             return;
         }
         endpoint.released = true;
-        if (endpoint.phase == Phase.HANDSHAKE) {
-            endpoint.phase = Phase.REFUSED;
+        if (endpoint.phase == WebSocketPhase.HANDSHAKE) {
+            endpoint.phase = WebSocketPhase.REFUSED;
         }
         WebSocketSession session = endpoint.session;
         if (session != null) {
