@@ -1,0 +1,62 @@
+package io.jvicorn.spring.webflux;
+
+import java.util.concurrent.LinkedBlockingQueue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs one exchange's sends on the application's own virtual thread: the server's {@code send} belongs to the thread
+ * the server called the application on, while Reactor may emit response buffers on any thread (a scheduler's, the
+ * request body's). Writers post tasks here; the application thread takes and runs them until the exchange ends.
+ *
+ * <p>Bounded by construction: each writer has at most one buffer in flight (it requests the next one only after its
+ * send returned), so the queue holds a handful of tasks.
+ */
+final class ExchangeLoop {
+    /** Why the loop ended: null for success. */
+    private record End(@Nullable Throwable failure) implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    // Written and read by the application thread only.
+    private @Nullable End end;
+
+    /**
+     * Queues a task for the application thread. Tasks posted after the end are dropped with the loop.
+     *
+     * @param task runs on the application thread, in order of posting
+     */
+    void execute(Runnable task) {
+        tasks.add(task);
+    }
+
+    /**
+     * Ends the loop once the tasks posted before are done.
+     *
+     * @param failure why the exchange failed, or null
+     */
+    void finish(@Nullable Throwable failure) {
+        tasks.add(new End(failure));
+    }
+
+    /**
+     * Runs tasks on the calling (application) thread until {@link #finish}; the first finish decides the outcome.
+     *
+     * @return the failure given to the first {@link #finish}, or null
+     * @throws InterruptedException if the server cancelled the application
+     */
+    @Nullable Throwable run() throws InterruptedException {
+        while (end == null) {
+            Runnable task = tasks.take();
+            if (task instanceof End e) {
+                end = e;
+            } else {
+                task.run();
+            }
+        }
+        End e = end;
+        return e.failure();
+    }
+}
