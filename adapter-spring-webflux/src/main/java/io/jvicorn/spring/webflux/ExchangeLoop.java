@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * the server called the application on, while Reactor may emit response buffers on any thread (a scheduler's, the
  * request body's). Writers post tasks here; the application thread takes and runs them until the exchange ends.
  *
- * <p>Bounded by construction: each writer has at most one buffer in flight (it requests the next one only after its
- * send returned), so the queue holds a handful of tasks.
+ * <p>Bounded by construction: a response writer has at most {@code PREFETCH} buffers requested and not yet sent,
+ * and a WebSocket writer as many messages, so the queue holds a bounded number of tasks.
  */
 final class ExchangeLoop {
     /** Why the loop ended: null for success. */

@@ -26,18 +26,41 @@ import org.springframework.util.MultiValueMap;
 import reactor.core.publisher.Flux;
 
 /**
- * A jvicorn {@code http} scope as WebFlux's {@code ServerHttpRequest}: method, URI (scheme, {@code host} header, raw
+ * A jvicorn {@code http} scope (or a WebSocket handshake) as WebFlux's {@code ServerHttpRequest}: method, URI (scheme, {@code host} header, raw
  * path and query), {@code root_path} as the context path, headers, cookies, client and server addresses, TLS from the
- * scope's {@code tls} extension, and the body from {@link RequestReader}. The native request is the {@link HttpScope}.
+ * scope's {@code tls} extension, and the body from {@link RequestReader}. The native request is the scope.
  */
 final class JvicornServerHttpRequest extends AbstractServerHttpRequest {
-    private final HttpScope scope;
-    private final RequestReader reader;
+    private final ConnectionScope scope;
+    private final Flux<DataBuffer> body;
+    private final @Nullable PendingWebSocket webSocket;
 
-    JvicornServerHttpRequest(HttpScope scope, RequestReader reader) throws URISyntaxException {
+    /**
+     * @param scope the request's scope
+     * @param body  its body
+     */
+    JvicornServerHttpRequest(HttpScope scope, Flux<DataBuffer> body) throws URISyntaxException {
         super(HttpMethod.valueOf(scope.method()), uri(scope), scope.rootPath(), headers(scope));
         this.scope = scope;
-        this.reader = reader;
+        this.body = body;
+        this.webSocket = null;
+    }
+
+    /**
+     * A WebSocket handshake as the GET request it is, with what {@link JvicornRequestUpgradeStrategy} needs to accept.
+     *
+     * @param webSocket the socket waiting for the application's answer
+     */
+    JvicornServerHttpRequest(PendingWebSocket webSocket) throws URISyntaxException {
+        super(HttpMethod.GET, uri(webSocket.scope()), webSocket.scope().rootPath(), headers(webSocket.scope()));
+        this.scope = webSocket.scope();
+        this.body = Flux.empty();
+        this.webSocket = webSocket;
+    }
+
+    /** @return the WebSocket this handshake request belongs to, or null for an {@code http} scope */
+    @Nullable PendingWebSocket webSocket() {
+        return webSocket;
     }
 
     /** As Reactor Netty's adapter builds it: scheme, the {@code host} header (else the server address), target. */
@@ -168,7 +191,7 @@ final class JvicornServerHttpRequest extends AbstractServerHttpRequest {
 
     @Override
     public Flux<DataBuffer> getBody() {
-        return reader.body();
+        return body;
     }
 
     @Override

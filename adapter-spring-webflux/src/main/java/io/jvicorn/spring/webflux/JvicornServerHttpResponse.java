@@ -1,9 +1,6 @@
 package io.jvicorn.spring.webflux;
 
 import io.jvicorn.asgi.Header;
-import io.jvicorn.asgi.HttpResponseBody;
-import io.jvicorn.asgi.HttpResponseStart;
-import io.jvicorn.asgi.Send;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,36 +21,40 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * WebFlux's {@code ServerHttpResponse} written through jvicorn's {@code send}: the start with the status, headers
+ * WebFlux's {@code ServerHttpResponse} written through jvicorn's {@code send} (a {@link ResponseChannel}): the start with the status, headers
  * and cookies once the first buffer (or the end) is there, then every buffer as its own {@code http.response.body}
  * with {@code more_body}, which the server flushes, so server-sent events leave one by one. A {@code Mono} body is
  * one final part, so the server frames it with a {@code content-length}.
  *
- * <p>Every send runs on the application thread through the {@link ExchangeLoop}; a writer requests its next buffer
- * only once the previous one was sent (the socket's back-pressure reaches the publisher). The fields below the
- * constructor belong to that thread.
+ * <p>Every send runs on the application thread through the {@link ExchangeLoop}; a writer has at most
+ * {@link #PREFETCH} buffers requested and not yet sent (the socket's back-pressure reaches the publisher). The fields
+ * below the constructor belong to that thread.
  */
 final class JvicornServerHttpResponse extends AbstractServerHttpResponse {
     private static final byte[] EMPTY = new byte[0];
+    /**
+     * Buffers a writer asks for ahead of the sends: enough that a timed source ({@code Flux.interval} behind server-sent
+     * events) is not starved by the hop to the application thread, few enough to bound what waits in memory.
+     */
+    static final int PREFETCH = 32;
 
-    private final Send send;
+    private final ResponseChannel channel;
     private final ExchangeLoop loop;
-    private final RequestReader reader;
     private boolean started;
     private boolean ended;
     private @Nullable Throwable writeFailure;
 
-    JvicornServerHttpResponse(DataBufferFactory buffers, Send send, ExchangeLoop loop, RequestReader reader) {
+    JvicornServerHttpResponse(DataBufferFactory buffers, ResponseChannel channel, ExchangeLoop loop) {
         super(buffers, new HttpHeaders());
-        this.send = send;
+        this.channel = channel;
         this.loop = loop;
-        this.reader = reader;
     }
 
+    /** @return the channel the response is sent through: jvicorn has no response object of its own */
     @Override
     @SuppressWarnings("unchecked")
     public <T> T getNativeResponse() {
-        return (T) send;
+        return (T) channel;
     }
 
     @Override
@@ -79,16 +80,16 @@ final class JvicornServerHttpResponse extends AbstractServerHttpResponse {
     protected Mono<Void> writeWithInternal(Publisher<? extends DataBuffer> body) {
         boolean single = body instanceof Mono;
         if (!single) {
-            reader.watchForDisconnect();
+            channel.streaming();
         }
         return write(body, single, true);
     }
 
     @Override
     protected Mono<Void> writeAndFlushWithInternal(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-        reader.watchForDisconnect();
+        channel.streaming();
         return Flux.from(body)
-                .concatMap(part -> write(part, false, false))
+                .concatMap(part -> write(part, false, false), PREFETCH)
                 .then(Mono.create(sink -> loop.execute(() -> {
                     try {
                         sendPart(EMPTY, false);
@@ -110,6 +111,8 @@ final class JvicornServerHttpResponse extends AbstractServerHttpResponse {
         private final boolean single;
         private final boolean endsBody;
         private volatile @Nullable Subscription subscription;
+        /** The handler was cancelled (the client left): queued buffers are dropped, no signal goes downstream. */
+        private volatile boolean cancelled;
         // Application thread.
         private boolean sentAny;
 
@@ -122,8 +125,11 @@ final class JvicornServerHttpResponse extends AbstractServerHttpResponse {
         @Override
         public void onSubscribe(Subscription s) {
             subscription = s;
-            sink.onCancel(s::cancel);
-            s.request(1);
+            sink.onCancel(() -> {
+                cancelled = true;
+                s.cancel();
+            });
+            s.request(single ? 1 : PREFETCH);
         }
 
         @Override
@@ -132,6 +138,9 @@ final class JvicornServerHttpResponse extends AbstractServerHttpResponse {
             buffer.read(bytes);
             DataBufferUtils.release(buffer);
             loop.execute(() -> {
+                if (cancelled) {
+                    return;
+                }
                 try {
                     sendPart(bytes, !(single && endsBody));
                     sentAny = true;
@@ -143,7 +152,7 @@ final class JvicornServerHttpResponse extends AbstractServerHttpResponse {
                 }
                 Subscription s = subscription;
                 if (s != null) {
-                    s.request(1);
+                    s.request(1); // one sent, one more may wait: at most PREFETCH in flight
                 }
             });
         }
@@ -151,14 +160,19 @@ final class JvicornServerHttpResponse extends AbstractServerHttpResponse {
         @Override
         public void onError(Throwable t) {
             loop.execute(() -> {
-                failed(t);
-                sink.error(t);
+                if (!cancelled) {
+                    failed(t);
+                    sink.error(t);
+                }
             });
         }
 
         @Override
         public void onComplete() {
             loop.execute(() -> {
+                if (cancelled) {
+                    return;
+                }
                 try {
                     if (endsBody && !(single && sentAny)) {
                         sendPart(EMPTY, false);
@@ -172,6 +186,7 @@ final class JvicornServerHttpResponse extends AbstractServerHttpResponse {
         }
 
         private void cancel() {
+            cancelled = true;
             Subscription s = subscription;
             if (s != null) {
                 s.cancel();
@@ -186,9 +201,8 @@ final class JvicornServerHttpResponse extends AbstractServerHttpResponse {
         }
         if (!more) {
             ended = true;
-            reader.responseDone();
         }
-        send.send(new HttpResponseBody(bytes, more));
+        channel.body(bytes, more);
     }
 
     private void sendStart() throws IOException, InterruptedException {
@@ -200,7 +214,7 @@ final class JvicornServerHttpResponse extends AbstractServerHttpResponse {
                 headers.add(Header.of(e.getKey(), value));
             }
         }
-        send.send(new HttpResponseStart(status == null ? 200 : status.value(), headers));
+        channel.start(status == null ? 200 : status.value(), headers);
     }
 
     private void failed(Throwable t) {

@@ -26,7 +26,7 @@ import reactor.core.scheduler.Schedulers;
  */
 final class RequestReader {
     /** Runs the blocking receives: a virtual thread per task, each subscription's tasks in order (trampolined). */
-    private static final Scheduler RECEIVERS = Schedulers.fromExecutor(
+    static final Scheduler RECEIVERS = Schedulers.fromExecutor(
             task -> Thread.ofVirtual().name("jvicorn-webflux-receive").start(task), true);
 
     private final Receive receive;

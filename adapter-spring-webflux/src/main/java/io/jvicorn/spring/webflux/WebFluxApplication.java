@@ -10,7 +10,8 @@ import io.jvicorn.asgi.LifespanScope;
 import io.jvicorn.asgi.Receive;
 import io.jvicorn.asgi.Scope;
 import io.jvicorn.asgi.Send;
-import io.jvicorn.asgi.WebSocketClose;
+import io.jvicorn.asgi.WebSocketHttpResponseBody;
+import io.jvicorn.asgi.WebSocketHttpResponseStart;
 import io.jvicorn.asgi.WebSocketScope;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -39,8 +40,11 @@ import reactor.core.Disposable;
  * (so the synchronous part of a controller runs there, and may block), and every send is made there. The request body
  * is read only as the handler asks for it; a client that leaves cancels the handler's {@code Mono<Void>} (at once for
  * a streamed response, else at the next write). An {@code HttpHandlerDecoratorFactory} bean (found by {@code WebHttpHandlerBuilder.applicationContext}), or
- * {@link WebHttpHandlerBuilder#httpHandlerDecorator}, wraps the handler as on any other server. WebSocket handshakes are
- * refused (403); the lifespan scope is refused, so the server runs without one (Spring has its own application lifecycle).
+ * {@link WebHttpHandlerBuilder#httpHandlerDecorator}, wraps the handler as on any other server. WebSocket scopes go
+ * through the handler as their handshake requests: mapped to a {@code WebSocketHandler} whose
+ * {@code HandshakeWebSocketService} uses {@link JvicornRequestUpgradeStrategy}, they are accepted and bridged to a
+ * {@code WebSocketSession}; any HTTP response WebFlux writes instead (404, 403...) is sent as the denial response. The
+ * lifespan scope is refused, so the server runs without one (Spring has its own application lifecycle).
  */
 public final class WebFluxApplication implements Application {
     private final HttpHandler handler;
@@ -65,43 +69,61 @@ public final class WebFluxApplication implements Application {
     @Override
     public void call(Scope scope, Receive receive, Send send) throws Exception {
         switch (scope) {
-            case HttpScope http -> serve(http, receive, send);
-            case WebSocketScope ws -> {
-                receive.receive(); // websocket.connect
-                send.send(new WebSocketClose()); // refused with 403: not bridged to WebFlux yet
-            }
+            case HttpScope http -> serveHttp(http, receive, send);
+            case WebSocketScope ws -> serveWebSocket(ws, receive, send);
             case LifespanScope life -> throw new IllegalArgumentException(
                     "WebFluxApplication has no lifespan: Spring's context has its own lifecycle");
         }
     }
 
-    private void serve(HttpScope scope, Receive receive, Send send) throws Exception {
+    private void serveHttp(HttpScope scope, Receive receive, Send send) throws Exception {
         ExchangeLoop loop = new ExchangeLoop();
         AtomicReference<@Nullable Disposable> subscription = new AtomicReference<>();
-        RequestReader reader = new RequestReader(scope, receive, buffers, () -> {
-            Disposable d = subscription.get();
-            if (d != null) {
-                d.dispose(); // cancels the handler: its streams see the cancel signal
-            }
-            loop.finish(new ClientDisconnectedException("the client went away during the response"));
-        });
+        RequestReader reader = new RequestReader(scope, receive, buffers, () -> clientGone(subscription, loop));
         JvicornServerHttpRequest request;
         try {
-            request = new JvicornServerHttpRequest(scope, reader);
+            request = new JvicornServerHttpRequest(scope, reader.body());
         } catch (URISyntaxException | IllegalArgumentException e) {
-            badRequest(send, e.getMessage()); // as Reactor Netty's adapter answers a request URI it cannot parse
+            // as Reactor Netty's adapter answers a request it cannot turn into a ServerHttpRequest
+            send.send(new HttpResponseStart(400, List.of(Header.of("content-type", "text/plain; charset=utf-8"))));
+            send.send(HttpResponseBody.of("Bad Request"));
             return;
         }
-        JvicornServerHttpResponse response = new JvicornServerHttpResponse(buffers, send, loop, reader);
+        JvicornServerHttpResponse response = new JvicornServerHttpResponse(buffers,
+                new ResponseChannel.Http(send, reader), loop);
+        run(request, response, loop, subscription);
+        response.finish();
+    }
+
+    private void serveWebSocket(WebSocketScope scope, Receive receive, Send send) throws Exception {
+        receive.receive(); // websocket.connect
+        ExchangeLoop loop = new ExchangeLoop();
+        PendingWebSocket socket = new PendingWebSocket(scope, receive, send, loop, buffers);
+        JvicornServerHttpRequest request;
+        try {
+            request = new JvicornServerHttpRequest(socket);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            send.send(new WebSocketHttpResponseStart(400, List.of()));
+            send.send(new WebSocketHttpResponseBody(new byte[0], false));
+            return;
+        }
+        JvicornServerHttpResponse response = new JvicornServerHttpResponse(buffers, new ResponseChannel.Denial(send),
+                loop);
+        run(request, response, loop, new AtomicReference<>());
+        if (!socket.accepted()) {
+            response.finish(); // WebFlux answered the handshake with an HTTP response: the denial
+        }
+    }
+
+    /** Runs the handler, its sends on this thread, until it completes; the response is then committed. */
+    private void run(JvicornServerHttpRequest request, JvicornServerHttpResponse response, ExchangeLoop loop,
+                     AtomicReference<@Nullable Disposable> subscription) throws Exception {
         subscription.set(handler.handle(request, response).subscribe(null, loop::finish, () -> loop.finish(null)));
         Throwable failure;
         try {
             failure = loop.run();
         } catch (InterruptedException e) {
-            Disposable d = subscription.get();
-            if (d != null) {
-                d.dispose();
-            }
+            dispose(subscription);
             throw e;
         }
         if (failure instanceof ClientDisconnectedException gone) {
@@ -113,11 +135,18 @@ public final class WebFluxApplication implements Application {
         if (!response.isCommitted()) {
             response.setComplete().block(); // the commit actions of a handler that never wrote
         }
-        response.finish();
     }
 
-    private static void badRequest(Send send, @Nullable String why) throws Exception {
-        send.send(new HttpResponseStart(400, List.of(Header.of("content-type", "text/plain; charset=utf-8"))));
-        send.send(HttpResponseBody.of("Bad Request" + (why == null ? "" : ": " + why)));
+    /** The client left before the response completed: the handler is cancelled and the exchange ends. */
+    private static void clientGone(AtomicReference<@Nullable Disposable> subscription, ExchangeLoop loop) {
+        dispose(subscription);
+        loop.finish(new ClientDisconnectedException("the client went away during the response"));
+    }
+
+    private static void dispose(AtomicReference<@Nullable Disposable> subscription) {
+        Disposable d = subscription.get();
+        if (d != null) {
+            d.dispose(); // cancels the handler: its streams see the cancel signal
+        }
     }
 }

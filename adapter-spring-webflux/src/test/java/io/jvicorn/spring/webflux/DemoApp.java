@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -26,9 +27,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.config.EnableWebFlux;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
@@ -150,6 +159,46 @@ final class DemoApp {
                             .flatMap(body -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                                     .bodyValue(Map.of("received", body))))
                     .build();
+        }
+
+        /** Echoes text messages as "echo: ...", bytes as they came; "bye" closes with 4000. */
+        @Bean
+        SimpleUrlHandlerMapping webSockets() {
+            WebSocketHandler echo = new WebSocketHandler() {
+                @Override
+                public List<String> getSubProtocols() {
+                    return List.of("echo.v1");
+                }
+
+                @Override
+                public Mono<Void> handle(WebSocketSession session) {
+                    return session.send(session.receive()
+                            .takeUntil(m -> m.getType() == WebSocketMessage.Type.TEXT
+                                    && m.getPayloadAsText().equals("bye"))
+                            .concatMap(m -> {
+                                if (m.getType() == WebSocketMessage.Type.TEXT) {
+                                    String text = m.getPayloadAsText();
+                                    return text.equals("bye")
+                                            ? session.close(new CloseStatus(4000, "bye")).then(Mono.empty())
+                                            : Mono.just(session.textMessage("echo: " + text));
+                                }
+                                byte[] bytes = new byte[m.getPayload().readableByteCount()];
+                                m.getPayload().read(bytes);
+                                return Mono.just(session.binaryMessage(f -> f.wrap(bytes)));
+                            }));
+                }
+            };
+            return new SimpleUrlHandlerMapping(Map.of("/ws/echo", echo), -1);
+        }
+
+        @Bean
+        WebFluxConfigurer jvicornWebSockets() {
+            return new WebFluxConfigurer() {
+                @Override
+                public WebSocketService getWebSocketService() {
+                    return new HandshakeWebSocketService(new JvicornRequestUpgradeStrategy());
+                }
+            };
         }
 
         @Bean
