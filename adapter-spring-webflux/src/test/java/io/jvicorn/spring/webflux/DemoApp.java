@@ -98,7 +98,10 @@ final class DemoApp {
 
         @GetMapping("/whoami")
         Mono<Map<String, Object>> whoami(ServerHttpRequest request) {
+            var ssl = request.getSslInfo();
+            var chain = ssl == null ? null : ssl.getPeerCertificates();
             return Mono.just(Map.of(
+                    "peer", chain == null ? "none" : chain[0].getSubjectX500Principal().getName(),
                     "remote", String.valueOf(request.getRemoteAddress()),
                     "local", String.valueOf(request.getLocalAddress()),
                     "tls", request.getSslInfo() != null,
