@@ -20,15 +20,25 @@ final class ExchangeLoop {
     }
 
     private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    /** The application thread: the loop is made on it. */
+    private final Thread owner = Thread.currentThread();
     // Written and read by the application thread only.
     private @Nullable End end;
 
     /**
-     * Queues a task for the application thread. Tasks posted after the end are dropped with the loop.
+     * Runs a task on the application thread: at once when called there with nothing queued before it (a handler
+     * that answers while it is being subscribed, the common case, costs no queueing), else queued. Reactive Streams
+     * bound the recursion this allows (rule 3.3). Tasks posted after the end are dropped with the loop.
      *
      * @param task runs on the application thread, in order of posting
      */
     void execute(Runnable task) {
+        if (Thread.currentThread() == owner && tasks.isEmpty()) {
+            if (end == null) {
+                task.run();
+            }
+            return;
+        }
         tasks.add(task);
     }
 
