@@ -19,7 +19,6 @@ import java.util.Iterator;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -54,7 +53,7 @@ final class HttpCall {
     /** Released once the response is complete or the client left: receive() then returns http.disconnect. */
     private final CountDownLatch over = new CountDownLatch(1);
     private volatile boolean clientGone;
-    private volatile @Nullable Thread thread;
+    private final AppThread thread;
     private volatile @Nullable Throwable failure;
 
     HttpCall(Application app, HttpScope scope, TestRequest request, boolean leavesMidBody) {
@@ -63,22 +62,16 @@ final class HttpCall {
         this.request = request;
         this.leavesMidBody = leavesMidBody;
         this.chunks = request.chunkIterator();
+        this.thread = new AppThread("jvicorn-test-app " + request);
         cycle.begin("HEAD".equals(request.method()));
     }
 
     void start() {
-        thread = Thread.ofVirtual().name("jvicorn-test-app " + request).start(this::run);
+        thread.start(this::run);
     }
 
     private void run() {
-        Throwable failure = null;
-        try {
-            app.call(scope, this::receive, this::send);
-        } catch (ClientDisconnectedException e) {
-            // The client left, the application noticed: no failure, as in the server.
-        } catch (Throwable t) {
-            failure = t;
-        }
+        Throwable failure = AppThread.call(app, scope, this::receive, this::send);
         this.failure = failure;
         over.countDown();
         if (!clientGone && !leavesMidBody) {
@@ -157,16 +150,7 @@ final class HttpCall {
      * @throws ApplicationFailedException when the application sent nothing for {@code timeout}: it is interrupted
      */
     Object next(Duration timeout) throws InterruptedException {
-        Object o = sent.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        if (o == null) {
-            Thread t = thread;
-            if (t != null) {
-                t.interrupt();
-            }
-            throw new ApplicationFailedException("the application sent nothing for " + timeout + " on " + request
-                    + "; it was interrupted");
-        }
-        return o;
+        return thread.next(sent, timeout);
     }
 
     /**
@@ -186,12 +170,7 @@ final class HttpCall {
      * @return whether it returned
      */
     boolean awaitReturn(Duration timeout) throws InterruptedException {
-        Thread t = thread;
-        if (t == null || t.join(timeout)) {
-            return true;
-        }
-        t.interrupt();
-        return false;
+        return thread.awaitReturn(timeout);
     }
 
     /** @return what the application threw, once it returned; null otherwise */

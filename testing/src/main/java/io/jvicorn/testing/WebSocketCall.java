@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -65,26 +64,20 @@ final class WebSocketCall {
     private final ByteArrayOutputStream denialBody = new ByteArrayOutputStream();
     private volatile boolean connectSent;
     private volatile boolean clientGone;
-    private volatile @Nullable Thread thread;
+    private final AppThread thread;
 
     WebSocketCall(Application app, WebSocketScope scope) {
         this.app = app;
         this.scope = scope;
+        this.thread = new AppThread("jvicorn-test-websocket " + scope.path());
     }
 
     void start() {
-        thread = Thread.ofVirtual().name("jvicorn-test-websocket " + scope.path()).start(this::run);
+        thread.start(this::run);
     }
 
     private void run() {
-        Throwable failure = null;
-        try {
-            app.call(scope, this::receive, this::send);
-        } catch (ClientDisconnectedException e) {
-            // the client left and the application noticed: not a failure
-        } catch (Throwable t) {
-            failure = t;
-        }
+        Throwable failure = AppThread.call(app, scope, this::receive, this::send);
         try {
             finish(failure);
             outbox.put(new Finished(failure));
@@ -200,15 +193,6 @@ final class WebSocketCall {
      * @throws ApplicationFailedException after {@code timeout} without one: the application is interrupted
      */
     Object next(Duration timeout) throws InterruptedException {
-        Object o = outbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        if (o == null) {
-            Thread t = thread;
-            if (t != null) {
-                t.interrupt();
-            }
-            throw new ApplicationFailedException("the WebSocket application on " + scope.path()
-                    + " produced nothing for " + timeout + "; it was interrupted");
-        }
-        return o;
+        return thread.next(outbox, timeout);
     }
 }
