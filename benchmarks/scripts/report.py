@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 SERVER_ORDER = ["jvicorn", "jvicorn-baseline", "jvicorn-vt", "jvicorn-vt-baseline", "naive", "naive-vt", "netty-nio",
-                "netty-epoll", "helidon", "jetty", "uvicorn", "nginx", "jvicorn-cli", "jvicorn-launcher"]
+                "netty-epoll", "helidon", "jetty", "uvicorn", "nginx", "jvicorn-cli", "jvicorn-launcher",
+                "webflux-jvicorn", "webflux-netty"]
 SERVER_LABELS = {
     "jvicorn": "jvicorn",
     "jvicorn-vt": "jvicorn (virtual thread per request)",
@@ -30,6 +31,8 @@ SERVER_LABELS = {
     "nginx": "nginx",
     "jvicorn-cli": "jvicorn (CLI jar)",
     "jvicorn-launcher": "jvicorn (launcher, AOT cache)",
+    "webflux-jvicorn": "WebFlux on jvicorn",
+    "webflux-netty": "WebFlux on Reactor Netty",
 }
 COLORS = {
     "jvicorn": "#e8590c",
@@ -46,6 +49,8 @@ COLORS = {
     "nginx": "#495057",
     "jvicorn-cli": "#ffa94d",
     "jvicorn-launcher": "#e8590c",
+    "webflux-jvicorn": "#d9480f",
+    "webflux-netty": "#1864ab",
 }
 HTTP_WORKLOADS = ["plaintext", "json", "10k", "1m", "echo", "pipeline"]
 DB_WORKLOADS = ["db", "fortunes"]
@@ -548,6 +553,9 @@ def write_markdown(out, summary, meta, records, jmh):
         ["Netty", "{} (HttpServerCodec; NIO and native epoll transports)".format(v["netty"])],
         ["Helidon SE WebServer", "{} (virtual threads, its default)".format(v["helidon"])],
         ["Jetty", "{} (core handler; QueuedThreadPool with virtual threads)".format(v["jetty"])],
+        ["Spring WebFlux", "{} (one functional-router application: on jvicorn through WebFluxApplication, on Reactor "
+                           "Netty {} through ReactorHttpHandlerAdapter)".format(v.get("spring_webflux", "?"),
+                                                                                 v.get("reactor_netty", "?"))],
         ["Uvicorn", "{} on Python {}, httptools {}, uvloop {} (`{}`)".format(
             v["uvicorn"], v["python"], v["httptools"], v["uvloop"], s["uvicorn_options"])],
         ["nginx", "{} (1 worker, `return 200`, static files without sendfile, echo module for POST)".format(

@@ -5,6 +5,7 @@
 module io.jvicorn.api {
     requires static org.jspecify;
     exports io.jvicorn.asgi;
+    exports io.jvicorn.asgi.rules;
     exports io.jvicorn.http;
     exports io.jvicorn.observe;
     exports io.jvicorn.asgi.internal to io.jvicorn.http11;

@@ -18,6 +18,10 @@ module io.jvicorn.benchmarks {
     requires io.helidon.websocket;
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.websocket.server;
+    requires io.jvicorn.spring.webflux;
+    requires reactor.core;
+    requires reactor.netty.core;
+    requires reactor.netty.http;
 
     exports io.jvicorn.benchmarks.micro;
     exports io.jvicorn.benchmarks.peers;

@@ -105,8 +105,7 @@ public final class Connection implements Transport {
     }
 
     /**
-     * The TLS session, for the ASGI {@code tls} extension (which protocol-http11's {@code TlsInfo} builds from it):
-     * protocol, cipher suite, certificates.
+     * The TLS session, for the ASGI {@code tls} extension (see {@code io.jvicorn.asgi.rules.TlsExtension}): protocol, cipher suite, certificates.
      *
      * @return the session once the TLS handshake is complete; null for plaintext connections and during the first
      *         handshake (handlers see no bytes before it completes)

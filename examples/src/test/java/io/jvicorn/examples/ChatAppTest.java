@@ -2,12 +2,16 @@ package io.jvicorn.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jvicorn.asgi.SendEvent;
-import io.jvicorn.asgi.WebSocketAccept;
 import io.jvicorn.asgi.WebSocketClose;
 import io.jvicorn.asgi.WebSocketSend;
+import io.jvicorn.testing.TestClient;
+import io.jvicorn.testing.TestResponse;
+import io.jvicorn.testing.TestWebSocket;
+import io.jvicorn.testing.WebSocketDeniedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,41 +37,37 @@ class ChatAppTest {
 
     @Test
     void servesThePage() throws Exception {
-        FakeExchange exchange = new FakeExchange();
-        new ChatApp().call(FakeExchange.get("/"), exchange.receive(), exchange.send());
-        assertEquals(200, exchange.start().status());
-        assertTrue(exchange.body().contains("new WebSocket("), exchange.body());
-        FakeExchange missing = new FakeExchange();
-        new ChatApp().call(FakeExchange.get("/nope"), missing.receive(), missing.send());
-        assertEquals(404, missing.start().status());
+        try (TestClient client = TestClient.of(new ChatApp())) {
+            TestResponse page = client.get("/");
+            assertEquals(200, page.status());
+            assertTrue(page.text().contains("new WebSocket("), page.text());
+            assertEquals(404, client.get("/nope").status());
+        }
     }
 
     @Test
     void socketsElsewhereThanWsAreRefused() throws Exception {
-        FakeSocket socket = new FakeSocket();
-        new ChatApp().call(FakeSocket.scope("/other", List.of()), socket.receive(), socket.send());
-        assertEquals(List.of(new WebSocketClose()), socket.sent);
+        try (TestClient client = TestClient.of(new ChatApp())) {
+            assertEquals(403, assertThrows(WebSocketDeniedException.class, () -> client.websocket("/other")).status());
+        }
     }
 
     @Test
     void messagesGoToEveryMember() throws Exception {
         ChatApp app = new ChatApp();
-        FakeSocket alice = new FakeSocket();
-        CompletableFuture<Void> aliceDone = member(app, alice);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> alice.texts().contains("* guest-1 joined"));
-        FakeSocket bob = new FakeSocket();
-        CompletableFuture<Void> bobDone = member(app, bob);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> alice.texts().contains("* guest-2 joined"));
-        alice.client("hello bob");
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> bob.texts().contains("guest-1: hello bob"));
-        assertTrue(alice.texts().contains("guest-1: hello bob"), "the sender sees its own message");
-        assertEquals(new WebSocketAccept(), bob.sent.get(0));
-        bob.disconnect();
-        bobDone.get(5, TimeUnit.SECONDS);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> alice.texts().contains("* guest-2 left"));
-        assertEquals(1, app.members());
-        alice.disconnect();
-        aliceDone.get(5, TimeUnit.SECONDS);
+        try (TestClient client = TestClient.of(app);
+             TestWebSocket alice = client.websocket("/ws")) {
+            assertEquals("* guest-1 joined", alice.receiveText());
+            try (TestWebSocket bob = client.websocket("/ws")) {
+                assertEquals("* guest-2 joined", alice.receiveText());
+                assertEquals("* guest-2 joined", bob.receiveText());
+                alice.sendText("hello bob");
+                assertEquals("guest-1: hello bob", bob.receiveText());
+                assertEquals("guest-1: hello bob", alice.receiveText(), "the sender sees its own message");
+            }
+            assertEquals("* guest-2 left", alice.receiveText());
+            assertEquals(1, app.members());
+        }
         assertEquals(0, app.members());
     }
 

@@ -6,34 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jvicorn.asgi.AsgiVersion;
 import io.jvicorn.asgi.LifespanScope;
-import io.jvicorn.asgi.WebSocketAccept;
-import io.jvicorn.asgi.WebSocketSend;
+import io.jvicorn.testing.TestClient;
+import io.jvicorn.testing.TestResponse;
+import io.jvicorn.testing.TestWebSocket;
 import java.util.HashMap;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WebSocketEchoAppTest {
 
     @Test
     void acceptsWithTheFirstSubprotocolAndEchoesUntilDisconnect() throws Exception {
-        FakeSocket socket = new FakeSocket();
-        socket.client("hi");
-        socket.client(new byte[] {1, 2});
-        socket.disconnect();
-        new WebSocketEchoApp().call(FakeSocket.scope("/", List.of("a", "b")), socket.receive(), socket.send());
-        assertEquals(3, socket.sent.size());
-        assertEquals(new WebSocketAccept("a", List.of()), socket.sent.get(0));
-        assertEquals("hi", ((WebSocketSend) socket.sent.get(1)).text());
-        assertArrayEquals(new byte[] {1, 2}, ((WebSocketSend) socket.sent.get(2)).bytes());
+        try (TestClient client = TestClient.of(new WebSocketEchoApp());
+             TestWebSocket ws = client.websocket("/", "a", "b")) {
+            assertEquals("a", ws.subprotocol());
+            ws.sendText("hi");
+            assertEquals("hi", ws.receiveText());
+            ws.sendBytes(new byte[] {1, 2});
+            assertArrayEquals(new byte[] {1, 2}, ws.receiveBytes());
+        }
     }
 
     @Test
     void plainHttpGetsAHint() throws Exception {
-        FakeExchange exchange = new FakeExchange();
-        new WebSocketEchoApp().call(FakeExchange.get("/"), exchange.receive(), exchange.send());
-        assertEquals(200, exchange.start().status());
-        assertEquals("WebSocket echo: open a WebSocket to this server and every message comes back.\n",
-                exchange.body());
+        try (TestClient client = TestClient.of(new WebSocketEchoApp())) {
+            TestResponse r = client.get("/");
+            assertEquals(200, r.status());
+            assertEquals("WebSocket echo: open a WebSocket to this server and every message comes back.\n", r.text());
+        }
     }
 
     @Test

@@ -48,7 +48,6 @@ final class Exchange {
     private volatile @Nullable Thread runner;
     private volatile boolean cancelled;
     private boolean continueSent;
-    private boolean responseComplete;
     // Set for the duration of run().
     private @Nullable ResponseOutput out;
     /** The response's status, 0 while none was sent; with its body bytes, for the observer. Exchange's thread. */
@@ -143,6 +142,7 @@ final class Exchange {
         runner = Thread.currentThread();
         ResponseEncoder encoder = output.encoder();
         encoder.begin(h);
+        output.cycle().begin(h.isHead());
         Throwable failure = null;
         try {
             settings.app().call(scope, this::receive, this::send);
@@ -303,28 +303,22 @@ final class Exchange {
         if (!output.transport().isOpen()) {
             throw new ClientDisconnectedException("client disconnected before " + event.type());
         }
+        try {
+            output.cycle().accept(event); // the order and length rules, shared with the test client
+        } catch (IllegalStateException e) {
+            output.closeAfterResponse();
+            throw e;
+        }
         ResponseEncoder encoder = output.encoder();
         switch (event) {
             case HttpResponseStart start -> {
-                if (encoder.isStarted()) {
-                    output.closeAfterResponse();
-                    throw new IllegalStateException(responseComplete
-                            ? "Unexpected ASGI message 'http.response.start' sent, after response already completed."
-                            : "Expected ASGI message 'http.response.body', but got 'http.response.start'.");
-                }
                 if (output.isShuttingDown()) {
                     encoder.closeAfterResponse();
                 }
                 encoder.start(start.status(), start.headers(), start.trailers(), output.buffer());
             }
             case HttpResponseBody part -> {
-                requireStartedAndOpen(output, encoder, event);
-                try {
-                    encoder.body(part.body(), part.moreBody(), output.buffer());
-                } catch (IllegalStateException e) {
-                    output.closeAfterResponse();
-                    throw e;
-                }
+                encoder.body(part.body(), part.moreBody(), output.buffer());
                 if (part.moreBody()) {
                     output.flush();
                 } else {
@@ -332,34 +326,19 @@ final class Exchange {
                 }
             }
             case HttpResponseTrailers trailers -> {
-                if (!encoder.isStarted()) {
-                    output.closeAfterResponse();
-                    throw new IllegalStateException("Expected ASGI message 'http.response.start', but got 'http.response.trailers'.");
-                }
                 encoder.trailers(trailers.headers(), trailers.moreTrailers(), output.buffer());
                 if (!trailers.moreTrailers()) {
                     completed(output, encoder);
                 }
             }
             case HttpResponsePathsend file -> {
-                requireStartedAndOpen(output, encoder, event);
                 if (output.isInline()) {
                     throw new IllegalStateException("http.response.pathsend reads a file, which a NonBlockingApplication"
                             + " running on the selector thread may not do; implement Application instead.");
                 }
                 sendFile(output, encoder, file);
             }
-            default -> throw new IllegalStateException("Unexpected ASGI message '" + event.type() + "' sent to an 'http' scope.");
-        }
-    }
-
-    private void requireStartedAndOpen(ResponseOutput output, ResponseEncoder encoder, SendEvent event) {
-        if (!encoder.isStarted()) {
-            throw new IllegalStateException("Expected ASGI message 'http.response.start', but got '" + event.type() + "'.");
-        }
-        if (responseComplete) {
-            output.closeAfterResponse();
-            throw new IllegalStateException("Unexpected ASGI message '" + event.type() + "' sent, after response already completed.");
+            default -> throw new AssertionError("HttpResponseCycle accepted " + event.type());
         }
     }
 
@@ -367,7 +346,6 @@ final class Exchange {
         if (!encoder.isComplete()) {
             return;
         }
-        responseComplete = true;
         if (!body.isComplete()) {
             bodyFlow.abandon(this); // the client may still be sending it: read on and drop it
         }
@@ -382,7 +360,9 @@ final class Exchange {
     private void sendFile(ResponseOutput output, ResponseEncoder encoder, HttpResponsePathsend file) throws IOException {
         try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
             if (encoder.canSendFile()) {
-                long count = encoder.fileBody(channel.size(), output.buffer());
+                long size = channel.size();
+                output.cycle().fileBody(size, false);
+                long count = encoder.fileBody(size, output.buffer());
                 output.writeFile(channel, count);
             } else {
                 sendChunked(output, encoder, channel);
@@ -395,9 +375,11 @@ final class Exchange {
             throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(PATHSEND_CHUNK);
         while (channel.read(buffer.clear()) > 0) {
+            output.cycle().fileBody(buffer.position(), true);
             encoder.body(Arrays.copyOf(buffer.array(), buffer.position()), true, output.buffer());
             output.flush();
         }
+        output.cycle().fileBody(0, false);
         encoder.body(new byte[0], false, output.buffer());
     }
 }

@@ -1,5 +1,6 @@
 package io.jvicorn.http11.server;
 
+import io.jvicorn.asgi.rules.HttpResponseCycle;
 import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.codec.DefaultHeaders;
 import io.jvicorn.http11.codec.OutputBuffer;
@@ -34,6 +35,8 @@ final class ResponseOutput {
     private @Nullable OutputBuffer buffer;
     private boolean inline;
     private boolean closing;
+    /** The order of the current exchange's sends; reset for each one, so a request allocates none. */
+    private final HttpResponseCycle cycle = new HttpResponseCycle();
 
     ResponseOutput(Transport transport, ExchangeQueue queue, DefaultHeaders defaults) {
         this.transport = transport;
@@ -65,6 +68,10 @@ final class ResponseOutput {
         encoder = null;
         buffer = null;
         inline = false;
+    }
+
+    HttpResponseCycle cycle() {
+        return cycle;
     }
 
     ResponseEncoder encoder() {

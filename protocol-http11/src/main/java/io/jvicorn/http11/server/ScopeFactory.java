@@ -3,12 +3,12 @@ package io.jvicorn.http11.server;
 import io.jvicorn.asgi.Address;
 import io.jvicorn.asgi.AsgiVersion;
 import io.jvicorn.asgi.HttpScope;
+import io.jvicorn.asgi.rules.ScopeParts;
+import io.jvicorn.asgi.rules.TlsExtension;
 import io.jvicorn.engine.Transport;
-import io.jvicorn.http11.codec.PathDecoder;
 import io.jvicorn.http11.codec.RequestHead;
 import io.jvicorn.http11.proxy.ForwardedAllowList;
 import io.jvicorn.http11.proxy.ProxyHeaders;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,10 +21,6 @@ import org.jspecify.annotations.Nullable;
  * extensions, with {@code tls} once the handshake is done.
  */
 final class ScopeFactory {
-    private static final Map<String, Object> EXTENSIONS = Map.of(
-            "http.response.trailers", Map.of(),
-            "http.response.pathsend", Map.of());
-
     /**
      * Where a request came from and arrived, after proxy headers.
      *
@@ -102,8 +98,7 @@ final class ScopeFactory {
      * @return the percent-decoded path with {@code root_path} in front, as Uvicorn builds it
      */
     String path(RequestHead head) {
-        String decoded = PathDecoder.decode(head.rawPath());
-        return settings.rootPath().isEmpty() ? decoded : settings.rootPath() + decoded;
+        return ScopeParts.path(head.rawPath(), settings.rootPath());
     }
 
     /**
@@ -111,27 +106,18 @@ final class ScopeFactory {
      * @return the raw path with {@code root_path} in front
      */
     byte[] rawPath(RequestHead head) {
-        String root = settings.rootPath();
-        if (root.isEmpty()) {
-            return head.rawPath();
-        }
-        byte[] prefix = root.getBytes(StandardCharsets.UTF_8);
-        byte[] raw = head.rawPath();
-        byte[] joined = new byte[prefix.length + raw.length];
-        System.arraycopy(prefix, 0, joined, 0, prefix.length);
-        System.arraycopy(raw, 0, joined, prefix.length, raw.length);
-        return joined;
+        return ScopeParts.rawPath(head.rawPath(), settings.rootPath());
     }
 
-    /** The scope extensions: {@link #EXTENSIONS}, plus {@code tls} on a TLS connection. */
+    /** The scope extensions: trailers and pathsend, plus {@code tls} on a TLS connection. */
     private Map<String, Object> extensions() {
         Map<String, Object> tls = tlsExtension();
         if (tls == null) {
-            return EXTENSIONS;
+            return ScopeParts.HTTP_EXTENSIONS;
         }
         Map<String, Object> merged = withTls;
         if (merged == null) {
-            merged = Map.of("http.response.trailers", Map.of(), "http.response.pathsend", Map.of(), "tls", tls);
+            merged = ScopeParts.httpExtensions(tls);
             withTls = merged;
         }
         return merged;
@@ -148,7 +134,7 @@ final class ScopeFactory {
             if (session == null) {
                 return null;
             }
-            tls = Collections.unmodifiableMap(TlsInfo.asgiExtension(session));
+            tls = Collections.unmodifiableMap(TlsExtension.asgiExtension(session));
             tlsInfo = tls;
         }
         return tls;

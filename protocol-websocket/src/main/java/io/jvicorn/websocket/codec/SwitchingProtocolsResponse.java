@@ -1,6 +1,7 @@
 package io.jvicorn.websocket.codec;
 
 import io.jvicorn.asgi.Header;
+import io.jvicorn.asgi.rules.WebSocketPhase;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,10 +35,7 @@ public final class SwitchingProtocolsResponse {
      */
     public static byte[] encode(String acceptValue, @Nullable String subprotocol, List<String> offeredSubprotocols,
             @Nullable String extensions, List<Header> extraHeaders, byte[] defaultHeaders) {
-        if (subprotocol != null && !offeredSubprotocols.contains(subprotocol)) {
-            throw new IllegalArgumentException("subprotocol '" + subprotocol + "' was not offered by the client "
-                    + offeredSubprotocols);
-        }
+        WebSocketPhase.requireOffered(subprotocol, offeredSubprotocols);
         StringBuilder head = new StringBuilder(160)
                 .append("HTTP/1.1 101 Switching Protocols\r\n")
                 .append("Upgrade: websocket\r\n")

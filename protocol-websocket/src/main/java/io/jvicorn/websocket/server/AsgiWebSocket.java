@@ -13,6 +13,7 @@ import io.jvicorn.asgi.WebSocketPing;
 import io.jvicorn.asgi.WebSocketPong;
 import io.jvicorn.asgi.WebSocketScope;
 import io.jvicorn.asgi.WebSocketSend;
+import io.jvicorn.asgi.rules.WebSocketPhase;
 import io.jvicorn.engine.ConnectionClosedException;
 import io.jvicorn.engine.FlightEvents;
 import io.jvicorn.http11.codec.OutputBuffer;
@@ -139,8 +140,7 @@ final class AsgiWebSocket {
                 case WebSocketClose close -> close(close);
                 case WebSocketHttpResponseStart start -> startDenial(start);
                 case WebSocketHttpResponseBody body -> continueDenial(body);
-                default -> throw new IllegalStateException(
-                        "Unexpected ASGI message '" + event.type() + "' sent to a 'websocket' scope.");
+                default -> throw new IllegalStateException(endpoint.phase.unexpected(event));
             }
         } catch (ConnectionClosedException e) {
             throw new ClientDisconnectedException(e.getMessage(), e);
@@ -150,30 +150,23 @@ final class AsgiWebSocket {
     }
 
     /** Session lock held: throws unless the socket is in {@code expected}, with Uvicorn's messages. */
-    private void requirePhase(Phase expected, SendEvent event) throws ClientDisconnectedException {
-        Phase phase = endpoint.phase;
+    private void requirePhase(WebSocketPhase expected, SendEvent event) throws ClientDisconnectedException {
+        WebSocketPhase phase = endpoint.phase;
         if (endpoint.appDone) {
-            throw new IllegalStateException("Unexpected ASGI message '" + event.type()
-                    + "', after sending 'websocket.close' or response already completed.");
+            throw new IllegalStateException(WebSocketPhase.afterClose(event));
         }
-        if (phase == Phase.REFUSED || endpoint.released) {
+        if (phase == WebSocketPhase.REFUSED || endpoint.released) {
             throw new ClientDisconnectedException("WebSocket connection closed before " + event.type());
         }
         if (phase == expected) {
             return;
         }
-        throw new IllegalStateException(switch (phase) {
-            case HANDSHAKE -> "Expected ASGI message 'websocket.accept', 'websocket.close', or "
-                    + "'websocket.http.response.start' but got '" + event.type() + "'.";
-            case DENYING -> "Expected ASGI message 'websocket.http.response.body' but got '" + event.type() + "'.";
-            case OPEN, REFUSED -> "Expected ASGI message 'websocket.send' or 'websocket.close', but got '"
-                    + event.type() + "'.";
-        });
+        throw new IllegalStateException(phase.unexpected(event));
     }
 
     /** Session lock held: the open session, or the exception for a socket that can no longer send. */
     private WebSocketSession openSession(SendEvent event) throws ClientDisconnectedException {
-        requirePhase(Phase.OPEN, event);
+        requirePhase(WebSocketPhase.OPEN, event);
         WebSocketSession session = endpoint.session;
         if (session == null || session.state() != SessionState.OPEN || !endpoint.connection.isOpen()) {
             throw new ClientDisconnectedException("WebSocket closed before " + event.type());
@@ -214,11 +207,11 @@ final class AsgiWebSocket {
         byte[] response;
         endpoint.lockSession();
         try {
-            requirePhase(Phase.HANDSHAKE, accept);
+            requirePhase(WebSocketPhase.HANDSHAKE, accept);
             response = handshake.encodeResponse(accept.subprotocol(), accept.headers(),
                     DefaultHeaderLines.forResponse(request.settings().defaults(), accept.headers()));
             endpoint.session = new WebSocketSession(endpoint.settings.codecConfig(), handshake.deflate());
-            endpoint.phase = Phase.OPEN;
+            endpoint.phase = WebSocketPhase.OPEN;
         } finally {
             endpoint.unlockSession();
         }
@@ -236,9 +229,9 @@ final class AsgiWebSocket {
         endpoint.lockSession();
         boolean refuse;
         try {
-            refuse = endpoint.phase == Phase.HANDSHAKE && !endpoint.appDone && !endpoint.released;
+            refuse = endpoint.phase == WebSocketPhase.HANDSHAKE && !endpoint.appDone && !endpoint.released;
             if (refuse) {
-                endpoint.phase = Phase.REFUSED;
+                endpoint.phase = WebSocketPhase.REFUSED;
             } else {
                 WebSocketSession session = openSession(close);
                 session.encodeClose(new CloseStatus(close.code(), close.reason()), frame);
@@ -259,13 +252,10 @@ final class AsgiWebSocket {
     }
 
     private void startDenial(WebSocketHttpResponseStart start) throws ClientDisconnectedException {
-        if (start.status() < 200) {
-            throw new IllegalArgumentException("a WebSocket denial response needs a final status (200..599), not "
-                    + start.status());
-        }
+        WebSocketPhase.requireFinalStatus(start);
         endpoint.lockSession();
         try {
-            requirePhase(Phase.HANDSHAKE, start);
+            requirePhase(WebSocketPhase.HANDSHAKE, start);
             ResponseEncoder encoder = new ResponseEncoder(request.settings().defaults());
             OutputBuffer out = new OutputBuffer();
             encoder.begin(request.head());
@@ -273,7 +263,7 @@ final class AsgiWebSocket {
             encoder.start(start.status(), start.headers(), false, out);
             denial = encoder;
             denialOut = out;
-            endpoint.phase = Phase.DENYING;
+            endpoint.phase = WebSocketPhase.DENYING;
         } finally {
             endpoint.unlockSession();
         }
@@ -285,12 +275,12 @@ final class AsgiWebSocket {
         OutputBuffer out;
         endpoint.lockSession();
         try {
-            requirePhase(Phase.DENYING, body);
+            requirePhase(WebSocketPhase.DENYING, body);
             encoder = denial;
             out = denialOut;
             assert encoder != null && out != null;
             if (!body.moreBody()) {
-                endpoint.phase = Phase.REFUSED;
+                endpoint.phase = WebSocketPhase.REFUSED;
                 endpoint.appDone = true;
             }
         } finally {
@@ -330,16 +320,16 @@ final class AsgiWebSocket {
         FrameWriter writer = endpoint.writer;
         writer.lock();
         try {
-            Phase phase;
+            WebSocketPhase phase;
             boolean closeNow = false;
             endpoint.lockSession();
             try {
                 phase = endpoint.phase;
-                if (phase == Phase.HANDSHAKE) {
-                    endpoint.phase = Phase.REFUSED;
+                if (phase == WebSocketPhase.HANDSHAKE) {
+                    endpoint.phase = WebSocketPhase.REFUSED;
                 }
                 WebSocketSession session = endpoint.session;
-                if (phase == Phase.OPEN && failure == null && session != null && !endpoint.released
+                if (phase == WebSocketPhase.OPEN && failure == null && session != null && !endpoint.released
                         && session.state() == SessionState.OPEN) {
                     session.encodeClose(NORMAL, frame);
                     endpoint.inbox.finish(NORMAL.toDisconnect());

@@ -1,5 +1,6 @@
 package io.jvicorn.websocket.server;
 
+import io.jvicorn.asgi.rules.WebSocketPhase;
 import io.jvicorn.engine.Transport;
 import io.jvicorn.websocket.codec.WebSocketSession;
 import java.util.concurrent.CountDownLatch;
@@ -8,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the application's side and the loop's side of one socket share: the {@link WebSocketSession} and handshake
- * {@link Phase} under one lock, the {@link FrameWriter}, the {@link Inbox} and the closing deadline.
+ * {@link WebSocketPhase} under one lock, the {@link FrameWriter}, the {@link Inbox} and the closing deadline.
  *
  * <p>The session lock is only ever held for encoding or decoding, never across a write. Application threads take it
  * with {@link #lockSession()}. The loop must not wait for it (a large message may be compressing), so it uses
@@ -33,7 +34,7 @@ final class SocketEndpoint {
     volatile boolean appPings;
 
     // Guarded by sessionLock.
-    Phase phase = Phase.HANDSHAKE;
+    WebSocketPhase phase = WebSocketPhase.HANDSHAKE;
     /** Created when the application accepts. */
     @Nullable WebSocketSession session;
     /** The application has sent its close, or completed a refusal: it may send nothing more. */

@@ -3,6 +3,8 @@ package io.jvicorn.websocket.server;
 import io.jvicorn.asgi.WebSocketDisconnect;
 import io.jvicorn.asgi.ReceiveEvent;
 import io.jvicorn.asgi.WebSocketPongReceive;
+import io.jvicorn.asgi.WebSocketReceive;
+import io.jvicorn.asgi.rules.WebSocketPhase;
 import io.jvicorn.engine.ConnectionHandler;
 import io.jvicorn.http11.codec.ServerResponses;
 import io.jvicorn.http11.server.HttpSettings;
@@ -190,7 +192,7 @@ final class SocketHandler implements ConnectionHandler {
     private void shutdown() {
         switch (endpoint.phase) {
             case HANDSHAKE -> {
-                endpoint.phase = Phase.REFUSED;
+                endpoint.phase = WebSocketPhase.REFUSED;
                 endpoint.writer.enqueue(ServerResponses.plainResponse(500, "Internal Server Error", http.defaults()));
                 endpoint.writer.enqueueClose();
                 endpoint.inbox.finish(CONNECTION_LOST);
@@ -292,8 +294,8 @@ final class SocketHandler implements ConnectionHandler {
             return;
         }
         endpoint.released = true;
-        if (endpoint.phase == Phase.HANDSHAKE) {
-            endpoint.phase = Phase.REFUSED;
+        if (endpoint.phase == WebSocketPhase.HANDSHAKE) {
+            endpoint.phase = WebSocketPhase.REFUSED;
         }
         WebSocketSession session = endpoint.session;
         if (session != null) {

@@ -2,6 +2,7 @@ package io.jvicorn.websocket.server;
 
 import io.jvicorn.asgi.AsgiVersion;
 import io.jvicorn.asgi.WebSocketScope;
+import io.jvicorn.asgi.rules.ScopeParts;
 import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.codec.RequestHead;
 import io.jvicorn.http11.server.HttpSettings;
@@ -14,7 +15,6 @@ import io.jvicorn.websocket.codec.WebSocketConfig;
 import io.jvicorn.websocket.codec.WebSocketHandshake;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Map;
 
 /**
  * jvicorn's WebSocket server: plugged into the HTTP/1.1 server, it takes over each {@code Upgrade: websocket}
@@ -22,7 +22,6 @@ import java.util.Map;
  * {@link WebSocketScope} and ASGI's websocket messages, as Uvicorn does.
  */
 public final class WebSocketServer implements WebSocketUpgrade {
-    private static final Map<String, Object> EXTENSIONS = Map.of("websocket.http.response", Map.of());
 
     private final WebSocketServerSettings settings;
     private final WebSocketConfig codecConfig;
@@ -82,7 +81,6 @@ public final class WebSocketServer implements WebSocketUpgrade {
         List<String> subprotocols = accepted.subprotocols();
         return new WebSocketScope(AsgiVersion.HTTP, "1.1", scheme, request.path(), request.rawPath(),
                 head.queryString(), http.rootPath(), head.headers(), request.client(), request.server(), subprotocols,
-                request.state(), request.tls() == null ? EXTENSIONS
-                        : Map.of("websocket.http.response", Map.of(), "tls", request.tls()));
+                request.state(), ScopeParts.webSocketExtensions(request.tls()));
     }
 }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jvicorn.engine.ConnectionHandler;
 import io.jvicorn.engine.Engine;
 import io.jvicorn.engine.Transport;
-import io.jvicorn.http11.server.TlsInfo;
+import io.jvicorn.asgi.rules.TlsExtension;
 import io.jvicorn.server.TlsConfig;
 import io.jvicorn.server.TlsContextFactory;
 import java.io.ByteArrayInputStream;
@@ -97,11 +97,11 @@ class TlsSessionTest {
                 assertEquals("ok", readLine(socket.getInputStream()));
                 Transport connection = seen.get(10, TimeUnit.SECONDS);
                 assertTrue(connection.isTls());
-                Map<String, @Nullable Object> extension = TlsInfo.asgiExtension(connection.tlsSession());
+                Map<String, @Nullable Object> extension = TlsExtension.asgiExtension(connection.tlsSession());
 
                 assertEquals(0x0304, extension.get("tls_version"));
                 String suite = socket.getSession().getCipherSuite();
-                assertEquals(TlsInfo.cipherSuiteCode(suite), extension.get("cipher_suite"));
+                assertEquals(TlsExtension.cipherSuiteCode(suite), extension.get("cipher_suite"));
                 assertNotNull(extension.get("cipher_suite"), suite);
                 assertEquals(keys.serverCertificate(), parse((String) extension.get("server_cert")));
                 List<?> chain = (List<?>) extension.get("client_cert_chain");
@@ -127,7 +127,7 @@ class TlsSessionTest {
                 socket.getOutputStream().write('x');
                 assertEquals("ok", readLine(socket.getInputStream()));
                 Map<String, @Nullable Object> extension =
-                        TlsInfo.asgiExtension(seen.get(10, TimeUnit.SECONDS).tlsSession());
+                        TlsExtension.asgiExtension(seen.get(10, TimeUnit.SECONDS).tlsSession());
                 assertEquals(List.of(), extension.get("client_cert_chain"));
                 assertNull(extension.get("client_cert_name"));
             }
@@ -155,13 +155,13 @@ class TlsSessionTest {
     void everyCipherSuiteOfTheJvmHasItsIanaCode() throws Exception {
         for (String suite : SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites()) {
             if (!suite.equals("TLS_EMPTY_RENEGOTIATION_INFO_SCSV")) {
-                assertNotNull(TlsInfo.cipherSuiteCode(suite), suite);
+                assertNotNull(TlsExtension.cipherSuiteCode(suite), suite);
             }
         }
-        assertEquals(0x1301, TlsInfo.cipherSuiteCode("TLS_AES_128_GCM_SHA256"));
-        assertEquals(0xC02F, TlsInfo.cipherSuiteCode("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
-        assertEquals(0x0303, TlsInfo.tlsVersion("TLSv1.2"));
-        assertNull(TlsInfo.cipherSuiteCode("NOT_A_SUITE"));
+        assertEquals(0x1301, TlsExtension.cipherSuiteCode("TLS_AES_128_GCM_SHA256"));
+        assertEquals(0xC02F, TlsExtension.cipherSuiteCode("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
+        assertEquals(0x0303, TlsExtension.tlsVersion("TLSv1.2"));
+        assertNull(TlsExtension.cipherSuiteCode("NOT_A_SUITE"));
     }
 
     private static X509Certificate parse(String pem) throws Exception {

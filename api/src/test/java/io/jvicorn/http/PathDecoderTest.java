@@ -1,4 +1,4 @@
-package io.jvicorn.http11.codec;
+package io.jvicorn.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

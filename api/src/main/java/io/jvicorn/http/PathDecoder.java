@@ -1,6 +1,5 @@
-package io.jvicorn.http11.codec;
+package io.jvicorn.http;
 
-import io.jvicorn.http.HttpSyntax;
 import java.nio.charset.StandardCharsets;
 
 /** Turns a raw request path into ASGI's {@code path}: percent-decoded, then UTF-8 decoded. */

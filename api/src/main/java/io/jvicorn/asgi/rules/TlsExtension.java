@@ -1,7 +1,11 @@
-package io.jvicorn.http11.server;
+package io.jvicorn.asgi.rules;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,9 +20,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a TLS session tells an application: the ASGI {@code tls} scope extension, built from
- * {@link io.jvicorn.engine.Transport#tlsSession()}. Build it once per connection: it encodes certificates.
+ * the connection's {@link SSLSession}. Build it once per connection: it encodes certificates.
  */
-public final class TlsInfo {
+public final class TlsExtension {
     private static final Base64.Encoder PEM_BASE64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
     /** IANA code points of the suites the JDK offers (and the legacy RSA key exchange ones, should they be enabled). */
     private static final Map<String, Integer> CIPHER_SUITES = Map.ofEntries(
@@ -59,7 +63,7 @@ public final class TlsInfo {
             Map.entry("TLS_RSA_WITH_AES_128_GCM_SHA256", 0x009C),
             Map.entry("TLS_RSA_WITH_AES_256_GCM_SHA384", 0x009D));
 
-    private TlsInfo() {
+    private TlsExtension() {
     }
 
     /**
@@ -123,6 +127,34 @@ public final class TlsInfo {
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException("a certificate of the TLS session cannot be encoded", e);
         }
+    }
+
+    /**
+     * The client's certificate chain from a scope's {@code tls} extension, decoded from its PEM strings: what a
+     * framework on top of the protocol (a servlet's or Spring's {@code SslInfo}) needs as certificate objects.
+     *
+     * @param tls the {@code tls} extension, as {@link #asgiExtension} builds it
+     * @return the chain, leaf first; empty when the client sent no certificate
+     * @throws IllegalArgumentException when {@code client_cert_chain} is not a list of PEM certificates
+     */
+    public static X509Certificate[] clientCertificates(Map<String, ?> tls) {
+        if (!(tls.get("client_cert_chain") instanceof List<?> chain) || chain.isEmpty()) {
+            return new X509Certificate[0];
+        }
+        X509Certificate[] certificates = new X509Certificate[chain.size()];
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            for (int i = 0; i < certificates.length; i++) {
+                if (!(chain.get(i) instanceof String pem)) {
+                    throw new IllegalArgumentException("client_cert_chain[" + i + "] is not a PEM string");
+                }
+                certificates[i] = (X509Certificate) factory.generateCertificate(
+                        new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+            }
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("client_cert_chain holds a certificate that does not decode", e);
+        }
+        return certificates;
     }
 
     private static Certificate[] peerCertificates(SSLSession session) {
