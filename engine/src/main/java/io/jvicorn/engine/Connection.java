@@ -28,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>On a TLS listener a {@link TlsTransport} sits between the socket and the handler: the handler still sees and
  * writes plaintext only. The plaintext path pays one null check for it.
+ *
+ * <p>A connection may start with a {@link ConnectionPreface} (the PROXY protocol), read before TLS and before the
+ * handler, which is created once the preface passed.
  */
 public final class Connection implements Transport {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
@@ -36,12 +39,17 @@ public final class Connection implements Transport {
 
     private final SocketChannel channel;
     private final SelectorLoop loop;
-    private final @Nullable SocketAddress remote;
+    /** The socket's peer, or the client a {@link ConnectionPreface} named (set on the loop before the handler exists). */
+    private volatile @Nullable SocketAddress remote;
     private final @Nullable SocketAddress local;
     private final SocketWriter writer;
     private final @Nullable TlsTransport tls;
     private @Nullable SelectionKey key;
     private @Nullable ConnectionHandler handler;
+    // Loop thread: the preface being read (the handler is created once it passed), its factory and deadline.
+    private @Nullable ConnectionPreface preface;
+    private @Nullable ConnectionHandlerFactory handlerAfterPreface;
+    private long prefaceDeadline;
     private volatile boolean closed;
     private long lingerDeadline;
     private boolean readsSuspended;
@@ -71,6 +79,18 @@ public final class Connection implements Transport {
     void attach(SelectionKey key, ConnectionHandler handler) {
         this.key = key;
         this.handler = handler;
+    }
+
+    /**
+     * Attaches a connection that starts with a preface: its handler is created once the preface passed.
+     *
+     * @param deadline when, on the loop's clock, the preface must be done
+     */
+    void attach(SelectionKey key, ConnectionPreface preface, long deadline, ConnectionHandlerFactory factory) {
+        this.key = key;
+        this.preface = preface;
+        this.prefaceDeadline = deadline;
+        this.handlerAfterPreface = factory;
     }
 
     /** @return the loop that owns this connection */
@@ -239,7 +259,9 @@ public final class Connection implements Transport {
             }
         }
         if ((readyOps & SelectionKey.OP_READ) != 0 && !closed) {
-            if (t == null || lingerDeadline != 0) {
+            if (preface != null) {
+                readPreface(readBuffer);
+            } else if (t == null || lingerDeadline != 0) {
                 read(readBuffer);
             } else {
                 t.onReadable(readBuffer);
@@ -276,6 +298,65 @@ public final class Connection implements Transport {
         }
     }
 
+    /** Reads plain bytes (ciphertext on TLS) into the preface; once it passed, the protocol gets the rest. */
+    private void readPreface(ByteBuffer buffer) {
+        ConnectionPreface p = preface;
+        buffer.clear();
+        int n;
+        try {
+            n = channel.read(buffer);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.TRACE, "read failed, closing: {0}", e.getMessage());
+            closeNow();
+            return;
+        }
+        if (n < 0) {
+            refuse(p.unfinished(false));
+            return;
+        }
+        buffer.flip();
+        ConnectionPreface.Outcome outcome = p.read(buffer);
+        if (outcome instanceof ConnectionPreface.Failed failed) {
+            refuse(failed.reason());
+        } else if (outcome instanceof ConnectionPreface.Passed passed) {
+            start(passed, buffer);
+        }
+    }
+
+    private void start(ConnectionPreface.Passed passed, ByteBuffer rest) {
+        preface = null;
+        if (passed.client() != null) {
+            remote = passed.client();
+        }
+        ConnectionHandler h = java.util.Objects.requireNonNull(handlerAfterPreface).create(this);
+        handlerAfterPreface = null;
+        handler = h;
+        ByteBuffer held = passed.held();
+        ByteBuffer in = rest;
+        if (held != null && held.hasRemaining()) {
+            in = ByteBuffer.allocate(held.remaining() + rest.remaining()).put(held).put(rest).flip();
+        }
+        if (!in.hasRemaining()) {
+            return;
+        }
+        TlsTransport t = tls;
+        if (t != null) {
+            t.onCiphertext(in);
+        } else {
+            h.onData(in);
+        }
+    }
+
+    /** Closes a connection whose preface failed or did not finish, logging why (nothing when the reason is null). */
+    private void refuse(@Nullable String reason) {
+        if (reason != null) {
+            SocketAddress peer = remote;
+            LOG.log(System.Logger.Level.WARNING, "Closing the connection from {0}: {1}",
+                    peer == null ? "a unix socket peer" : peer, reason);
+        }
+        closeNow();
+    }
+
     /** TLS: plaintext for the handler. */
     void deliver(ByteBuffer plain) {
         ConnectionHandler h = handler;
@@ -298,6 +379,13 @@ public final class Connection implements Transport {
     }
 
     void tick(long nowNanos) {
+        ConnectionPreface p = preface;
+        if (p != null) {
+            if (nowNanos - prefaceDeadline >= 0) {
+                refuse(p.unfinished(true));
+            }
+            return;
+        }
         if (lingerDeadline != 0) {
             if (nowNanos - lingerDeadline >= 0) {
                 closeNow();
@@ -315,6 +403,10 @@ public final class Connection implements Transport {
     }
 
     void shutdown() {
+        if (preface != null) {
+            closeNow(); // nothing of the protocol started: nothing to finish
+            return;
+        }
         ConnectionHandler h = handler;
         if (h != null && !closed) {
             h.onShutdown();
@@ -322,6 +414,10 @@ public final class Connection implements Transport {
     }
 
     void cancel() {
+        if (preface != null) {
+            closeNow();
+            return;
+        }
         ConnectionHandler h = handler;
         if (h != null && !closed) {
             h.onCancel();
