@@ -71,6 +71,12 @@ import org.jspecify.annotations.Nullable;
  *                                the exception chain and the request to clients on this machine (a loopback peer
  *                                whose scope client is loopback too), the plain 500 to others; for development
  *                                ({@code --debug}), off
+ * @param proxyProtocol           whether connections from trusted proxies ({@code forwardedAllowIps}) must start with a
+ *                                PROXY protocol header (v1 or v2, as HAProxy's {@code send-proxy} and
+ *                                {@code send-proxy-v2} and AWS network load balancers send it), whose source address
+ *                                becomes the connection's client; other peers are served as they are, and a PROXY
+ *                                header from them closes the connection. Read before TLS, within
+ *                                {@code timeoutRequestHeader}; off
  */
 public record ServerConfig(
         Application app,
@@ -105,7 +111,8 @@ public record ServerConfig(
         boolean threadPerRequest,
         boolean reusePort,
         Carriers carriers,
-        boolean debug) {
+        boolean debug,
+        boolean proxyProtocol) {
 
     /** Checks ranges and copies lists. */
     public ServerConfig {
@@ -253,6 +260,7 @@ public record ServerConfig(
         private boolean reusePort;
         private Carriers carriers = Carriers.LOOPS;
         private boolean debug;
+        private boolean proxyProtocol;
 
         private Builder(Application app) {
             this.app = Objects.requireNonNull(app, "app");
@@ -347,6 +355,8 @@ public record ServerConfig(
         public Builder carriers(Carriers carriers) { this.carriers = carriers; return this; }
         /** @param on whether failures are answered with the debug page to clients on this machine @return this */
         public Builder debug(boolean on) { this.debug = on; return this; }
+        /** @param on whether trusted peers' connections start with a PROXY protocol header @return this */
+        public Builder proxyProtocol(boolean on) { this.proxyProtocol = on; return this; }
 
         /** @return the validated configuration */
         public ServerConfig build() {
@@ -355,7 +365,7 @@ public record ServerConfig(
                     timeoutRequestBody, timeoutGracefulShutdown, shutdownDelay, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
                     rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders, forwardedAllowIps,
                     limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, threadPerRequest, reusePort,
-                    carriers, debug);
+                    carriers, debug, proxyProtocol);
         }
     }
 }
