@@ -223,6 +223,12 @@ final class CliOptions {
                     + "'unix:' for unix socket peers, or '*' for all. Default: $FORWARDED_ALLOW_IPS or 127.0.0.1.")
     @Nullable String forwardedAllowIps;
 
+    @Option(names = "--proxy-protocol", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Connections from trusted proxies (--forwarded-allow-ips) start with a PROXY protocol v1 or "
+                    + "v2 header (HAProxy's send-proxy, AWS NLB), whose source address becomes the client; a PROXY "
+                    + "header from another peer closes the connection. Read before TLS. Default: off.")
+    boolean proxyProtocol;
+
     @Option(names = "--lifespan", paramLabel = "MODE", defaultValue = "auto",
             converter = Converters.LifespanModes.class,
             description = "auto, on or off: whether the application gets startup and shutdown events. "
@@ -457,6 +463,7 @@ final class CliOptions {
                 .webSocket(webSocketSettings)
                 .proxyHeaders(proxyHeaders)
                 .forwardedAllowIps(forwardedAllowIps != null ? forwardedAllowIps : DEFAULT_FORWARDED_ALLOW_IPS)
+                .proxyProtocol(proxyProtocol)
                 .limitMaxRequestsJitter(limitMaxRequestsJitter)
                 .accessLogFormat(accessLogFormat)
                 .useColors(colors)
