@@ -124,6 +124,11 @@ final class CliOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     Duration timeoutWorkerHealthcheck = Duration.ofSeconds(5);
 
+    @Option(names = "--workers-max-rss", paramLabel = "MB", converter = Converters.PositiveInt.class,
+            description = "Replace a worker gracefully (its successor serves first, then it drains) when its resident "
+                    + "memory passes this many MiB; with it a supervisor runs even one worker. Default: none.")
+    @Nullable Integer workersMaxRss;
+
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info", converter = Converters.LogLevels.class,
             description = "critical, error, warning, info, debug or trace. Default: ${DEFAULT-VALUE}.")
     LogLevel logLevel = LogLevel.INFO;
