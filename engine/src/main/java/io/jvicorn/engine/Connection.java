@@ -36,6 +36,8 @@ public final class Connection implements Transport {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
     /** How long a closing connection keeps reading (and discarding) so its last response is not lost to a reset. */
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** {@link #readSocket}'s answer when the read failed and the connection is closed. */
+    private static final int READ_FAILED = Integer.MIN_VALUE;
 
     private final SocketChannel channel;
     private final SelectorLoop loop;
@@ -46,10 +48,8 @@ public final class Connection implements Transport {
     private final @Nullable TlsTransport tls;
     private @Nullable SelectionKey key;
     private @Nullable ConnectionHandler handler;
-    // Loop thread: the preface being read (the handler is created once it passed), its factory and deadline.
-    private @Nullable ConnectionPreface preface;
-    private @Nullable ConnectionHandlerFactory handlerAfterPreface;
-    private long prefaceDeadline;
+    /** Loop thread: the preface being read; the handler is created once it passed. */
+    private @Nullable PendingPreface preface;
     private volatile boolean closed;
     private long lingerDeadline;
     private boolean readsSuspended;
@@ -88,9 +88,7 @@ public final class Connection implements Transport {
      */
     void attach(SelectionKey key, ConnectionPreface preface, long deadline, ConnectionHandlerFactory factory) {
         this.key = key;
-        this.preface = preface;
-        this.prefaceDeadline = deadline;
-        this.handlerAfterPreface = factory;
+        this.preface = new PendingPreface(preface, deadline, factory);
     }
 
     /** @return the loop that owns this connection */
@@ -259,8 +257,9 @@ public final class Connection implements Transport {
             }
         }
         if ((readyOps & SelectionKey.OP_READ) != 0 && !closed) {
-            if (preface != null) {
-                readPreface(readBuffer);
+            PendingPreface p = preface;
+            if (p != null) {
+                readPreface(p, readBuffer);
             } else if (t == null || lingerDeadline != 0) {
                 read(readBuffer);
             } else {
@@ -270,13 +269,8 @@ public final class Connection implements Transport {
     }
 
     private void read(ByteBuffer buffer) {
-        buffer.clear();
-        int n;
-        try {
-            n = channel.read(buffer);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.TRACE, "read failed, closing: {0}", e.getMessage());
-            closeNow();
+        int n = readSocket(buffer);
+        if (n == READ_FAILED) {
             return;
         }
         if (lingerDeadline != 0) {
@@ -298,16 +292,22 @@ public final class Connection implements Transport {
         }
     }
 
-    /** Reads plain bytes (ciphertext on TLS) into the preface; once it passed, the protocol gets the rest. */
-    private void readPreface(ByteBuffer buffer) {
-        ConnectionPreface p = preface;
+    /** Reads into the cleared buffer: the byte count, -1 at EOF, or {@link #READ_FAILED} (then closed). */
+    private int readSocket(ByteBuffer buffer) {
         buffer.clear();
-        int n;
         try {
-            n = channel.read(buffer);
+            return channel.read(buffer);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.TRACE, "read failed, closing: {0}", e.getMessage());
             closeNow();
+            return READ_FAILED;
+        }
+    }
+
+    /** Reads plain bytes (ciphertext on TLS) into the preface; once it passed, the protocol gets the rest. */
+    private void readPreface(PendingPreface p, ByteBuffer buffer) {
+        int n = readSocket(buffer);
+        if (n == READ_FAILED) {
             return;
         }
         if (n < 0) {
@@ -319,41 +319,28 @@ public final class Connection implements Transport {
         if (outcome instanceof ConnectionPreface.Failed failed) {
             refuse(failed.reason());
         } else if (outcome instanceof ConnectionPreface.Passed passed) {
-            start(passed, buffer);
-        }
-    }
-
-    private void start(ConnectionPreface.Passed passed, ByteBuffer rest) {
-        preface = null;
-        if (passed.client() != null) {
-            remote = passed.client();
-        }
-        ConnectionHandler h = java.util.Objects.requireNonNull(handlerAfterPreface).create(this);
-        handlerAfterPreface = null;
-        handler = h;
-        ByteBuffer held = passed.held();
-        ByteBuffer in = rest;
-        if (held != null && held.hasRemaining()) {
-            in = ByteBuffer.allocate(held.remaining() + rest.remaining()).put(held).put(rest).flip();
-        }
-        if (!in.hasRemaining()) {
-            return;
-        }
-        TlsTransport t = tls;
-        if (t != null) {
-            t.onCiphertext(in);
-        } else {
-            h.onData(in);
+            preface = null;
+            if (passed.client() != null) {
+                remote = passed.client();
+            }
+            ConnectionHandler h = p.handler(this);
+            handler = h;
+            ByteBuffer in = PendingPreface.protocolBytes(passed, buffer);
+            TlsTransport t = tls;
+            if (!in.hasRemaining()) {
+                return;
+            }
+            if (t != null) {
+                t.onCiphertext(in);
+            } else {
+                h.onData(in);
+            }
         }
     }
 
     /** Closes a connection whose preface failed or did not finish, logging why (nothing when the reason is null). */
     private void refuse(@Nullable String reason) {
-        if (reason != null) {
-            SocketAddress peer = remote;
-            LOG.log(System.Logger.Level.WARNING, "Closing the connection from {0}: {1}",
-                    peer == null ? "a unix socket peer" : peer, reason);
-        }
+        PendingPreface.logRefusal(remote, reason);
         closeNow();
     }
 
@@ -379,9 +366,9 @@ public final class Connection implements Transport {
     }
 
     void tick(long nowNanos) {
-        ConnectionPreface p = preface;
+        PendingPreface p = preface;
         if (p != null) {
-            if (nowNanos - prefaceDeadline >= 0) {
+            if (p.expired(nowNanos)) {
                 refuse(p.unfinished(true));
             }
             return;

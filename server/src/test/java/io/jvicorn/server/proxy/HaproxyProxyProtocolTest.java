@@ -17,7 +17,6 @@ import io.jvicorn.server.tls.KeyMaterial;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,10 +66,10 @@ class HaproxyProxyProtocolTest {
                 .proxyProtocol(true).forwardedAllowIps("127.0.0.1").timeoutGracefulShutdown(Duration.ofSeconds(2))
                 .build());
         server.start();
-        v1Port = freePort();
-        v2Port = freePort();
-        v2SslPort = freePort();
-        directPort = freePort();
+        v1Port = LocalPorts.free();
+        v2Port = LocalPorts.free();
+        v2SslPort = LocalPorts.free();
+        directPort = LocalPorts.free();
         Path pem = KeyMaterial.shared().serverCertAndKey();
         String upstream = "127.0.0.1:" + server.port();
         String conf = """
@@ -97,8 +96,8 @@ class HaproxyProxyProtocolTest {
         Files.writeString(dir.resolve("haproxy.cfg"), conf);
         haproxy = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", dir.resolve("haproxy.cfg").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.out").toFile()).start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> accepts(v1Port) && accepts(v2Port) && accepts(v2SslPort)
-                && accepts(directPort) || !haproxy.isAlive());
+        await().atMost(Duration.ofSeconds(30)).until(() -> LocalPorts.accepts(v1Port) && LocalPorts.accepts(v2Port) && LocalPorts.accepts(v2SslPort)
+                && LocalPorts.accepts(directPort) || !haproxy.isAlive());
         assertTrue(haproxy.isAlive(), () -> "haproxy exited: " + output());
     }
 
@@ -167,20 +166,6 @@ class HaproxyProxyProtocolTest {
             return Files.readString(dir.resolve("haproxy.out"));
         } catch (IOException e) {
             return e.toString();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }
