@@ -183,6 +183,39 @@ write("http2/frame/Http2FrameDecoderFuzzTestInputs/decodesTheSameWhateverTheSpli
 })
 
 
+V2_SIGNATURE = b"\r\n\r\n\x00\r\nQUIT\n"
+
+
+def tlv(kind, value):
+    return bytes([kind]) + struct.pack(">H", len(value)) + value
+
+
+def proxy_v2(command, family, body):
+    return V2_SIGNATURE + bytes([0x20 | command, family]) + struct.pack(">H", len(body)) + body
+
+
+INET = bytes([192, 0, 2, 1, 198, 51, 100, 7]) + struct.pack(">HH", 54000, 443)
+SSL = bytes([7, 0, 0, 0, 0]) + tlv(0x21, b"TLSv1.3") + tlv(0x22, b"client.example") + tlv(0x23, b"TLS_AES_128_GCM_SHA256")
+# The first byte is the target's options: 0 means the input is taken as it is.
+write("http11/proxy/ProxyHeaderParserFuzzTestInputs/parsesTheSameWhateverTheSplit", {
+    "v1-tcp4": b"\x00PROXY TCP4 192.168.0.1 192.168.0.11 56324 443\r\nGET / HTTP/1.1\r\n\r\n",
+    "v1-tcp6": b"\x00PROXY TCP6 2001:db8::1 ::1 65535 0\r\n",
+    "v1-unknown": b"\x00PROXY UNKNOWN ffff::1 ffff::2 1 2\r\n",
+    "v1-bad-port": b"\x00PROXY TCP4 1.2.3.4 5.6.7.8 080 2\r\n",
+    "v1-bare-lf": b"\x00PROXY TCP4 1.2.3.4 5.6.7.8 1 2\n",
+    "not-proxy": b"\x00GET / HTTP/1.1\r\n\r\n",
+    "tls-hello": b"\x00\x16\x03\x01\x00\x05hello",
+    "v2-tcp4": b"\x00" + proxy_v2(1, 0x11, INET) + b"\x16\x03\x01",
+    "v2-tcp6": b"\x00" + proxy_v2(1, 0x21, bytes(15) + b"\x01" + bytes(15) + b"\x02" + struct.pack(">HH", 80, 8080)),
+    "v2-unix": b"\x00" + proxy_v2(1, 0x31, b"/run/a.sock".ljust(108, b"\x00") + bytes(108)),
+    "v2-local": b"\x00" + proxy_v2(0, 0x00, b""),
+    "v2-tlvs": b"\x00" + proxy_v2(1, 0x11, INET + tlv(0x01, b"h2") + tlv(0x02, b"example.com") + tlv(0x04, bytes(3))
+                                   + tlv(0x05, bytes(16)) + tlv(0x20, SSL) + tlv(0x03, bytes(4))),
+    "v2-truncated-tlv": b"\x00" + proxy_v2(1, 0x11, INET + b"\x04\x00"),
+    "v2-after-signature": b"\x01" + bytes([0x21, 0x11]) + struct.pack(">H", 12) + INET,
+    "v1-after-signature": b"\x02TCP4 1.2.3.4 5.6.7.8 1 2\r\n",
+})
+
 def openssl(*args, stdin=None):
     import subprocess
     return subprocess.run(["openssl", *args], input=stdin, capture_output=True, check=True).stdout

@@ -138,6 +138,11 @@ final class CliOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     String metricsHost = "127.0.0.1";
 
+    @Option(names = "--workers-max-rss", paramLabel = "MB", converter = Converters.PositiveInt.class,
+            description = "Replace a worker gracefully (its successor serves first, then it drains) when its resident "
+                    + "memory passes this many MiB; with it a supervisor runs even one worker. Default: none.")
+    @Nullable Integer workersMaxRss;
+
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info", converter = Converters.LogLevels.class,
             description = "critical, error, warning, info, debug or trace. Default: ${DEFAULT-VALUE}.")
     LogLevel logLevel = LogLevel.INFO;
@@ -236,6 +241,12 @@ final class CliOptions {
             description = "Comma-separated proxies to trust with proxy headers: IPs, networks (10.0.0.0/8), "
                     + "'unix:' for unix socket peers, or '*' for all. Default: $FORWARDED_ALLOW_IPS or 127.0.0.1.")
     @Nullable String forwardedAllowIps;
+
+    @Option(names = "--proxy-protocol", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Connections from trusted proxies (--forwarded-allow-ips) start with a PROXY protocol v1 or "
+                    + "v2 header (HAProxy's send-proxy, AWS NLB), whose source address becomes the client; a PROXY "
+                    + "header from another peer closes the connection. Read before TLS. Default: off.")
+    boolean proxyProtocol;
 
     @Option(names = "--lifespan", paramLabel = "MODE", defaultValue = "auto",
             converter = Converters.LifespanModes.class,
@@ -488,6 +499,7 @@ final class CliOptions {
                 .webSocket(webSocketSettings)
                 .proxyHeaders(proxyHeaders)
                 .forwardedAllowIps(forwardedAllowIps != null ? forwardedAllowIps : DEFAULT_FORWARDED_ALLOW_IPS)
+                .proxyProtocol(proxyProtocol)
                 .limitMaxRequestsJitter(limitMaxRequestsJitter)
                 .accessLogFormat(accessLogFormat)
                 .useColors(colors)

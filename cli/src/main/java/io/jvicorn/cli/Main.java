@@ -145,8 +145,8 @@ public final class Main {
             // Werkzeug refuses its debugger behind several processes; so does jvicorn, before starting any.
             return usageError("--debug cannot be used with --workers " + options.workers + ": the debug page is for a "
                     + "single development process (use --reload for restarts)");
-        } else if (options.reload || options.workers > 1) {
-            return supervise(options, args, colors);
+        } else if (options.reload || options.workers > 1 || options.workersMaxRss != null) {
+            return supervise(options, args, colors); // a memory limit needs a supervisor even for one worker
         } else if (options.reloadOptionsWithoutReload()) {
             LOG.log(Level.WARNING, "Current configuration will not reload as not all conditions are met, please "
                     + "refer to documentation.");
@@ -199,6 +199,9 @@ public final class Main {
         if (options.reload && options.workers > 1) {
             LOG.log(Level.WARNING, "\"workers\" flag is ignored when reloading is enabled.");
         }
+        if (options.reload && options.workersMaxRss != null) {
+            LOG.log(Level.WARNING, "--workers-max-rss is ignored when reloading is enabled.");
+        }
         ServerConfig config;
         try {
             config = options.toServerConfig(NOT_LOADED, colors);
@@ -224,7 +227,8 @@ public final class Main {
                     ? ChangeReload.run(Main.class.getName(), workerArgs, listeners, reload, options.reloadDelay,
                             metrics)
                     : Multiprocess.run(Main.class.getName(), workerArgs, listeners, options.workers,
-                            options.timeoutWorkerHealthcheck, metrics);
+                            options.timeoutWorkerHealthcheck,
+                            options.workersMaxRss == null ? 0 : options.workersMaxRss * 1024L * 1024L, metrics);
         } catch (ServerStartupException e) {
             LOG.log(Level.ERROR, e.getMessage());
             return EXIT_STARTUP_FAILURE;

@@ -68,6 +68,7 @@ class CliOptionsTest {
         assertEquals(WebSocketSettings.DEFAULTS, config.webSocket());
         assertTrue(config.proxyHeaders());
         assertEquals("127.0.0.1", config.forwardedAllowIps());
+        assertFalse(config.proxyProtocol());
         assertEquals(0, config.limitMaxRequestsJitter());
         assertNull(config.accessLogFormat());
         assertFalse(config.useColors());
@@ -324,6 +325,13 @@ class CliOptionsTest {
         assertFalse(parse("--no-use-colors", "m:app").useColors);
         assertFalse(parse(Map.of("JVICORN_USE_COLORS", "0"), "m:app").useColors);
         assertTrue(parse(Map.of("JVICORN_USE_COLORS", "0"), "--use-colors", "m:app").useColors);
+    }
+
+    @Test
+    void proxyProtocolIsOffUnlessAsked() {
+        assertTrue(parse("--proxy-protocol", "m:app").toServerConfig(APP).proxyProtocol());
+        assertFalse(parse("--no-proxy-protocol", "m:app").toServerConfig(APP).proxyProtocol());
+        assertTrue(parse(Map.of("JVICORN_PROXY_PROTOCOL", "1"), "m:app").toServerConfig(APP).proxyProtocol());
     }
 
     @Test

@@ -144,11 +144,24 @@ class WorkersProcessTest {
     }
 
     @Test
-    void aUnixSocketCannotBeShared() throws Exception {
-        try (SupervisedProcess p = SupervisedProcess.start(APP, "--uds", "/tmp/jvicorn-workers-test.sock",
-                "--workers", "2")) {
-            assertEquals(3, p.awaitExit(), p.output());
-            assertTrue(p.output().contains("--workers cannot share unix socket"), p.output());
+    void aUnixSocketIsSharedFromTheJarOnly(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // Handing the socket to the workers needs the server jar's Java 22 classes (libc's dup2): on target/classes
+        // (mvn test) it is refused with a reason; on the jars (mvn verify) it works, as WorkersUnixSocketIT checks.
+        boolean serverJar = io.jvicorn.server.ServerConfig.class.getProtectionDomain().getCodeSource().getLocation()
+                .getPath().endsWith(".jar");
+        Path socket = dir.resolve("w.sock");
+        try (SupervisedProcess p = SupervisedProcess.start(APP, "--uds", socket.toString(), "--workers", "2")) {
+            if (serverJar) {
+                p.awaitLine(STARTUP_COMPLETE, 2);
+                p.process().toHandle().destroy();
+                assertEquals(0, p.awaitExit(), p.output());
+            } else {
+                assertEquals(3, p.awaitExit(), p.output());
+                assertTrue(p.output().contains("worker processes cannot share unix socket " + socket + ": "),
+                        p.output());
+                assertTrue(p.output().contains("run jvicorn from its jar on Java 22 or newer"), p.output());
+            }
+            assertTrue(!Files.exists(socket), "the socket file is removed");
         }
     }
 
@@ -186,6 +199,69 @@ class WorkersProcessTest {
             p.awaitLine(Pattern.compile("Child process \\[\\d+\\] died$"));
             p.awaitLine(STARTUP_COMPLETE, 3);
         }
+    }
+
+    @Test
+    void aWorkerOverTheMemoryLimitIsReplacedOnceItsSuccessorServes() throws Exception {
+        try (SupervisedProcess p = SupervisedProcess.start("io.jvicorn.cli.testapps:MemoryApp", "--port", "0",
+                "--workers", "1", "--workers-max-rss", "300")) {
+            int port = p.port();
+            p.awaitLine(STARTUP_COMPLETE, 1);
+            long first = Long.parseLong(SupervisedProcess.awaitGet(port));
+            Pattern replacing = Pattern.compile("Child process \\[" + first + "\\] uses (\\d+) MiB of resident "
+                    + "memory, more than --workers-max-rss 300 MiB; replacing it\\.");
+            // Each /grow keeps 32 MiB more in the one worker, until the supervisor's check (every second) sees it.
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                if (p.count(replacing) == 0) {
+                    grow(port);
+                }
+                return p.count(replacing) > 0;
+            });
+            assertTrue(Long.parseLong(p.awaitLine(replacing).group(1)) > 300);
+            p.awaitLine(STARTUP_COMPLETE, 2);
+            p.awaitLine(Pattern.compile("Finished server process \\[" + first + "\\]"));
+            List<String> lines = p.output().lines().toList();
+            int successorServing = indexOf(lines, Pattern.compile("Started server process \\[(?!" + first + "\\])"));
+            int oldStopping = indexOf(lines, Pattern.compile("Finished server process \\[" + first + "\\]"));
+            assertTrue(successorServing >= 0 && successorServing < oldStopping, p.output());
+            await().atMost(Duration.ofSeconds(20)).until(() -> p.workerPids().size() == 1
+                    && !p.workerPids().contains(first));
+            assertEquals(p.workerPids().get(0), Long.parseLong(SupervisedProcess.awaitGet(port)));
+            assertEquals(0, p.count(Pattern.compile("Child process \\[\\d+\\] (died|killed)")), p.output());
+        }
+    }
+
+    @Test
+    void aHealthCheckShorterThanAWorkersStartupKillsNothing() throws Exception {
+        // The application's lifespan startup takes 3 s, three times the health check: the worker still beats.
+        try (SupervisedProcess p = SupervisedProcess.start(Map.of("SLOW_STARTUP_MILLIS", "3000"),
+                "io.jvicorn.cli.testapps:SlowStartApp", "--port", "0", "--workers", "2",
+                "--timeout-worker-healthcheck", "1")) {
+            int port = p.port();
+            p.awaitLine(STARTUP_COMPLETE, 2);
+            SupervisedProcess.awaitGet(port);
+            assertEquals(2, p.workerPids().size(), p.output());
+            assertEquals(0, p.count(Pattern.compile("has not answered|killed|died")), p.output());
+        }
+    }
+
+    /** One {@code GET /grow}: the worker keeps 32 MiB more. */
+    private static void grow(int port) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /grow HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getInputStream().readAllBytes();
+        }
+    }
+
+    private static int indexOf(List<String> lines, Pattern pattern) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (pattern.matcher(lines.get(i)).find()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** @return whether SIGHUP is ignored in this process: bit 0 of the SigIgn mask in /proc/self/status */

@@ -30,20 +30,28 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>On a TLS listener a {@link TlsTransport} sits between the socket and the handler: the handler still sees and
  * writes plaintext only. The plaintext path pays one null check for it.
+ *
+ * <p>A connection may start with a {@link ConnectionPreface} (the PROXY protocol), read before TLS and before the
+ * handler, which is created once the preface passed.
  */
 public final class Connection implements Transport {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
     /** How long a closing connection keeps reading (and discarding) so its last response is not lost to a reset. */
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** {@link #readSocket}'s answer when the read failed and the connection is closed. */
+    private static final int READ_FAILED = Integer.MIN_VALUE;
 
     private final SocketChannel channel;
     private final SelectorLoop loop;
-    private final @Nullable SocketAddress remote;
+    /** The socket's peer, or the client a {@link ConnectionPreface} named (set on the loop before the handler exists). */
+    private volatile @Nullable SocketAddress remote;
     private final @Nullable SocketAddress local;
     private final SocketWriter writer;
     private final @Nullable TlsTransport tls;
     private @Nullable SelectionKey key;
     private @Nullable ConnectionHandler handler;
+    /** Loop thread: the preface being read; the handler is created once it passed. */
+    private @Nullable PendingPreface preface;
     private volatile boolean closed;
     private long lingerDeadline;
     private boolean readsSuspended;
@@ -76,6 +84,16 @@ public final class Connection implements Transport {
     void attach(SelectionKey key, ConnectionHandler handler) {
         this.key = key;
         this.handler = handler;
+    }
+
+    /**
+     * Attaches a connection that starts with a preface: its handler is created once the preface passed.
+     *
+     * @param deadline when, on the loop's clock, the preface must be done
+     */
+    void attach(SelectionKey key, ConnectionPreface preface, long deadline, ConnectionHandlerFactory factory) {
+        this.key = key;
+        this.preface = new PendingPreface(preface, deadline, factory);
     }
 
     /** @return the loop that owns this connection */
@@ -267,7 +285,10 @@ public final class Connection implements Transport {
             }
         }
         if ((readyOps & SelectionKey.OP_READ) != 0 && !closed) {
-            if (t == null || lingerDeadline != 0) {
+            PendingPreface p = preface;
+            if (p != null) {
+                readPreface(p, readBuffer);
+            } else if (t == null || lingerDeadline != 0) {
                 read(readBuffer);
             } else {
                 t.onReadable(readBuffer);
@@ -276,13 +297,8 @@ public final class Connection implements Transport {
     }
 
     private void read(ByteBuffer buffer) {
-        buffer.clear();
-        int n;
-        try {
-            n = channel.read(buffer);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.TRACE, "read failed, closing: {0}", e.getMessage());
-            closeNow();
+        int n = readSocket(buffer);
+        if (n == READ_FAILED) {
             return;
         }
         if (lingerDeadline != 0) {
@@ -302,6 +318,58 @@ public final class Connection implements Transport {
             buffer.flip();
             h.onData(buffer);
         }
+    }
+
+    /** Reads into the cleared buffer: the byte count, -1 at EOF, or {@link #READ_FAILED} (then closed). */
+    private int readSocket(ByteBuffer buffer) {
+        buffer.clear();
+        try {
+            return channel.read(buffer);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.TRACE, "read failed, closing: {0}", e.getMessage());
+            closeNow();
+            return READ_FAILED;
+        }
+    }
+
+    /** Reads plain bytes (ciphertext on TLS) into the preface; once it passed, the protocol gets the rest. */
+    private void readPreface(PendingPreface p, ByteBuffer buffer) {
+        int n = readSocket(buffer);
+        if (n == READ_FAILED) {
+            return;
+        }
+        if (n < 0) {
+            refuse(p.unfinished(false));
+            return;
+        }
+        buffer.flip();
+        ConnectionPreface.Outcome outcome = p.read(buffer);
+        if (outcome instanceof ConnectionPreface.Failed failed) {
+            refuse(failed.reason());
+        } else if (outcome instanceof ConnectionPreface.Passed passed) {
+            preface = null;
+            if (passed.client() != null) {
+                remote = passed.client();
+            }
+            ConnectionHandler h = p.handler(this);
+            handler = h;
+            ByteBuffer in = PendingPreface.protocolBytes(passed, buffer);
+            TlsTransport t = tls;
+            if (!in.hasRemaining()) {
+                return;
+            }
+            if (t != null) {
+                t.onCiphertext(in);
+            } else {
+                h.onData(in);
+            }
+        }
+    }
+
+    /** Closes a connection whose preface failed or did not finish, logging why (nothing when the reason is null). */
+    private void refuse(@Nullable String reason) {
+        PendingPreface.logRefusal(remote, reason);
+        closeNow();
     }
 
     /** TLS: plaintext for the handler. */
@@ -326,6 +394,13 @@ public final class Connection implements Transport {
     }
 
     void tick(long nowNanos) {
+        PendingPreface p = preface;
+        if (p != null) {
+            if (p.expired(nowNanos)) {
+                refuse(p.unfinished(true));
+            }
+            return;
+        }
         if (lingerDeadline != 0) {
             if (nowNanos - lingerDeadline >= 0) {
                 closeNow();
@@ -343,6 +418,10 @@ public final class Connection implements Transport {
     }
 
     void shutdown() {
+        if (preface != null) {
+            closeNow(); // nothing of the protocol started: nothing to finish
+            return;
+        }
         ConnectionHandler h = handler;
         if (h != null && !closed) {
             h.onShutdown();
@@ -350,6 +429,10 @@ public final class Connection implements Transport {
     }
 
     void cancel() {
+        if (preface != null) {
+            closeNow();
+            return;
+        }
         ConnectionHandler h = handler;
         if (h != null && !closed) {
             h.onCancel();

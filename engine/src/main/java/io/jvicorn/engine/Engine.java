@@ -42,6 +42,7 @@ public final class Engine implements AutoCloseable {
     private final AtomicInteger nextLoop = new AtomicInteger();
     private volatile boolean started;
     private volatile boolean reusePort;
+    private volatile SelectorLoop.@Nullable PrefaceSetup prefaces;
     /** Set by {@link #stopAccepting()}; read by the acceptors of adopted sockets. */
     private volatile boolean acceptingStopped;
 
@@ -102,6 +103,17 @@ public final class Engine implements AutoCloseable {
      */
     public void reusePort(boolean on) {
         this.reusePort = on;
+    }
+
+    /**
+     * Makes every connection accepted from now on start with a preface (the PROXY protocol's header), read before TLS
+     * and before the protocol handler, which is created once it passed. Call before {@link #start()}.
+     *
+     * @param factory makes each connection's preface (or none, returning null)
+     * @param timeout how long after the accept a preface must be done; the connection is closed then
+     */
+    public void preface(ConnectionPreface.Factory factory, Duration timeout) {
+        this.prefaces = new SelectorLoop.PrefaceSetup(factory, timeout.toNanos());
     }
 
     /**
@@ -230,7 +242,7 @@ public final class Engine implements AutoCloseable {
             try {
                 SocketChannel channel = server.accept();
                 SelectorLoop loop = nextLoop();
-                loop.adopt(channel, listener.tcp(), listener.tls());
+                loop.adopt(channel, listener.tcp(), listener.tls(), prefaces);
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
@@ -251,7 +263,7 @@ public final class Engine implements AutoCloseable {
                 selector.selectedKeys().clear();
                 SocketChannel channel;
                 while (!acceptingStopped && (channel = acceptOrBackOff(server)) != null) {
-                    nextLoop().adopt(channel, listener.tcp(), listener.tls());
+                    nextLoop().adopt(channel, listener.tcp(), listener.tls(), prefaces);
                 }
             }
         } catch (ClosedChannelException e) {

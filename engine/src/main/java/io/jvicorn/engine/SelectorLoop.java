@@ -163,13 +163,35 @@ public final class SelectorLoop {
      * @param tls     creates its TLS engine, or null for plaintext
      */
     void adopt(SocketChannel channel, boolean tcp, @Nullable TlsEngineFactory tls) {
+        adopt(channel, tcp, tls, null);
+    }
+
+    /**
+     * Hands a freshly accepted socket to this loop.
+     *
+     * @param channel  the socket
+     * @param tcp      whether it is a TCP socket (which gets TCP_NODELAY) rather than a unix socket
+     * @param tls      creates its TLS engine, or null for plaintext
+     * @param prefaces makes the preface it starts with, and says how long it may take; null for none
+     */
+    void adopt(SocketChannel channel, boolean tcp, @Nullable TlsEngineFactory tls, @Nullable PrefaceSetup prefaces) {
         // Counted from now, not from its registration on the loop: a graceful shutdown that finds no connection
         // must not stop the loops while an accepted one (its client's request already sent) waits in the task queue.
         counter.opened();
-        execute(() -> register(channel, tcp, tls));
+        execute(() -> register(channel, tcp, tls, prefaces));
     }
 
-    private void register(SocketChannel channel, boolean tcp, @Nullable TlsEngineFactory tls) {
+    /**
+     * How connections start before their protocol.
+     *
+     * @param factory      makes each connection's preface
+     * @param timeoutNanos how long after the accept it must be done
+     */
+    record PrefaceSetup(ConnectionPreface.Factory factory, long timeoutNanos) {
+    }
+
+    private void register(SocketChannel channel, boolean tcp, @Nullable TlsEngineFactory tls,
+                          @Nullable PrefaceSetup prefaces) {
         if (!running) {
             closeQuietly(channel);
             counter.closed();
@@ -182,7 +204,13 @@ public final class SelectorLoop {
             }
             Connection connection = new Connection(channel, this, tls == null ? null : tls.newEngine());
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ, connection);
-            connection.attach(key, factory.create(connection));
+            ConnectionPreface preface = prefaces == null ? null
+                    : prefaces.factory().create(connection.remoteAddress(), connection.localAddress());
+            if (preface == null) {
+                connection.attach(key, factory.create(connection));
+            } else {
+                connection.attach(key, preface, nanoTime() + prefaces.timeoutNanos(), factory);
+            }
             connections.add(connection);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "could not register an accepted connection: {0}", e.toString());

@@ -79,6 +79,12 @@ final class TlsInbound {
         keep(in);
     }
 
+    /** Ciphertext read before TLS began (after a {@link ConnectionPreface}): unwrapped as if just read. */
+    void onCiphertext(ByteBuffer in) {
+        process(in);
+        keep(in);
+    }
+
     /** Reads were resumed: unwrap what was kept back while they were suspended. */
     void onReadsResumed() {
         ByteBuffer in = netIn;

@@ -74,6 +74,11 @@ final class TlsTransport {
         inbound.onReadable(shared);
     }
 
+    /** Ciphertext already read from the socket (what followed a {@link ConnectionPreface}). */
+    void onCiphertext(ByteBuffer in) {
+        inbound.onCiphertext(in);
+    }
+
     /** Reads were resumed: unwrap what was kept back while they were suspended. */
     void onReadsResumed() {
         inbound.onReadsResumed();

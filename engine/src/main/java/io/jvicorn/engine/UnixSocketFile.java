@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The file of a unix socket the engine binds, handled as Uvicorn does: a stale socket file left by a dead server is
  * replaced, the new socket gets mode 0666 unless a file was already there (then its mode is kept), and the file is
- * removed when the listener closes.
+ * removed when the listener closes. Public for a process that binds a unix socket for others to accept on (the
+ * supervisor of {@code --workers}).
  */
-final class UnixSocketFile {
+public final class UnixSocketFile {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
     private static final Set<PosixFilePermission> WORLD_READ_WRITE = PosixFilePermissions.fromString("rw-rw-rw-");
     private static final int FILE_TYPE_MASK = 0170000;
@@ -40,7 +41,7 @@ final class UnixSocketFile {
      * @throws BindException if the path is not a socket, or a live server listens on it
      * @throws IOException   if the stale file cannot be removed
      */
-    static UnixSocketFile prepare(Path path) throws IOException {
+    public static UnixSocketFile prepare(Path path) throws IOException {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return new UnixSocketFile(path, null);
         }
@@ -55,8 +56,12 @@ final class UnixSocketFile {
         return new UnixSocketFile(path, mode);
     }
 
-    /** Sets the mode of the freshly bound socket file. */
-    void applyMode() throws IOException {
+    /**
+     * Sets the mode of the freshly bound socket file.
+     *
+     * @throws IOException if the mode cannot be set
+     */
+    public void applyMode() throws IOException {
         try {
             Files.setPosixFilePermissions(path, previousMode != null ? previousMode : WORLD_READ_WRITE);
         } catch (UnsupportedOperationException e) {
@@ -65,7 +70,7 @@ final class UnixSocketFile {
     }
 
     /** Removes the socket file; the listener is closed. */
-    void delete() {
+    public void delete() {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {

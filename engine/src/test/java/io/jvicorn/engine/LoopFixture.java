@@ -128,6 +128,32 @@ final class LoopFixture implements AutoCloseable {
         loop.adopt(server.accept(), true, tls);
     }
 
+    /**
+     * Connects a client whose connection starts with a preface: no handler exists until the preface passed, so this
+     * returns the client only; {@link #nextHandler()} waits for the handler.
+     */
+    Socket connectWithPreface(SelectorLoop.PrefaceSetup prefaces) throws Exception {
+        Socket client = new Socket();
+        client.setSoTimeout((int) PATIENCE.toMillis());
+        client.connect(address());
+        clients.add(client);
+        loop.adopt(server.accept(), true, tls, prefaces);
+        return client;
+    }
+
+    /** @return the next handler the loop creates, waiting for it */
+    RecordingHandler nextHandler() throws InterruptedException {
+        RecordingHandler h = created.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        assertNotNull(h, "the loop created no handler");
+        handlers.add(h);
+        return h;
+    }
+
+    /** @return whether the loop has created a handler not yet taken by {@link #nextHandler()} */
+    boolean handlerCreated() {
+        return !created.isEmpty();
+    }
+
     /** Waits until the loop has run every task queued before this call, and one more iteration. */
     void roundTrip() throws Exception {
         onLoop(() -> null);

@@ -35,7 +35,7 @@ final class InheritedDescriptor {
     /**
      * Would make a listening socket of this process also its standard input, for child processes to share.
      *
-     * @param listener a bound, listening TCP socket
+     * @param listener a bound, listening TCP or unix socket
      * @throws IOException always here: this Java, or these classes outside their multi-release jar, cannot do it
      */
     static void shareOnStandardInput(java.nio.channels.ServerSocketChannel listener) throws IOException {

@@ -164,16 +164,29 @@ final class ListenPlan {
      * Binds, without listening, a {@code SO_REUSEPORT} socket on every TCP target, for worker processes that listen on
      * the same ports (see {@link SharedListeners}).
      *
-     * @param tls whether the workers serve HTTPS, for the startup line
+     * <p>A unix socket cannot be shared that way: it is bound and listened on here and made this process's standard
+     * input, which the workers inherit and adopt as {@code fd://0} (Java 22 or newer and the jar, see
+     * {@link InheritedDescriptor#shareOnStandardInput}). Standard input holds one socket, so one unix socket or one
+     * inherited socket ({@code --fd}) at most.
+     *
+     * @param tls     whether the workers serve HTTPS, for the startup line
+     * @param backlog the listen backlog of a unix socket
      * @return the reservations
-     * @throws ServerStartupException if a port is in use, or a target is a unix socket, which cannot be shared
+     * @throws ServerStartupException if a port is in use, or a unix socket cannot be bound or handed to the workers
      */
-    SharedListeners reserveForWorkers(boolean tls) throws ServerStartupException {
-        List<SocketChannel> reservations = new ArrayList<>();
+    SharedListeners reserveForWorkers(boolean tls, int backlog) throws ServerStartupException {
+        List<java.nio.channels.NetworkChannel> reservations = new ArrayList<>();
+        List<io.jvicorn.engine.UnixSocketFile> files = new ArrayList<>();
         List<String> workerBinds = new ArrayList<>();
         List<String> runningOn = new ArrayList<>();
         boolean standardInput = false;
         boolean reserved = false;
+        long onStandardInput = targets.stream()
+                .filter(t -> t.inherited() != null || t.address() instanceof UnixDomainSocketAddress).count();
+        if (onStandardInput > 1) {
+            throw new ServerStartupException("worker processes inherit one listening socket, as their standard input: "
+                    + "listen on one unix socket or one inherited socket (--fd), and on TCP besides", null);
+        }
         try {
             for (Target target : targets) {
                 ServerSocketChannel inherited = target.inherited();
@@ -194,10 +207,19 @@ final class ListenPlan {
                     InetSocketAddress bound = (InetSocketAddress) reservation.getLocalAddress();
                     workerBinds.add(describe(bound));
                     runningOn.add(runningOn(target, bound, tls));
-                } else {
-                    throw new ServerStartupException("--workers cannot share " + target.description() + ": worker "
-                            + "processes of a JVM cannot inherit a unix socket; listen on TCP (--host/--port or "
-                            + "--bind) or on an inherited socket (--fd), or run one process per unix socket", null);
+                } else if (target.address() instanceof UnixDomainSocketAddress unix) {
+                    ServerSocketChannel listener = listenUnix(target, unix, backlog, files);
+                    reservations.add(listener);
+                    try {
+                        InheritedDescriptor.shareOnStandardInput(listener);
+                    } catch (IOException e) {
+                        throw new ServerStartupException("worker processes cannot share " + target.description()
+                                + ": " + e.getMessage() + "; run jvicorn from its jar on Java 22 or newer, or listen "
+                                + "on TCP", e);
+                    }
+                    standardInput = true;
+                    workerBinds.add("fd://0");
+                    runningOn.add(runningOn(target, unix, tls));
                 }
             }
             reserved = true;
@@ -207,9 +229,32 @@ final class ListenPlan {
         } finally {
             if (!reserved) {
                 SharedListeners.closeAll(reservations);
+                files.forEach(io.jvicorn.engine.UnixSocketFile::delete);
             }
         }
-        return new SharedListeners(reservations, workerBinds, standardInput, runningOn);
+        return new SharedListeners(reservations, files, workerBinds, standardInput, runningOn);
+    }
+
+    /** Binds and listens on a unix socket as the engine does ({@link io.jvicorn.engine.UnixSocketFile}). */
+    private ServerSocketChannel listenUnix(Target target, UnixDomainSocketAddress unix, int backlog,
+                                           List<io.jvicorn.engine.UnixSocketFile> files) throws ServerStartupException,
+            IOException {
+        io.jvicorn.engine.UnixSocketFile file;
+        try {
+            file = io.jvicorn.engine.UnixSocketFile.prepare(unix.getPath());
+        } catch (IOException e) {
+            throw bindFailure(target, e);
+        }
+        ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            listener.bind(unix, backlog);
+            files.add(file);
+            file.applyMode();
+        } catch (IOException e) {
+            listener.close();
+            throw bindFailure(target, e);
+        }
+        return listener;
     }
 
     /**
@@ -232,7 +277,7 @@ final class ListenPlan {
                         + "several places to listen on, the reloader cannot hand them to the server process, which "
                         + "inherits a single listening socket");
             }
-            return reserveForWorkers(tls); // an inherited socket is shared as it is; a unix socket is refused there
+            return reserveForWorkers(tls, backlog); // inherited and unix sockets are shared as standard input there
         }
         Target target = targets.get(0);
         ServerSocketChannel listener = null;
@@ -252,9 +297,9 @@ final class ListenPlan {
                 listener = null;
                 LOG.log(System.Logger.Level.WARNING, "Connections are refused while the server restarts: "
                         + e.getMessage());
-                return reserveForWorkers(tls);
+                return reserveForWorkers(tls, backlog);
             }
-            SharedListeners shared = new SharedListeners(List.of(listener), List.of("fd://0"), true,
+            SharedListeners shared = new SharedListeners(List.of(listener), List.of(), List.of("fd://0"), true,
                     List.of(runningOn(target, bound, tls)));
             listener = null;
             return shared;

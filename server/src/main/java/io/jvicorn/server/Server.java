@@ -181,6 +181,10 @@ public final class Server implements AutoCloseable {
                 connection -> new HttpConnectionHandler(connection, settings), new DateRefresher(defaults),
                 carryOnLoops(config.carriers()), config.applicationThreads());
         e.reusePort(config.reusePort());
+        if (config.proxyProtocol()) {
+            e.preface(ProxyProtocolPreface.factory(ForwardedAllowList.parse(config.forwardedAllowIps())),
+                    config.timeoutRequestHeader());
+        }
         try {
             runningOn = listen.bind(e, tls);
         } catch (ServerStartupException ex) {

@@ -89,6 +89,12 @@ import org.jspecify.annotations.Nullable;
  * @param observer                told of connections, requests, parse errors and WebSocket sessions (metrics, a
  *                                tracing bridge; {@code io.jvicorn.server.metrics.PrometheusMetrics} is one);
  *                                {@link ServerObserver#NONE} by default, which costs nothing per request
+ * @param proxyProtocol           whether connections from trusted proxies ({@code forwardedAllowIps}) must start with a
+ *                                PROXY protocol header (v1 or v2, as HAProxy's {@code send-proxy} and
+ *                                {@code send-proxy-v2} and AWS network load balancers send it), whose source address
+ *                                becomes the connection's client; other peers are served as they are, and a PROXY
+ *                                header from them closes the connection. Read before TLS, within
+ *                                {@code timeoutRequestHeader}; off
  */
 public record ServerConfig(
         Application app,
@@ -128,7 +134,8 @@ public record ServerConfig(
         @Nullable SSLParameters sslParameters,
         @Nullable ThreadFactory applicationThreads,
         boolean logRunningOn,
-        ServerObserver observer) {
+        ServerObserver observer,
+        boolean proxyProtocol) {
 
     /** Checks ranges and copies lists. */
     public ServerConfig {
@@ -288,6 +295,7 @@ public record ServerConfig(
         private @Nullable ThreadFactory applicationThreads;
         private boolean logRunningOn = true;
         private ServerObserver observer = ServerObserver.NONE;
+        private boolean proxyProtocol;
 
         private Builder(Application app) {
             this.app = Objects.requireNonNull(app, "app");
@@ -400,6 +408,8 @@ public record ServerConfig(
         public Builder logRunningOn(boolean on) { this.logRunningOn = on; return this; }
         /** @param observer told of connections, requests and WebSocket sessions @return this */
         public Builder observer(ServerObserver observer) { this.observer = Objects.requireNonNull(observer, "observer"); return this; }
+        /** @param on whether trusted peers' connections start with a PROXY protocol header @return this */
+        public Builder proxyProtocol(boolean on) { this.proxyProtocol = on; return this; }
 
         /** @return the validated configuration */
         public ServerConfig build() {
@@ -408,7 +418,8 @@ public record ServerConfig(
                     timeoutRequestBody, timeoutGracefulShutdown, shutdownDelay, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
                     rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders, forwardedAllowIps,
                     limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, threadPerRequest, reusePort,
-                    carriers, debug, sslContext, sslParameters, applicationThreads, logRunningOn, observer);
+                    carriers, debug, sslContext, sslParameters, applicationThreads, logRunningOn, observer,
+                    proxyProtocol);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jvicorn.server;
 
+import io.jvicorn.engine.UnixSocketFile;
 import java.io.IOException;
 import java.nio.channels.NetworkChannel;
 import java.util.List;
@@ -12,17 +13,20 @@ import java.util.List;
  * so each worker binds the same TCP port itself with {@code SO_REUSEPORT} and the kernel spreads connections over the
  * workers. The supervisor keeps each port reserved: it binds a socket with {@code SO_REUSEPORT} but never listens on
  * it, which fails early on a port in use, fixes the port that {@code 0} picked, and receives no connections. An
- * inherited socket (fd 0) is shared by letting every worker inherit standard input. A unix socket cannot be shared.
+ * inherited socket (fd 0) is shared by letting every worker inherit standard input; so is a unix socket, which the
+ * supervisor listens on itself and makes its standard input first (Java 22 or newer and the jar).
  */
 public final class SharedListeners implements AutoCloseable {
     private final List<? extends NetworkChannel> reservations;
+    private final List<UnixSocketFile> files;
     private final List<String> workerBinds;
     private final boolean inheritStandardInput;
     private final List<String> runningOn;
 
-    SharedListeners(List<? extends NetworkChannel> reservations, List<String> workerBinds, boolean inheritStandardInput,
-                    List<String> runningOn) {
+    SharedListeners(List<? extends NetworkChannel> reservations, List<UnixSocketFile> files, List<String> workerBinds,
+                    boolean inheritStandardInput, List<String> runningOn) {
         this.reservations = List.copyOf(reservations);
+        this.files = List.copyOf(files);
         this.workerBinds = List.copyOf(workerBinds);
         this.inheritStandardInput = inheritStandardInput;
         this.runningOn = List.copyOf(runningOn);
@@ -33,10 +37,10 @@ public final class SharedListeners implements AutoCloseable {
      *
      * @param config the configuration the workers will run; its application is not used
      * @return the reservations, to close when the workers are gone
-     * @throws ServerStartupException if an address is in use or does not resolve, or a unix socket is configured
+     * @throws ServerStartupException if an address is in use or does not resolve, or a unix socket cannot be shared
      */
     public static SharedListeners reserve(ServerConfig config) throws ServerStartupException {
-        return ListenPlan.of(config).reserveForWorkers(config.tls() != null);
+        return ListenPlan.of(config).reserveForWorkers(config.tls() != null, config.backlog());
     }
 
     /**
@@ -80,10 +84,11 @@ public final class SharedListeners implements AutoCloseable {
         return runningOn;
     }
 
-    /** Releases the ports; workers that still listen keep them. */
+    /** Releases the ports (workers that still listen keep them) and removes the unix socket files. */
     @Override
     public void close() {
         closeAll(reservations);
+        files.forEach(UnixSocketFile::delete);
     }
 
     /** Closes reservation sockets, also those of a reservation that failed half way. */

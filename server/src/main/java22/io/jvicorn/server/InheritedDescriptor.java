@@ -119,9 +119,9 @@ final class InheritedDescriptor {
      * and connections made while none runs wait in its backlog). The channel keeps its own descriptor.
      *
      * <p>Java does not reveal a channel's descriptor, so it is found among the open ones: the listening socket whose
-     * local port is the channel's.
+     * local port (TCP) or path (a unix socket, {@code --uds} with {@code --workers}) is the channel's.
      *
-     * @param listener a bound, listening TCP socket
+     * @param listener a bound, listening TCP or unix socket
      * @throws IOException if the descriptor is not found (or found twice), or this system is not Linux or macOS
      */
     @SuppressWarnings("restricted") // Linker.downcallHandle: the manifest or --enable-native-access allows it
@@ -133,7 +133,11 @@ final class InheritedDescriptor {
             throw new IOException("handing a listening socket to child processes is supported on Linux and macOS "
                     + "only (this is " + System.getProperty("os.name") + ")");
         }
-        int port = ((java.net.InetSocketAddress) listener.getLocalAddress()).getPort();
+        java.net.SocketAddress local = listener.getLocalAddress();
+        byte[] unixPath = local instanceof java.net.UnixDomainSocketAddress unix
+                ? unix.getPath().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
+        int port = unixPath == null ? ((java.net.InetSocketAddress) local).getPort() : -1;
+        boolean linux = c == CConstants.LINUX;
         Linker linker = Linker.nativeLinker();
         MethodHandle getsockopt = linker.downcallHandle(function(linker, 0, "getsockopt"),
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
@@ -157,19 +161,22 @@ final class InheritedDescriptor {
                 if ((int) getsockname.invokeExact(fd, address, length) != 0) {
                     continue;
                 }
+                boolean unixFamily = family(address, linux) == AF_UNIX;
                 // sin_port and sin6_port: bytes 2 and 3, in network order, on Linux and macOS alike.
                 int boundPort = (Byte.toUnsignedInt(address.get(JAVA_BYTE, 2)) << 8)
                         | Byte.toUnsignedInt(address.get(JAVA_BYTE, 3));
-                if (boundPort == port) {
+                boolean same = unixPath != null ? unixFamily && hasPath(address, length.get(JAVA_INT, 0), unixPath)
+                        : !unixFamily && boundPort == port;
+                if (same) {
                     if (found >= 0) {
-                        throw new IOException("two listening descriptors (" + found + " and " + fd + ") have port "
-                                + port + "; cannot tell which is the server's");
+                        throw new IOException("two listening descriptors (" + found + " and " + fd + ") are "
+                                + local + "; cannot tell which is the server's");
                     }
                     found = fd;
                 }
             }
             if (found < 0) {
-                throw new IOException("the descriptor of the listening socket on port " + port + " was not found");
+                throw new IOException("the descriptor of the listening socket " + local + " was not found");
             }
             if ((int) dup2.invokeExact(found, STANDARD_INPUT) < 0) {
                 throw new IOException("dup2(" + found + ", 0) failed");
@@ -179,6 +186,35 @@ final class InheritedDescriptor {
         } catch (Throwable e) {
             throw new IOException("calling libc failed: " + e, e);
         }
+    }
+
+    /** {@code AF_UNIX}, 1 on Linux and macOS alike. */
+    private static final int AF_UNIX = 1;
+
+    /**
+     * A socket address's family: Linux's {@code sa_family} is a native-order 16-bit number at offset 0; the BSDs' a
+     * byte at offset 1, after the length byte.
+     */
+    private static int family(MemorySegment address, boolean linux) {
+        if (!linux) {
+            return Byte.toUnsignedInt(address.get(JAVA_BYTE, 1));
+        }
+        int b0 = Byte.toUnsignedInt(address.get(JAVA_BYTE, 0));
+        int b1 = Byte.toUnsignedInt(address.get(JAVA_BYTE, 1));
+        return java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN ? b0 | b1 << 8 : b0 << 8 | b1;
+    }
+
+    /** Whether a {@code sockaddr_un} of {@code length} bytes holds {@code path} (from offset 2, NUL-ended or not). */
+    private static boolean hasPath(MemorySegment address, int length, byte[] path) {
+        if (length < 2 + path.length) {
+            return false;
+        }
+        for (int i = 0; i < path.length; i++) {
+            if (address.get(JAVA_BYTE, 2 + i) != path[i]) {
+                return false;
+            }
+        }
+        return length == 2 + path.length || address.get(JAVA_BYTE, 2 + path.length) == 0;
     }
 
     /** The size of {@code struct sockaddr_storage}, which holds any socket address. */

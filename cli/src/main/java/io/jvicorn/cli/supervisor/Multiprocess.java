@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * {@code --workers N}: Uvicorn's multiprocess supervisor. Keeps N worker processes serving the shared ports; a worker
  * that dies is replaced (after a growing pause when workers keep dying young), one that stops beating for
  * {@code --timeout-worker-healthcheck} is killed and replaced, and one that fails to start (exit code 3 before it
- * served) stops everything with code 3, as Gunicorn and Uvicorn do. SIGINT/SIGTERM stop the workers gracefully (a
+ * served) stops everything with code 3, as Gunicorn and Uvicorn do. A worker whose resident memory passes
+ * {@code --workers-max-rss} is replaced as in a rolling restart: its successor first, then it retires and drains
+ * (Granian's option). SIGINT/SIGTERM stop the workers gracefully (a
  * second SIGINT kills them), SIGHUP replaces them one by one (each old worker retires once its replacement serves),
  * SIGTTIN and SIGTTOU add and remove one.
  */
@@ -24,9 +26,14 @@ public final class Multiprocess {
     private static final long YOUNG_NANOS = Duration.ofSeconds(5).toNanos();
     private static final long MAX_RESPAWN_PAUSE_NANOS = Duration.ofSeconds(10).toNanos();
     private static final int EXIT_STARTUP_FAILURE = 3;
+    /** How often workers' resident memory is read: a file read per worker, and memory grows slowly. */
+    private static final long MEMORY_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final long MIB = 1024 * 1024;
 
     private final WorkerPool pool;
     private final long healthTimeoutNanos;
+    private final long maxRssBytes;
+    private long nextMemoryCheck;
     private int desired;
     private boolean stopping;
     private boolean forced;
@@ -37,11 +44,13 @@ public final class Multiprocess {
     private @Nullable Worker replacement;
     private @Nullable Worker replaced;
 
-    private Multiprocess(WorkerPool pool, int workers, Duration healthTimeout) {
+    private Multiprocess(WorkerPool pool, int workers, Duration healthTimeout, long maxRssBytes) {
         this.pool = pool;
         this.desired = workers;
         this.healthTimeoutNanos = healthTimeout.toNanos();
+        this.maxRssBytes = maxRssBytes;
         this.respawnNotBefore = System.nanoTime();
+        this.nextMemoryCheck = respawnNotBefore;
     }
 
     /**
@@ -52,14 +61,16 @@ public final class Multiprocess {
      * @param listeners     the reserved places the workers listen on
      * @param workers       how many workers to keep
      * @param healthTimeout kill a worker silent this long; zero turns health checks off
+     * @param maxRssBytes   replace a worker whose resident memory passes this many bytes; zero for no limit
      * @param metrics       adds up the workers' metrics ({@code --metrics-port}), or null
      * @return the exit code: 0, or 3 when a worker failed to start
      * @throws IOException if the control socket cannot be created
      */
     public static int run(String mainClass, List<String> args, SharedListeners listeners, int workers,
-                          Duration healthTimeout, @Nullable SupervisorMetrics metrics) throws IOException {
+                          Duration healthTimeout, long maxRssBytes, @Nullable SupervisorMetrics metrics)
+            throws IOException {
         try (WorkerPool pool = new WorkerPool(mainClass, args, listeners, metrics == null ? null : metrics.workers())) {
-            return new Multiprocess(pool, workers, healthTimeout).loop();
+            return new Multiprocess(pool, workers, healthTimeout, maxRssBytes).loop();
         }
     }
 
@@ -77,6 +88,7 @@ public final class Multiprocess {
                 }
                 if (!stopping) {
                     checkHealth();
+                    checkMemory();
                     keepWorkersUp();
                 }
             }
@@ -223,6 +235,31 @@ public final class Multiprocess {
                 LOG.log(Level.WARNING, "Child process [" + worker.pid() + "] has not answered for "
                         + Duration.ofNanos(healthTimeoutNanos).toMillis() / 1000.0 + " s; killing it.");
                 worker.kill();
+            }
+        }
+    }
+
+    /**
+     * Replaces the first serving worker whose resident memory passed the limit, as a rolling restart replaces one: not
+     * while a replacement is starting, so that one worker at a time is out of the count.
+     */
+    private void checkMemory() {
+        long now = System.nanoTime();
+        if (maxRssBytes <= 0 || replacement != null || now - nextMemoryCheck < 0) {
+            return;
+        }
+        nextMemoryCheck = now + MEMORY_CHECK_NANOS;
+        for (Worker worker : pool.active()) {
+            if (!worker.serving() || worker.killed()) {
+                continue;
+            }
+            long rss = ResidentMemory.bytes(worker.pid());
+            if (rss > maxRssBytes) {
+                LOG.log(Level.WARNING, "Child process [" + worker.pid() + "] uses " + rss / MIB + " MiB of resident "
+                        + "memory, more than --workers-max-rss " + maxRssBytes / MIB + " MiB; replacing it.");
+                awaitingReplacement.add(worker);
+                replaceNext();
+                return;
             }
         }
     }

@@ -20,7 +20,6 @@ final class Worker {
     Worker(Process process, long now) {
         this.process = process;
         this.startedAt = now;
-        this.lastHeard = now;
     }
 
     Process process() {
@@ -36,9 +35,14 @@ final class Worker {
         return now - startedAt;
     }
 
-    /** @return nanoseconds since the last heart beat (or the start) */
+    /**
+     * The health check's clock: it starts at the worker's first report, not at its spawn, since a JVM that is still
+     * booting (on a loaded machine, for longer than the timeout) cannot report anything yet.
+     *
+     * @return nanoseconds since the last report; 0 before the first
+     */
     long silence(long now) {
-        return now - lastHeard;
+        return contacted ? now - lastHeard : 0;
     }
 
     /** @return whether the worker has said anything yet: its JVM is up and its link beats */

@@ -1,6 +1,9 @@
 package io.jvicorn.http11.proxy;
 
 import io.jvicorn.asgi.Address;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -136,6 +139,23 @@ public final class ForwardedAllowList {
             return all;
         }
         return peer.port() == null ? trustsUnixSocket(peer.host()) : trusts(peer.host());
+    }
+
+    /**
+     * Whether the immediate peer of a socket is trusted, before any header was read (the PROXY protocol's check).
+     *
+     * @param remote the socket's peer: an {@link InetSocketAddress}, or null or a path for a unix socket peer
+     * @param local  the address the connection arrived on: a unix socket's path decides for its peers
+     * @return true if the peer may say who the client is
+     */
+    public boolean trustsConnection(@Nullable SocketAddress remote, @Nullable SocketAddress local) {
+        if (local instanceof UnixDomainSocketAddress unix) {
+            return trustsUnixSocket(unix.getPath().toString());
+        }
+        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return trusts(AddressText.of(inet.getAddress()));
+        }
+        return all;
     }
 
     /** @return the list as given */

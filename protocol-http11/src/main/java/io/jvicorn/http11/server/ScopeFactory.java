@@ -53,8 +53,10 @@ final class ScopeFactory {
         this.client = client;
         this.server = server;
         ForwardedAllowList trusted = settings.trustedProxies();
-        // A unix-socket peer has no address of its own: it is trusted as "unix:" or by the listening socket's path.
-        Address peer = server != null && server.port() == null ? server : client;
+        // A unix-socket peer has no address of its own: it is trusted as "unix:" or by the listening socket's path. An
+        // IP client on a unix socket is one a PROXY header named: the connection stands for it, so it is checked.
+        boolean ipClient = client != null && client.port() != null;
+        Address peer = !ipClient && server != null && server.port() == null ? server : client;
         this.peerTrusted = trusted != null && trusted.trustsPeer(peer);
     }
 

@@ -17,9 +17,6 @@ import io.jvicorn.asgi.WebSocketSend;
 import io.jvicorn.lifespan.LifespanMode;
 import io.jvicorn.server.Server;
 import io.jvicorn.server.ServerConfig;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,7 +74,7 @@ class NginxProxyTest {
         Path socket = dir.resolve("jvicorn.sock");
         tcpServer = start(b -> b.port(0));
         unixServer = start(b -> b.uds(socket.toString()).forwardedAllowIps("unix:"));
-        nginxPort = freePort();
+        nginxPort = LocalPorts.free();
         String upstream = """
                 proxy_http_version 1.1;
                 proxy_set_header Host $host;
@@ -109,7 +106,7 @@ class NginxProxyTest {
         nginx = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
                 "-g", "daemon off; master_process off;").redirectErrorStream(true)
                 .redirectOutput(dir.resolve("nginx.out").toFile()).start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> accepts(nginxPort));
+        await().atMost(Duration.ofSeconds(10)).until(() -> LocalPorts.accepts(nginxPort));
     }
 
     private static Server start(UnaryOperator<ServerConfig.Builder> configure) throws Exception {
@@ -172,19 +169,5 @@ class NginxProxyTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return r.body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

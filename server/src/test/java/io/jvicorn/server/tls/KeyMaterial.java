@@ -31,7 +31,7 @@ import javax.net.ssl.TrustManagerFactory;
  * 127.0.0.1, and a self-signed client certificate), exported to PEM; the private keys, which keytool cannot export,
  * are read from the PKCS#12 files and written as PEM here.
  */
-record KeyMaterial(Path dir, Path serverKeyStore, Path serverCert, Path serverKey, Path clientKeyStore,
+public record KeyMaterial(Path dir, Path serverKeyStore, Path serverCert, Path serverKey, Path clientKeyStore,
                    Path clientCert, Path clientKey) {
     static final String STORE_PASSWORD = "changeit";
     private static final Base64.Encoder PEM = Base64.getMimeEncoder(64, new byte[] {'\n'});
@@ -44,7 +44,7 @@ record KeyMaterial(Path dir, Path serverKeyStore, Path serverCert, Path serverKe
      *
      * @return the certificates and keys
      */
-    static synchronized KeyMaterial shared() {
+    public static synchronized KeyMaterial shared() {
         if (shared == null) {
             try {
                 Path dir = Files.createTempDirectory("jvicorn-tls-test-");
@@ -112,7 +112,7 @@ record KeyMaterial(Path dir, Path serverKeyStore, Path serverCert, Path serverKe
     }
 
     /** One file with the certificate and then the key, as Uvicorn's certfile may be. */
-    Path serverCertAndKey() throws IOException {
+    public Path serverCertAndKey() throws IOException {
         Path file = dir.resolve("server-combined.pem");
         Files.writeString(file, Files.readString(serverCert) + Files.readString(serverKey));
         return file;
@@ -123,7 +123,7 @@ record KeyMaterial(Path dir, Path serverKeyStore, Path serverCert, Path serverKe
     }
 
     /** A client context that trusts the server certificate and, if {@code withClientCert}, presents the client's. */
-    SSLContext clientContext(boolean withClientCert) throws Exception {
+    public SSLContext clientContext(boolean withClientCert) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("server", serverCertificate());
