@@ -141,7 +141,9 @@ final class CliOptions {
             // Picocli formats descriptions, hence %% for each percent sign.
             description = "Layout of access lines, with placeholders such as %%(client_addr)s, %%(request_line)s, "
                     + "%%(status_code)s, %%(duration_ms)s, %%(bytes)s, %%({User-Agent}i)s. Default: Uvicorn's "
-                    + "'%%(client_addr)s - \"%%(request_line)s\" %%(status_code)s'.")
+                    + "'%%(client_addr)s - \"%%(request_line)s\" %%(status_code)s'. 'json' writes one JSON object "
+                    + "per line (time, client, method, path, query, http_version, status, bytes, duration, "
+                    + "user_agent, referer) for log shippers.")
     @Nullable String accessLogFormat;
 
     // No default: null is "auto", colours when stdout is a terminal and NO_COLOR is unset.

@@ -2,6 +2,7 @@ package io.jvicorn.cli;
 
 import io.jvicorn.asgi.Application;
 import io.jvicorn.cli.reload.ReloadSettings;
+import io.jvicorn.http11.server.AccessLogFormat;
 import io.jvicorn.cli.supervisor.ChangeReload;
 import io.jvicorn.cli.supervisor.Multiprocess;
 import io.jvicorn.cli.supervisor.WorkerLink;
@@ -227,7 +228,8 @@ public final class Main {
             CliLogging.configureFromFile(options.logConfig, command.logLevelGiven() ? options.logLevel : null,
                     options.accessLog);
         } else {
-            CliLogging.configure(options.logLevel, options.accessLog, colors, out, err);
+            CliLogging.configure(options.logLevel, options.accessLog,
+                    AccessLogFormat.JSON.equals(options.accessLogFormat), colors, out, err);
         }
     }
 
