@@ -89,6 +89,14 @@ final class CliOptions {
                     + "process runs the server as a child and starts a new one after each change.")
     boolean reload;
 
+    @Option(names = "--reload-mode", paramLabel = "MODE", defaultValue = "process",
+            converter = Converters.ReloadModes.class,
+            description = "How --reload applies a change: 'process' restarts the server process (Uvicorn's way); "
+                    + "'in-process' keeps the server and its connections, loads the --app-dir classes afresh in a new "
+                    + "class loader, and moves new requests to the new application once its lifespan startup "
+                    + "completed, while running requests finish on the old one. Default: ${DEFAULT-VALUE}.")
+    ReloadMode reloadMode = ReloadMode.PROCESS;
+
     @Option(names = "--reload-dir", paramLabel = "PATH",
             description = "A directory to watch with --reload; repeatable. Default: the working directory (and every "
                     + "--app-dir outside it).")
@@ -412,7 +420,8 @@ final class CliOptions {
 
     /** @return whether a reload option was given without {@code --reload}, which Uvicorn warns about */
     boolean reloadOptionsWithoutReload() {
-        return !reload && (!reloadDirs.isEmpty() || !reloadIncludes.isEmpty() || !reloadExcludes.isEmpty());
+        return !reload && (!reloadDirs.isEmpty() || !reloadIncludes.isEmpty() || !reloadExcludes.isEmpty()
+                || reloadMode != ReloadMode.PROCESS);
     }
 
     /**
@@ -435,6 +444,19 @@ final class CliOptions {
      * @throws IllegalArgumentException if the values do not fit together (ServerConfig's checks, e.g. root path)
      */
     ServerConfig toServerConfig(Application application, boolean colors) {
+        return toServerConfig(application, colors, null);
+    }
+
+    /**
+     * Builds the server configuration for an application from a class loader of its own.
+     *
+     * @param application    the loaded application
+     * @param colors         whether access lines carry ANSI colours
+     * @param appClassLoader the loader it came from, made the context loader of its requests; null for none
+     * @return the configuration
+     * @throws IllegalArgumentException if the values do not fit together (ServerConfig's checks, e.g. root path)
+     */
+    ServerConfig toServerConfig(Application application, boolean colors, @Nullable ClassLoader appClassLoader) {
         int headSize = h11MaxIncompleteEventSize != null ? h11MaxIncompleteEventSize : limitRequestHeadersSize;
         WebSocketSettings webSocketSettings = new WebSocketSettings(webSocket.equals("auto"), wsMaxSize, wsMaxQueue, wsPingInterval,
                 wsPingTimeout, wsPerMessageDeflate);
@@ -464,7 +486,8 @@ final class CliOptions {
                 .useColors(colors)
                 .threadPerRequest(resetContextvars)
                 .carriers(carriers)
-                .debug(development.debug);
+                .debug(development.debug)
+                .appClassLoader(appClassLoader);
         if (loops != null) {
             builder.loops(loops);
         }

@@ -144,6 +144,8 @@ public final class Main {
             // Werkzeug refuses its debugger behind several processes; so does jvicorn, before starting any.
             return usageError("--debug cannot be used with --workers " + options.workers + ": the debug page is for a "
                     + "single development process (use --reload for restarts)");
+        } else if (options.reload && options.reloadMode == ReloadMode.IN_PROCESS) {
+            return serveReloading(options, importString, colors);
         } else if (options.reload || options.workers > 1) {
             return supervise(options, args, colors);
         } else if (options.reloadOptionsWithoutReload()) {
@@ -166,7 +168,41 @@ public final class Main {
         }
         // Frameworks look resources up through the context loader; virtual threads the server starts inherit it.
         Thread.currentThread().setContextClassLoader(loader.classLoader());
-        return serve(config, link);
+        return serve(new Server(config), link, null);
+    }
+
+    /**
+     * {@code --reload --reload-mode in-process}: one server, whose application {@link InProcessReload} replaces on
+     * each change.
+     */
+    private int serveReloading(CliOptions options, String importString, boolean colors) {
+        if (options.workers > 1) {
+            LOG.log(Level.WARNING, "\"workers\" flag is ignored when reloading is enabled.");
+        }
+        ReloadSettings settings = options.reloadSettings();
+        settings.warnings().forEach(warning -> LOG.log(Level.WARNING, warning));
+        LOG.log(Level.INFO, "Will watch for changes in these directories: "
+                + settings.dirs().stream().map(dir -> "'" + dir + "'").toList());
+        List<Path> reloadDirs = options.reloadDirs.stream()
+                .map(dir -> Path.of(dir).toAbsolutePath().normalize())
+                .filter(java.nio.file.Files::isDirectory)
+                .toList();
+        InProcessReload reload = new InProcessReload(importString, options.factory, options.appDirPaths(), reloadDirs,
+                settings, options.reloadDelay);
+        Server server;
+        try {
+            // No local variable holds the first application or its configuration while serving: this frame would
+            // keep its class loader reachable after the first reload. Nor is a context class loader set here:
+            // threads the server keeps would inherit it.
+            server = new Server(options.toServerConfig(reload.loadFirst(), colors, reload.classLoader()));
+        } catch (AppLoadException e) {
+            LOG.log(Level.ERROR, e.getMessage(), e.getCause());
+            return EXIT_STARTUP_FAILURE;
+        } catch (IllegalArgumentException e) {
+            return usageError(e.getMessage());
+        }
+        LOG.log(Level.INFO, "Started in-process reloader [" + ProcessHandle.current().pid() + "] using WatchService");
+        return serve(server, null, reload);
     }
 
     /** The places a worker listens on, as its supervisor reserved them. */
@@ -247,10 +283,9 @@ public final class Main {
         });
     }
 
-    private int serve(ServerConfig config, @Nullable WorkerLink link) {
+    private int serve(Server server, @Nullable WorkerLink link, @Nullable InProcessReload reload) {
         long pid = ProcessHandle.current().pid();
         LOG.log(Level.INFO, "Started server process [" + pid + "]");
-        Server server = new Server(config);
         new ShutdownSignals(
                 server::close, // which logs "Shutting down"
                 () -> {
@@ -269,6 +304,16 @@ public final class Main {
             for (String place : server.runningOn()) {
                 LOG.log(Level.INFO, "jvicorn running on " + place + " (Press CTRL+C to quit)");
             }
+            if (reload != null) {
+                try {
+                    reload.start(server);
+                } catch (IOException e) {
+                    LOG.log(Level.ERROR, "Cannot watch for changes: " + e.getMessage());
+                    server.close();
+                    finish(pid);
+                    return EXIT_STARTUP_FAILURE;
+                }
+            }
         } else {
             // The supervisor printed where the workers listen; a worker reports that it serves, then beats.
             link.serving(server::probeLoops, () -> Thread.ofPlatform().name("jvicorn-orphan-shutdown")
@@ -278,6 +323,9 @@ public final class Main {
             server.awaitTermination();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (reload != null) {
+            reload.close();
         }
         server.close(); // idempotent: waits for a shutdown a signal started
         finish(pid);

@@ -71,6 +71,10 @@ import org.jspecify.annotations.Nullable;
  *                                the exception chain and the request to clients on this machine (a loopback peer
  *                                whose scope client is loopback too), the plain 500 to others; for development
  *                                ({@code --debug}), off
+ * @param appClassLoader          the class loader the application was loaded with, made the context class loader of
+ *                                its requests and lifespan (and nothing else's: a thread the server keeps never holds
+ *                                it, so that after {@link Server#replaceApplication} the old loader can be
+ *                                collected); null, the default, leaves every thread's own
  */
 public record ServerConfig(
         Application app,
@@ -105,7 +109,8 @@ public record ServerConfig(
         boolean threadPerRequest,
         boolean reusePort,
         Carriers carriers,
-        boolean debug) {
+        boolean debug,
+        @Nullable ClassLoader appClassLoader) {
 
     /** Checks ranges and copies lists. */
     public ServerConfig {
@@ -169,6 +174,21 @@ public record ServerConfig(
      */
     public static void checkForwardedAllowIps(String ips) {
         ForwardedAllowList.parse(ips);
+    }
+
+    /**
+     * This configuration serving another application, as {@link Server#replaceApplication} makes it.
+     *
+     * @param next   the application
+     * @param loader its class loader, or null
+     * @return a copy with {@link #app()} and {@link #appClassLoader()} replaced
+     */
+    ServerConfig withApplication(Application next, @Nullable ClassLoader loader) {
+        return new ServerConfig(next, host, port, backlog, loops, timeoutKeepAlive, timeoutRequestHeader,
+                timeoutRequestBody, timeoutGracefulShutdown, shutdownDelay, limitConcurrency, limitMaxRequests,
+                serverHeader, dateHeader, headers, rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders,
+                forwardedAllowIps, limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls,
+                threadPerRequest, reusePort, carriers, debug, loader);
     }
 
     /**
@@ -253,6 +273,7 @@ public record ServerConfig(
         private boolean reusePort;
         private Carriers carriers = Carriers.LOOPS;
         private boolean debug;
+        private @Nullable ClassLoader appClassLoader;
 
         private Builder(Application app) {
             this.app = Objects.requireNonNull(app, "app");
@@ -347,6 +368,8 @@ public record ServerConfig(
         public Builder carriers(Carriers carriers) { this.carriers = carriers; return this; }
         /** @param on whether failures are answered with the debug page to clients on this machine @return this */
         public Builder debug(boolean on) { this.debug = on; return this; }
+        /** @param loader the application's class loader, its requests' context loader; null for none @return this */
+        public Builder appClassLoader(@Nullable ClassLoader loader) { this.appClassLoader = loader; return this; }
 
         /** @return the validated configuration */
         public ServerConfig build() {
@@ -355,7 +378,7 @@ public record ServerConfig(
                     timeoutRequestBody, timeoutGracefulShutdown, shutdownDelay, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
                     rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders, forwardedAllowIps,
                     limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, threadPerRequest, reusePort,
-                    carriers, debug);
+                    carriers, debug, appClassLoader);
         }
     }
 }

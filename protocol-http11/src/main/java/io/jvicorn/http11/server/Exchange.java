@@ -1,5 +1,6 @@
 package io.jvicorn.http11.server;
 
+import io.jvicorn.asgi.Application;
 import io.jvicorn.asgi.ClientDisconnectedException;
 import io.jvicorn.asgi.HttpResponseBody;
 import io.jvicorn.asgi.HttpResponsePathsend;
@@ -117,13 +118,13 @@ final class Exchange {
      *
      * @return true if the connection must be closed afterwards
      */
-    boolean run(HttpScope scope, ResponseOutput output, HttpSettings settings) {
+    boolean run(HttpScope scope, ResponseOutput output, HttpSettings settings, Application app) {
         RequestHead h = head;
         assert h != null;
         long start = System.nanoTime();
         out = output;
         try {
-            return respond(scope, h, output, settings, start);
+            return respond(scope, h, output, settings, app, start);
         } finally {
             out = null;
             ResponseEncoder encoder = output.encoder();
@@ -133,13 +134,14 @@ final class Exchange {
         }
     }
 
-    private boolean respond(HttpScope scope, RequestHead h, ResponseOutput output, HttpSettings settings, long start) {
+    private boolean respond(HttpScope scope, RequestHead h, ResponseOutput output, HttpSettings settings,
+                            Application app, long start) {
         runner = Thread.currentThread();
         ResponseEncoder encoder = output.encoder();
         encoder.begin(h);
         Throwable failure = null;
         try {
-            settings.app().call(scope, this::receive, this::send);
+            app.call(scope, this::receive, this::send);
         } catch (ClientDisconnectedException e) {
             LOG.log(System.Logger.Level.DEBUG, "client disconnected: {0}", e.getMessage());
             return answerIfCancelled(output, settings, h, scope, start);

@@ -7,6 +7,7 @@ import io.jvicorn.http11.codec.RequestHead;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The worker side of a connection: a virtual thread, started when exchanges arrive and ended when there are none,
@@ -98,34 +99,83 @@ final class Worker {
      * @return true if the connection must close after it
      */
     boolean process(Exchange exchange) {
+        return process(exchange, null) == Outcome.CLOSE;
+    }
+
+    /** What an exchange run on the loop came to. */
+    enum Outcome {
+        /** Answered; the connection stays open. */
+        KEEP_OPEN,
+        /** Answered; the connection must close after it. */
+        CLOSE,
+        /** Nothing done: the generation the loop chose was retired before the request started. */
+        NOT_STARTED
+    }
+
+    /**
+     * Runs a request on the loop, on the generation the loop found serving (one that {@link
+     * AppGeneration#answersInline answers inline}).
+     *
+     * @return whether it was answered and the connection must close, or that it was not started
+     */
+    Outcome processInline(Exchange exchange, AppGeneration generation) {
+        return process(exchange, generation);
+    }
+
+    /** @param inlineOn the generation the loop answers on, or null on the worker (which takes the serving one) */
+    private Outcome process(Exchange exchange, @Nullable AppGeneration inlineOn) {
         OutputBuffer unwritten = exchange.unwritten;
         if (unwritten != null) {
-            return writeRemaining(unwritten, exchange.closeAfterOutput);
+            return outcome(writeRemaining(unwritten, exchange.closeAfterOutput));
         }
         ParseError error = exchange.error;
         if (error != null) {
             output.writeClosingResponse(error.status(), error.reason());
-            return true;
+            return Outcome.CLOSE;
         }
         RequestHead head = exchange.head;
         assert head != null;
+        ServerActivity activity = settings.activity();
         Integer limit = settings.limitConcurrency();
-        if (limit != null && settings.activity().overLimit(limit)) {
+        if (limit != null && activity.overLimit(limit)) {
             LOG.log(System.Logger.Level.WARNING, "Exceeded concurrency limit.");
             long start = System.nanoTime();
             int bytes = output.writeClosingResponse(503, "Service Unavailable");
             AccessLog.log(settings, scopes.client(), head, 503, bytes, start);
-            return true;
+            return Outcome.CLOSE;
         }
-        settings.activity().taskStarted();
+        AppGeneration generation;
+        if (inlineOn == null) {
+            generation = activity.taskStarted();
+        } else if (activity.tryTaskStarted(inlineOn)) {
+            generation = inlineOn;
+        } else {
+            return Outcome.NOT_STARTED;
+        }
+        // A reloadable application's loader, for the frameworks that look resources up through it; put back after,
+        // so that no thread keeps a retired application's loader alive.
+        ClassLoader loader = generation.contextLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = loader == null ? null : thread.getContextClassLoader();
+        if (loader != null) {
+            thread.setContextClassLoader(loader);
+        }
         try {
             if (exchange.isUpgrade()) {
-                return upgrade(exchange, head);
+                return outcome(upgrade(exchange, head, generation));
             }
-            return exchange.run(scopes.httpScope(head), output, settings);
+            return outcome(exchange.run(scopes.httpScope(head, generation.state()), output, settings,
+                    generation.app()));
         } finally {
-            settings.activity().taskFinished();
+            if (loader != null) {
+                thread.setContextClassLoader(previous);
+            }
+            activity.taskFinished(generation);
         }
+    }
+
+    private static Outcome outcome(boolean close) {
+        return close ? Outcome.CLOSE : Outcome.KEEP_OPEN;
     }
 
     private boolean writeRemaining(OutputBuffer unwritten, boolean close) {
@@ -143,7 +193,7 @@ final class Worker {
         return close;
     }
 
-    private boolean upgrade(Exchange exchange, RequestHead head) {
+    private boolean upgrade(Exchange exchange, RequestHead head, AppGeneration generation) {
         WebSocketUpgrade webSocket = settings.webSocket();
         ByteBuffer leftover = exchange.leftover;
         assert webSocket != null && leftover != null;
@@ -151,7 +201,8 @@ final class Worker {
         ScopeFactory.Endpoints endpoints = scopes.endpoints(head, true);
         try {
             webSocket.run(new UpgradeRequest(transport, head, scopes.path(head), scopes.rawPath(head),
-                    endpoints.client(), endpoints.server(), new HashMap<>(settings.state()), settings, leftover,
+                    endpoints.client(), endpoints.server(), generation.app(), new HashMap<>(generation.state()),
+                    settings, leftover,
                     endpoints.scheme(), scopes.tlsExtension(), queue::isShuttingDown));
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "Exception in ASGI application", e);
