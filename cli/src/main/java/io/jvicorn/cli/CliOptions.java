@@ -6,7 +6,9 @@ import io.jvicorn.cli.reload.ReloadSettings;
 import io.jvicorn.server.Carriers;
 import io.jvicorn.server.ServerConfig;
 import io.jvicorn.server.ServerConfig.WebSocketSettings;
+import io.jvicorn.server.SourceFinder;
 import io.jvicorn.server.TlsConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -418,6 +420,14 @@ final class CliOptions {
         return ReloadSettings.resolve(reloadDirs, reloadIncludes, reloadExcludes, appDirs, workingDirectory);
     }
 
+    /** @return the {@code --reload-dir} values that are directories, absolute */
+    List<Path> reloadDirPaths() {
+        return reloadDirs.stream()
+                .map(dir -> Path.of(dir).toAbsolutePath().normalize())
+                .filter(Files::isDirectory)
+                .toList();
+    }
+
     /** @return whether a reload option was given without {@code --reload}, which Uvicorn warns about */
     boolean reloadOptionsWithoutReload() {
         return !reload && (!reloadDirs.isEmpty() || !reloadIncludes.isEmpty() || !reloadExcludes.isEmpty()
@@ -487,6 +497,8 @@ final class CliOptions {
                 .threadPerRequest(resetContextvars)
                 .carriers(carriers)
                 .debug(development.debug)
+                .debugSources(development.debug ? SourceFinder.conventionalRoots(appDirPaths(), reloadDirPaths())
+                        : List.of())
                 .appClassLoader(appClassLoader);
         if (loops != null) {
             builder.loops(loops);

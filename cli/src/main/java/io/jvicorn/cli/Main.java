@@ -183,12 +183,8 @@ public final class Main {
         settings.warnings().forEach(warning -> LOG.log(Level.WARNING, warning));
         LOG.log(Level.INFO, "Will watch for changes in these directories: "
                 + settings.dirs().stream().map(dir -> "'" + dir + "'").toList());
-        List<Path> reloadDirs = options.reloadDirs.stream()
-                .map(dir -> Path.of(dir).toAbsolutePath().normalize())
-                .filter(java.nio.file.Files::isDirectory)
-                .toList();
-        InProcessReload reload = new InProcessReload(importString, options.factory, options.appDirPaths(), reloadDirs,
-                settings, options.reloadDelay);
+        InProcessReload reload = new InProcessReload(importString, options.factory, options.appDirPaths(),
+                options.reloadDirPaths(), settings, options.reloadDelay);
         Server server;
         try {
             // No local variable holds the first application or its configuration while serving: this frame would

@@ -155,7 +155,8 @@ public final class Server implements AutoCloseable {
                 tls == null ? "http" : "https",
                 config.accessLog() ? accessLogFormat(config) : null,
                 config.proxyHeaders() ? ForwardedAllowList.parse(config.forwardedAllowIps()) : null,
-                config.limitConcurrency(), counters, webSocket, config.threadPerRequest(), config.debug());
+                config.limitConcurrency(), counters, webSocket, config.threadPerRequest(), config.debug(),
+                config.debug() ? new SourceFinder(config.debugSources()) : null);
         Engine e = new Engine(config.loops(), config.backlog(),
                 connection -> new HttpConnectionHandler(connection, settings), new DateRefresher(defaults),
                 carryOnLoops(config.carriers()));

@@ -6,6 +6,7 @@ import io.jvicorn.http11.codec.ParserLimits;
 import io.jvicorn.http11.proxy.ForwardedAllowList;
 import io.jvicorn.http11.server.AccessLogFormat;
 import io.jvicorn.lifespan.LifespanMode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,9 @@ import org.jspecify.annotations.Nullable;
  *                                the exception chain and the request to clients on this machine (a loopback peer
  *                                whose scope client is loopback too), the plain 500 to others; for development
  *                                ({@code --debug}), off
+ * @param debugSources            source directories and {@code -sources.jar} files where the debug page finds the
+ *                                source lines of stack frames ({@link SourceFinder#conventionalRoots} gives the
+ *                                usual ones for a class path); none by default
  * @param appClassLoader          the class loader the application was loaded with, made the context class loader of
  *                                its requests and lifespan (and nothing else's: a thread the server keeps never holds
  *                                it, so that after {@link Server#replaceApplication} the old loader can be
@@ -110,6 +114,7 @@ public record ServerConfig(
         boolean reusePort,
         Carriers carriers,
         boolean debug,
+        List<Path> debugSources,
         @Nullable ClassLoader appClassLoader) {
 
     /** Checks ranges and copies lists. */
@@ -144,6 +149,7 @@ public record ServerConfig(
         }
         headers = List.copyOf(headers);
         binds = List.copyOf(binds);
+        debugSources = List.copyOf(debugSources);
         for (String bind : binds) {
             ListenAddress.parse(bind, port); // throws naming a bad address
         }
@@ -188,7 +194,7 @@ public record ServerConfig(
                 timeoutRequestBody, timeoutGracefulShutdown, shutdownDelay, limitConcurrency, limitMaxRequests,
                 serverHeader, dateHeader, headers, rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders,
                 forwardedAllowIps, limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls,
-                threadPerRequest, reusePort, carriers, debug, loader);
+                threadPerRequest, reusePort, carriers, debug, debugSources, loader);
     }
 
     /**
@@ -273,6 +279,7 @@ public record ServerConfig(
         private boolean reusePort;
         private Carriers carriers = Carriers.LOOPS;
         private boolean debug;
+        private List<Path> debugSources = List.of();
         private @Nullable ClassLoader appClassLoader;
 
         private Builder(Application app) {
@@ -368,6 +375,8 @@ public record ServerConfig(
         public Builder carriers(Carriers carriers) { this.carriers = carriers; return this; }
         /** @param on whether failures are answered with the debug page to clients on this machine @return this */
         public Builder debug(boolean on) { this.debug = on; return this; }
+        /** @param roots where the debug page finds source lines, searched in order @return this */
+        public Builder debugSources(List<Path> roots) { this.debugSources = List.copyOf(roots); return this; }
         /** @param loader the application's class loader, its requests' context loader; null for none @return this */
         public Builder appClassLoader(@Nullable ClassLoader loader) { this.appClassLoader = loader; return this; }
 
@@ -378,7 +387,7 @@ public record ServerConfig(
                     timeoutRequestBody, timeoutGracefulShutdown, shutdownDelay, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
                     rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders, forwardedAllowIps,
                     limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, threadPerRequest, reusePort,
-                    carriers, debug, appClassLoader);
+                    carriers, debug, debugSources, appClassLoader);
         }
     }
 }

@@ -178,8 +178,9 @@ final class Exchange {
             LOG.log(System.Logger.Level.ERROR, "Exception in ASGI application", failure);
             if (!encoder.isStarted() && !clientGone) {
                 if (settings.debugPage() && DebugPage.shownTo(output.transport().remoteAddress(), scope.client())) {
+                    // Source files are read here, on the application's thread; on a loop only what is cached shows.
                     int bytes = output.writeClosingResponse(500, DebugPage.CONTENT_TYPE,
-                            DebugPage.render(failure, scope));
+                            DebugPage.render(failure, scope, settings.debugSources(), !output.isInline()));
                     AccessLog.log(settings, scope.client(), h, 500, bytes, start);
                 } else {
                     sendPlain(output, settings, 500, "Internal Server Error", h, scope, start);

@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  *                           that are waiting when it finishes one
  * @param debugPage          answer an application failure with {@link DebugPage}'s HTML instead of the plain 500,
  *                           to clients on this machine ({@code --debug}); never for production
+ * @param debugSources       where the debug page finds the source lines of stack frames, or null for none
  */
 public record HttpSettings(
         ParserLimits limits,
@@ -42,5 +43,6 @@ public record HttpSettings(
         ServerActivity activity,
         @Nullable WebSocketUpgrade webSocket,
         boolean threadPerRequest,
-        boolean debugPage) {
+        boolean debugPage,
+        @Nullable SourceLines debugSources) {
 }
