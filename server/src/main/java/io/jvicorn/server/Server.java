@@ -51,6 +51,8 @@ public final class Server implements AutoCloseable {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Released when start() returns or throws: a close() during start() waits for it, then closes what it opened. */
+    private final CountDownLatch startFinished = new CountDownLatch(1);
     private final @Nullable WebSocketUpgrade webSocket;
     private volatile @Nullable ServedApplications applications;
     private volatile @Nullable Engine engine;
@@ -118,6 +120,17 @@ public final class Server implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("server already started");
         }
+        try {
+            if (closing.get()) { // after setting started: a close() that missed it is seen here
+                throw new ServerStartupException("the server was closed before it started", null);
+            }
+            startServing();
+        } finally {
+            startFinished.countDown();
+        }
+    }
+
+    private void startServing() throws ServerStartupException {
         ListenPlan listen;
         TlsEngineFactory tls;
         try {
@@ -279,13 +292,19 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * Graceful shutdown; idempotent. Blocks until done, also when another thread started it.
+     * Graceful shutdown; idempotent. Blocks until done, also when another thread started it. Called while {@link
+     * #start()} runs (a signal during startup), it waits for the start to finish, then shuts down what it started.
      */
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
             awaitQuietly();
             return;
+        }
+        if (started.get()) {
+            // A signal during start(): without waiting, the engine start() is about to open would keep accepting
+            // after this close, and the process would exit under connections it had accepted.
+            awaitStart();
         }
         Engine e = engine;
         try {
@@ -359,6 +378,14 @@ public final class Server implements AutoCloseable {
             awaitQuietly(); // the running close() sees `forced` and stops waiting at its next step
         } else {
             close();
+        }
+    }
+
+    private void awaitStart() {
+        try {
+            startFinished.await();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
     }
 
