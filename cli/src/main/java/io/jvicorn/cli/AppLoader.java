@@ -2,6 +2,8 @@ package io.jvicorn.cli;
 
 import io.jvicorn.asgi.Application;
 import io.jvicorn.asgi.AsyncApplication;
+import io.jvicorn.cli.reload.ChildFirstClassLoader;
+import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -47,15 +49,49 @@ public final class AppLoader {
      */
     public AppLoader(List<Path> classPath, ClassLoader parent) {
         this.classPath = List.copyOf(classPath);
-        URL[] urls = new URL[this.classPath.size()];
+        this.classLoader = new URLClassLoader("jvicorn-app", urls(this.classPath), parent);
+    }
+
+    private AppLoader(List<Path> classPath, URLClassLoader classLoader) {
+        this.classPath = List.copyOf(classPath);
+        this.classLoader = classLoader;
+    }
+
+    /**
+     * A loader for an in-process reload: the application's classes come from {@code classPath} first, in a fresh
+     * {@link ChildFirstClassLoader}, so that a changed class is loaded anew even if jvicorn's class path has it too.
+     *
+     * @param classPath the application's class directories and jars
+     * @param parent    jvicorn's own loader, where the API and the JDK come from
+     * @param name      the loader's name, such as {@code jvicorn-app-2}
+     * @return a loader that has loaded nothing yet
+     */
+    public static AppLoader childFirst(List<Path> classPath, ClassLoader parent, String name) {
+        return new AppLoader(classPath, new ChildFirstClassLoader(name, urls(classPath), parent));
+    }
+
+    private static URL[] urls(List<Path> classPath) {
+        URL[] urls = new URL[classPath.size()];
         for (int i = 0; i < urls.length; i++) {
             try {
-                urls[i] = this.classPath.get(i).toUri().toURL();
+                urls[i] = classPath.get(i).toUri().toURL();
             } catch (MalformedURLException e) {
-                throw new IllegalArgumentException("cannot use " + this.classPath.get(i) + " as a class path entry", e);
+                throw new IllegalArgumentException("cannot use " + classPath.get(i) + " as a class path entry", e);
             }
         }
-        this.classLoader = new URLClassLoader("jvicorn-app", urls, parent);
+        return urls;
+    }
+
+    /**
+     * Closes the class loader's open jars: once its application has retired, so that a rebuilt jar is read afresh and
+     * no file stays open. Classes already loaded stay usable.
+     */
+    public void close() {
+        try {
+            classLoader.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the application''s class loader: {0}", e.toString());
+        }
     }
 
     /**

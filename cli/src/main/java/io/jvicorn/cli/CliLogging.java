@@ -49,11 +49,14 @@ final class CliLogging {
      *
      * @param level     the threshold of jvicorn's loggers
      * @param accessLog whether access lines are written
+     * @param jsonLines whether access lines are JSON objects ({@code --access-log-format json}), written without the
+     *                  level prefix
      * @param colors    whether level names carry ANSI colours
      * @param out       where access lines go
      * @param err       where everything else goes
      */
-    static void configure(LogLevel level, boolean accessLog, boolean colors, PrintStream out, PrintStream err) {
+    static void configure(LogLevel level, boolean accessLog, boolean jsonLines, boolean colors, PrintStream out,
+                          PrintStream err) {
         removeHandlers(ROOT);
         ROOT.setLevel(OTHER_LOGGERS_LEVEL);
         ROOT.addHandler(new PrintStreamHandler(err, colors));
@@ -66,7 +69,8 @@ final class CliLogging {
         ACCESS.setUseParentHandlers(false);
         if (accessLog) {
             ACCESS.setLevel(null);
-            ACCESS.addHandler(new PrintStreamHandler(out, colors));
+            ACCESS.addHandler(jsonLines ? new PrintStreamHandler(out, new MessageOnlyFormatter())
+                    : new PrintStreamHandler(out, colors));
         } else {
             ACCESS.setLevel(Level.OFF);
         }

@@ -7,7 +7,9 @@ import io.jvicorn.observe.ServerObserver;
 import io.jvicorn.server.Carriers;
 import io.jvicorn.server.ServerConfig;
 import io.jvicorn.server.ServerConfig.WebSocketSettings;
+import io.jvicorn.server.SourceFinder;
 import io.jvicorn.server.TlsConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,6 +92,14 @@ final class CliOptions {
                     + "process runs the server as a child and starts a new one after each change.")
     boolean reload;
 
+    @Option(names = "--reload-mode", paramLabel = "MODE", defaultValue = "process",
+            converter = Converters.ReloadModes.class,
+            description = "How --reload applies a change: 'process' restarts the server process (Uvicorn's way); "
+                    + "'in-process' keeps the server and its connections, loads the --app-dir classes afresh in a new "
+                    + "class loader, and moves new requests to the new application once its lifespan startup "
+                    + "completed, while running requests finish on the old one. Default: ${DEFAULT-VALUE}.")
+    ReloadMode reloadMode = ReloadMode.PROCESS;
+
     @Option(names = "--reload-dir", paramLabel = "PATH",
             description = "A directory to watch with --reload; repeatable. Default: the working directory (and every "
                     + "--app-dir outside it).")
@@ -160,7 +170,9 @@ final class CliOptions {
             // Picocli formats descriptions, hence %% for each percent sign.
             description = "Layout of access lines, with placeholders such as %%(client_addr)s, %%(request_line)s, "
                     + "%%(status_code)s, %%(duration_ms)s, %%(bytes)s, %%({User-Agent}i)s. Default: Uvicorn's "
-                    + "'%%(client_addr)s - \"%%(request_line)s\" %%(status_code)s'.")
+                    + "'%%(client_addr)s - \"%%(request_line)s\" %%(status_code)s'. 'json' writes one JSON object "
+                    + "per line (time, client, method, path, query, http_version, status, bytes, duration, "
+                    + "user_agent, referer) for log shippers.")
     @Nullable String accessLogFormat;
 
     // No default: null is "auto", colours when stdout is a terminal and NO_COLOR is unset.
@@ -437,9 +449,18 @@ final class CliOptions {
         return ReloadSettings.resolve(reloadDirs, reloadIncludes, reloadExcludes, appDirs, workingDirectory);
     }
 
+    /** @return the {@code --reload-dir} values that are directories, absolute */
+    List<Path> reloadDirPaths() {
+        return reloadDirs.stream()
+                .map(dir -> Path.of(dir).toAbsolutePath().normalize())
+                .filter(Files::isDirectory)
+                .toList();
+    }
+
     /** @return whether a reload option was given without {@code --reload}, which Uvicorn warns about */
     boolean reloadOptionsWithoutReload() {
-        return !reload && (!reloadDirs.isEmpty() || !reloadIncludes.isEmpty() || !reloadExcludes.isEmpty());
+        return !reload && (!reloadDirs.isEmpty() || !reloadIncludes.isEmpty() || !reloadExcludes.isEmpty()
+                || reloadMode != ReloadMode.PROCESS);
     }
 
     /**
@@ -462,19 +483,22 @@ final class CliOptions {
      * @throws IllegalArgumentException if the values do not fit together (ServerConfig's checks, e.g. root path)
      */
     ServerConfig toServerConfig(Application application, boolean colors) {
-        return toServerConfig(application, colors, ServerObserver.NONE);
+        return toServerConfig(application, colors, ServerObserver.NONE, null);
     }
 
     /**
-     * Builds the server configuration with the colour decision made and an observer ({@code --metrics-port}).
+     * Builds the server configuration with the colour decision made, an observer ({@code --metrics-port}), and the
+     * class loader of an application loaded by a loader of its own.
      *
-     * @param application the loaded application
-     * @param colors      whether access lines carry ANSI colours
-     * @param observer    told of connections and requests
+     * @param application    the loaded application
+     * @param colors         whether access lines carry ANSI colours
+     * @param observer       told of connections and requests
+     * @param appClassLoader the loader it came from, made the context loader of its requests; null for none
      * @return the configuration
      * @throws IllegalArgumentException if the values do not fit together (ServerConfig's checks, e.g. root path)
      */
-    ServerConfig toServerConfig(Application application, boolean colors, ServerObserver observer) {
+    ServerConfig toServerConfig(Application application, boolean colors, ServerObserver observer,
+                                @Nullable ClassLoader appClassLoader) {
         int headSize = h11MaxIncompleteEventSize != null ? h11MaxIncompleteEventSize : limitRequestHeadersSize;
         WebSocketSettings webSocketSettings = new WebSocketSettings(webSocket.equals("auto"), wsMaxSize, wsMaxQueue, wsPingInterval,
                 wsPingTimeout, wsPerMessageDeflate);
@@ -505,7 +529,10 @@ final class CliOptions {
                 .useColors(colors)
                 .threadPerRequest(resetContextvars)
                 .carriers(carriers)
-                .debug(development.debug);
+                .debug(development.debug)
+                .debugSources(development.debug ? SourceFinder.conventionalRoots(appDirPaths(), reloadDirPaths())
+                        : List.of())
+                .appClassLoader(appClassLoader);
         if (loops != null) {
             builder.loops(loops);
         }

@@ -195,6 +195,18 @@ final class Converters {
         }
     }
 
+    /** {@code --reload-mode}: {@code process} or {@code in-process}. */
+    static final class ReloadModes implements ITypeConverter<ReloadMode> {
+        @Override
+        public ReloadMode convert(String value) {
+            try {
+                return ReloadMode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** {@code auto|on|off}, any case; kept as text. */
     static final class LifespanModes implements ITypeConverter<String> {
         @Override

@@ -3,6 +3,7 @@ package io.jvicorn.cli;
 import io.jvicorn.asgi.Application;
 import io.jvicorn.observe.ServerObserver;
 import io.jvicorn.cli.reload.ReloadSettings;
+import io.jvicorn.http11.server.AccessLogFormat;
 import io.jvicorn.cli.supervisor.ChangeReload;
 import io.jvicorn.cli.supervisor.Multiprocess;
 import io.jvicorn.cli.supervisor.SupervisorMetrics;
@@ -145,6 +146,8 @@ public final class Main {
             // Werkzeug refuses its debugger behind several processes; so does jvicorn, before starting any.
             return usageError("--debug cannot be used with --workers " + options.workers + ": the debug page is for a "
                     + "single development process (use --reload for restarts)");
+        } else if (options.reload && options.reloadMode == ReloadMode.IN_PROCESS) {
+            return serveReloading(options, importString, colors);
         } else if (options.reload || options.workers > 1 || options.workersMaxRss != null) {
             return supervise(options, args, colors); // a memory limit needs a supervisor even for one worker
         } else if (options.reloadOptionsWithoutReload()) {
@@ -162,27 +165,57 @@ public final class Main {
         @Nullable PrometheusMetrics metrics = options.metricsPort != null ? new PrometheusMetrics() : null;
         ServerConfig config;
         try {
-            config = options.toServerConfig(application, colors, metrics != null ? metrics : ServerObserver.NONE);
+            config = options.toServerConfig(application, colors, metrics != null ? metrics : ServerObserver.NONE, null);
         } catch (IllegalArgumentException e) {
             return usageError(e.getMessage());
         }
         // Frameworks look resources up through the context loader; virtual threads the server starts inherit it.
         Thread.currentThread().setContextClassLoader(loader.classLoader());
         if (metrics == null) {
-            return serve(config, link);
+            return serve(new Server(config), link, null);
         }
         if (link != null) {
             link.reportMetrics(() -> metrics.snapshot().encode()); // the supervisor serves the sums
-            return serve(config, link);
+            return serve(new Server(config), link, null);
         }
         try (MetricsEndpoint endpoint = MetricsEndpoint.start(options.metricsHost, options.metricsPort,
                 metrics::snapshot)) {
-            return serve(config, null);
+            return serve(new Server(config), null, null);
         } catch (ServerStartupException e) {
             LOG.log(Level.ERROR, "Cannot serve metrics on " + options.metricsHost + ":" + options.metricsPort + ": "
                     + e.getMessage());
             return EXIT_STARTUP_FAILURE;
         }
+    }
+
+    /**
+     * {@code --reload --reload-mode in-process}: one server, whose application {@link InProcessReload} replaces on
+     * each change.
+     */
+    private int serveReloading(CliOptions options, String importString, boolean colors) {
+        if (options.workers > 1) {
+            LOG.log(Level.WARNING, "\"workers\" flag is ignored when reloading is enabled.");
+        }
+        ReloadSettings settings = options.reloadSettings();
+        settings.warnings().forEach(warning -> LOG.log(Level.WARNING, warning));
+        LOG.log(Level.INFO, "Will watch for changes in these directories: "
+                + settings.dirs().stream().map(dir -> "'" + dir + "'").toList());
+        InProcessReload reload = new InProcessReload(importString, options.factory, options.appDirPaths(),
+                options.reloadDirPaths(), settings, options.reloadDelay);
+        Server server;
+        try {
+            // No local variable holds the first application or its configuration while serving: this frame would
+            // keep its class loader reachable after the first reload. Nor is a context class loader set here:
+            // threads the server keeps would inherit it.
+            server = new Server(options.toServerConfig(reload.loadFirst(), colors, ServerObserver.NONE, reload.classLoader()));
+        } catch (AppLoadException e) {
+            LOG.log(Level.ERROR, e.getMessage(), e.getCause());
+            return EXIT_STARTUP_FAILURE;
+        } catch (IllegalArgumentException e) {
+            return usageError(e.getMessage());
+        }
+        LOG.log(Level.INFO, "Started in-process reloader [" + ProcessHandle.current().pid() + "] using WatchService");
+        return serve(server, null, reload);
     }
 
     /** The places a worker listens on, as its supervisor reserved them. */
@@ -251,7 +284,8 @@ public final class Main {
             CliLogging.configureFromFile(options.logConfig, command.logLevelGiven() ? options.logLevel : null,
                     options.accessLog);
         } else {
-            CliLogging.configure(options.logLevel, options.accessLog, colors, out, err);
+            CliLogging.configure(options.logLevel, options.accessLog,
+                    AccessLogFormat.JSON.equals(options.accessLogFormat), colors, out, err);
         }
     }
 
@@ -269,10 +303,9 @@ public final class Main {
         });
     }
 
-    private int serve(ServerConfig config, @Nullable WorkerLink link) {
+    private int serve(Server server, @Nullable WorkerLink link, @Nullable InProcessReload reload) {
         long pid = ProcessHandle.current().pid();
         LOG.log(Level.INFO, "Started server process [" + pid + "]");
-        Server server = new Server(config);
         server.handleSignals(); // the first INT or TERM drains; a second INT forces
         try {
             server.start();
@@ -281,7 +314,18 @@ public final class Main {
             LOG.log(Level.DEBUG, "Server startup failure", e);
             return EXIT_STARTUP_FAILURE;
         }
-        if (link != null) {
+        if (link == null) {
+            if (reload != null) {
+                try {
+                    reload.start(server);
+                } catch (IOException e) {
+                    LOG.log(Level.ERROR, "Cannot watch for changes: " + e.getMessage());
+                    server.close();
+                    LOG.log(Level.INFO, "Finished server process [" + pid + "]");
+                    return EXIT_STARTUP_FAILURE;
+                }
+            }
+        } else {
             // The supervisor printed where the workers listen; a worker reports that it serves, then beats.
             link.serving(server::probeLoops, () -> Thread.ofPlatform().name("jvicorn-orphan-shutdown")
                     .start(server::close));
@@ -290,6 +334,9 @@ public final class Main {
             server.awaitTermination();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (reload != null) {
+            reload.close();
         }
         server.close(); // idempotent: waits for a shutdown a signal started
         LOG.log(Level.INFO, "Finished server process [" + pid + "]");

@@ -1,6 +1,7 @@
 package io.jvicorn.cli;
 
 import java.io.PrintStream;
+import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -10,8 +11,12 @@ final class PrintStreamHandler extends Handler {
     private final PrintStream stream;
 
     PrintStreamHandler(PrintStream stream, boolean colors) {
+        this(stream, new UvicornFormatter(colors));
+    }
+
+    PrintStreamHandler(PrintStream stream, Formatter formatter) {
         this.stream = stream;
-        setFormatter(new UvicornFormatter(colors));
+        setFormatter(formatter);
         setLevel(Level.ALL);
     }
 

@@ -39,7 +39,7 @@ class CliLoggingTest {
     }
 
     private void configure(LogLevel level, boolean access, boolean colors) {
-        CliLogging.configure(level, access, colors, new PrintStream(out, true, StandardCharsets.UTF_8),
+        CliLogging.configure(level, access, false, colors, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

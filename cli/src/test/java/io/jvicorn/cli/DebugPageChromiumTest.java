@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code --debug} page in a real browser: headless Chromium parses it (the DOM it builds holds the page's own
- * elements only, the application's markup staying text) and takes a screenshot, written to
+ * elements only, the application's markup and source code staying text; the frames show their source lines, found
+ * through the Maven layout of {@code --app-dir target/test-classes}) and takes a screenshot, written to
  * {@code target/debug-page.png} ({@code docs/debug-page.png} is a copy of one).
  */
 class DebugPageChromiumTest {
@@ -35,7 +36,7 @@ class DebugPageChromiumTest {
     void chromiumRendersThePage(@TempDir Path profile) throws Exception {
         Assumptions.assumeTrue(new File(CHROMIUM).canExecute(), "no " + CHROMIUM + " (apt-get install chromium)");
         Process server = JvicornProcess.start("org.example.debugshop:ShopApp", "--port", "0", "--debug",
-                "--no-access-log");
+                "--no-access-log", "--app-dir", "target/test-classes");
         try {
             BufferedReader out = JvicornProcess.output(server);
             int port = Integer.parseInt(JvicornProcess.awaitLine(out, RUNNING, new ArrayList<>()).group(1));
@@ -46,6 +47,9 @@ class DebugPageChromiumTest {
             assertTrue(dom.contains("cannot check out cart &lt;42&gt;: payment declined"), dom);
             assertTrue(dom.contains("<li class=\"app\">org.example.debugshop.ShopApp$Cart.checkout(ShopApp.java:"), dom);
             assertFalse(dom.contains("<b>"), "the query's markup stays text: " + dom);
+            assertTrue(dom.contains("<pre class=\"source\">"), "frames show their source lines: " + dom);
+            assertTrue(dom.contains("throw new IllegalStateException(\"cannot check out cart &lt;\" + id + \"&gt;: "
+                    + "payment declined\", e);</span>"), "the source's markup stays text too: " + dom);
 
             Path png = Path.of("target", "debug-page.png").toAbsolutePath();
             Files.deleteIfExists(png);

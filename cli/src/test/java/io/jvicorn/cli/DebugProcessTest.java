@@ -20,7 +20,9 @@ class DebugProcessTest {
 
     @Test
     void warnsAtStartupAndAnswersAFailureWithThePage() throws Exception {
-        Process p = JvicornProcess.start("org.example.debugshop:ShopApp", "--port", "0", "--debug");
+        // The classes' Maven layout leads to their sources: src/test/java beside target/test-classes.
+        Process p = JvicornProcess.start("org.example.debugshop:ShopApp", "--port", "0", "--debug",
+                "--app-dir", "target/test-classes");
         try {
             BufferedReader out = JvicornProcess.output(p);
             List<String> lines = new ArrayList<>();
@@ -42,6 +44,11 @@ class DebugProcessTest {
             assertTrue(html.contains("<li class=\"app\">org.example.debugshop.ShopApp$Cart.checkout(ShopApp.java:"), html);
             assertTrue(html.contains("<li class=\"app\">org.example.debugshop.ShopApp.call(ShopApp.java:"), html);
             assertTrue(html.contains("<li>io.jvicorn.http11.server.Exchange.respond(Exchange.java:"), html);
+            assertTrue(html.contains("</span>                throw new IllegalStateException(&quot;cannot check out cart "
+                    + "&lt;&quot; + id + &quot;&gt;: payment declined&quot;, e);</span>"),
+                    "the failing line, marked and escaped: " + html);
+            assertTrue(html.contains("</span>            throw new UncheckedIOException(new IOException(&quot;payment "
+                    + "service at &#39;pay.example&#39; answered 503 &amp; closed&quot;));</span>"), html);
             p.toHandle().destroy();
             assertTrue(p.waitFor(20, TimeUnit.SECONDS));
         } finally {

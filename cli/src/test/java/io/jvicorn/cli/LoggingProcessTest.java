@@ -139,4 +139,35 @@ class LoggingProcessTest {
             }
         }
     }
+
+    @Test
+    void jsonAccessLinesAreBareObjectsWithEscapedText() throws Exception {
+        Process p = JvicornProcess.start("io.jvicorn.cli.testapps:HelloTestApp", "--port", "0",
+                "--access-log-format", "json");
+        try {
+            BufferedReader out = JvicornProcess.output(p);
+            List<String> lines = new ArrayList<>();
+            int port = awaitPort(out, lines);
+            // The user agent in UTF-8 (as ISO-8859-1 chars, one per byte), with a quote and a backslash.
+            String agent = new String("t\u00e9st \"q\" \\ \u20ac".getBytes(StandardCharsets.UTF_8),
+                    StandardCharsets.ISO_8859_1);
+            assertTrue(exchange(port, "GET /a%22b?x=1 HTTP/1.1\r\nHost: x\r\nUser-Agent: " + agent
+                    + "\r\nConnection: close\r\n\r\n").endsWith("hi"));
+            p.toHandle().destroy();
+            finish(p, out, lines);
+            List<String> json = lines.stream().filter(line -> line.startsWith("{")).toList();
+            assertEquals(1, json.size(), lines.toString());
+            String line = json.get(0);
+            assertTrue(line.matches("\\{\"time\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\","
+                    + "\"client\":\"127\\.0\\.0\\.1:\\d+\",\"method\":\"GET\",\"path\":\"/a%22b\",\"query\":\"x=1\","
+                    + "\"http_version\":\"1\\.1\",\"status\":200,\"bytes\":2,\"duration\":\\d+\\.\\d{6},"
+                    + "\"user_agent\":\"t\\\\u00e9st \\\\\"q\\\\\" \\\\\\\\ \\\\u20ac\",\"referer\":null\\}"), line);
+            // Everything else keeps Uvicorn's layout; no access line has the level prefix.
+            for (String other : lines) {
+                assertTrue(other.startsWith("{") || other.matches("(INFO|WARNING): +.*"), other);
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+    }
 }

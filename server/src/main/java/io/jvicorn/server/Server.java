@@ -6,6 +6,7 @@ import io.jvicorn.engine.LoopCarriers;
 import io.jvicorn.http11.codec.DefaultHeaders;
 import io.jvicorn.http11.proxy.ForwardedAllowList;
 import io.jvicorn.http11.server.AccessLogFormat;
+import io.jvicorn.http11.server.AppGeneration;
 import io.jvicorn.http11.server.HttpConnectionHandler;
 import io.jvicorn.http11.server.HttpSettings;
 import io.jvicorn.http11.server.ServerActivity;
@@ -50,12 +51,15 @@ public final class Server implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
 
-    private final ServerConfig config;
+    /** Replaced by {@link #replaceApplication}, so that no old application stays reachable through it. */
+    private volatile ServerConfig config;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Released when start() returns or throws: a close() during start() waits for it, then closes what it opened. */
+    private final CountDownLatch startFinished = new CountDownLatch(1);
     private final @Nullable WebSocketUpgrade webSocket;
-    private volatile @Nullable Lifespan lifespan;
+    private volatile @Nullable ServedApplications applications;
     private volatile @Nullable Engine engine;
     private volatile List<String> runningOn = List.of();
     private volatile @Nullable ServerActivity activity;
@@ -64,8 +68,6 @@ public final class Server implements AutoCloseable {
     private volatile @Nullable TlsEngines tlsEngines;
     /** Set by {@link #handleSignals()}: the startup line then says how to quit. */
     private volatile boolean signalsHandled;
-    /** Released when {@link #start()} has returned or thrown: a close waits for a start in progress. */
-    private final CountDownLatch startDone = new CountDownLatch(1);
     /** The thread in {@link #start()}, interrupted by {@link #forceClose()} (a lifespan startup that hangs). */
     private volatile @Nullable Thread starting;
     /** Released by {@link #forceClose()}: ends the shutdown delay early. */
@@ -111,7 +113,7 @@ public final class Server implements AutoCloseable {
                 ws.pingTimeout(), ws.perMessageDeflate(), WebSocketServerSettings.DEFAULTS.closeTimeout()));
     }
 
-    /** @return the configuration */
+    /** @return the configuration, with the application serving now */
     public ServerConfig config() {
         return config;
     }
@@ -131,10 +133,13 @@ public final class Server implements AutoCloseable {
         }
         starting = Thread.currentThread();
         try {
+            if (closing.get()) { // after setting started: a close() that missed it is seen here
+                throw new ServerStartupException("the server was closed before it started", null);
+            }
             startServing();
         } finally {
             starting = null;
-            startDone.countDown();
+            startFinished.countDown();
         }
     }
 
@@ -157,26 +162,26 @@ public final class Server implements AutoCloseable {
         Lifespan life = new Lifespan(app, config.lifespan());
         Map<String, Object> state;
         try {
-            state = life.startup();
+            state = ServedApplications.startup(life, config.appClassLoader());
         } catch (LifespanFailedException e) {
             throw new ServerStartupException("Application startup failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServerStartupException("interrupted during application startup", e);
         }
-        lifespan = life;
         DefaultHeaders defaults = DefaultHeaders.create(config.serverHeader(), config.dateHeader(), config.headers());
         long maxRequests = maxRequests(config);
-        ServerActivity counters = new ServerActivity(maxRequests, () -> maxRequestsReached(maxRequests),
-                config.observer());
+        ServerActivity counters = new ServerActivity(new AppGeneration(app, state, config.appClassLoader()),
+                maxRequests, () -> maxRequestsReached(maxRequests), config.observer());
         activity = counters;
-        HttpSettings settings = new HttpSettings(app, config.parserLimits(), defaults,
+        HttpSettings settings = new HttpSettings(config.parserLimits(), defaults,
                 config.timeoutKeepAlive().toNanos(), config.timeoutRequestHeader().toNanos(),
                 config.timeoutRequestBody().toNanos(), config.rootPath(),
                 tls == null ? "http" : "https",
                 config.accessLog() ? accessLogFormat(config) : null,
                 config.proxyHeaders() ? ForwardedAllowList.parse(config.forwardedAllowIps()) : null,
-                config.limitConcurrency(), state, counters, webSocket, config.threadPerRequest(), config.debug());
+                config.limitConcurrency(), counters, webSocket, config.threadPerRequest(), config.debug(),
+                config.debug() ? new SourceFinder(config.debugSources()) : null);
         Engine e = new Engine(config.loops(), config.backlog(),
                 connection -> new HttpConnectionHandler(connection, settings), new DateRefresher(defaults),
                 carryOnLoops(config.carriers()), config.applicationThreads());
@@ -191,9 +196,11 @@ public final class Server implements AutoCloseable {
             e.close();
             // Uvicorn's order: the bind error, then the application's shutdown.
             LOG.log(System.Logger.Level.ERROR, ex.getMessage());
-            shutdownLifespan(life);
+            ServedApplications.shutdown(life, config.appClassLoader());
             throw ex;
         }
+        applications = new ServedApplications(config.lifespan(), config.timeoutGracefulShutdown(), counters, life,
+                config.appClassLoader());
         e.start();
         engine = e;
         tlsEngines = tls;
@@ -272,6 +279,35 @@ public final class Server implements AutoCloseable {
         return tls;
     }
 
+    /**
+     * Serves {@code next} in place of the current application, without closing a socket (an in-process reload).
+     * Runs the new application's lifespan startup first; if that fails, the current application keeps serving and
+     * this throws. Then new requests go to {@code next}, while requests (and WebSocket sessions) already running finish
+     * on the old application; once they have (or {@link ServerConfig#timeoutGracefulShutdown()} passed), the old
+     * application's lifespan shutdown runs on a thread of its own, and the server keeps no reference to it.
+     *
+     * <p>A request pays one volatile read for this, whether or not applications are ever replaced.
+     *
+     * @param next   the new application
+     * @param loader the class loader {@code next} was loaded with, made its context class loader as
+     *               {@link ServerConfig#appClassLoader()} is for the first; null for none
+     * @return completes once the old application's lifespan shutdown ran: its class loader may then be closed
+     * @throws LifespanFailedException if the new application's lifespan startup failed (it was logged)
+     * @throws InterruptedException    if interrupted during the startup
+     * @throws IllegalStateException   if the server is not started or shuts down
+     */
+    public CompletableFuture<Void> replaceApplication(Application next, @Nullable ClassLoader loader)
+            throws LifespanFailedException, InterruptedException {
+        ServedApplications apps = applications;
+        if (apps == null) {
+            throw new IllegalStateException("server not started");
+        }
+        CompletableFuture<Void> retired = apps.replace(MessageLogger.enabled() ? new MessageLogger(next) : next,
+                loader);
+        config = config.withApplication(next, loader);
+        return retired;
+    }
+
     private void maxRequestsReached(long limit) {
         LOG.log(System.Logger.Level.INFO, "Maximum request limit of {0} exceeded. Terminating process.", limit);
         Thread.ofPlatform().name("jvicorn-max-requests").start(this::close);
@@ -345,7 +381,8 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * Graceful shutdown; idempotent. Blocks until done, also when another thread started it.
+     * Graceful shutdown; idempotent. Blocks until done, also when another thread started it. Called while {@link
+     * #start()} runs (a signal during startup), it waits for the start to finish, then shuts down what it started.
      */
     @Override
     public void close() {
@@ -353,7 +390,11 @@ public final class Server implements AutoCloseable {
             awaitQuietly();
             return;
         }
-        awaitStart(); // a Ctrl+C during the lifespan startup shuts down once it is over, as Uvicorn does
+        if (started.get()) {
+            // A signal during start(): without waiting, the engine start() is about to open would keep accepting
+            // after this close, and the process would exit under connections it had accepted.
+            awaitStart();
+        }
         Engine e = engine;
         try {
             if (e != null) {
@@ -361,9 +402,9 @@ public final class Server implements AutoCloseable {
                 drain(e);
                 e.close();
             }
-            Lifespan life = lifespan;
-            if (life != null && !forced) {
-                shutdownLifespan(life);
+            ServedApplications apps = applications;
+            if (apps != null) {
+                apps.close(!forced, forced ? Duration.ZERO : CANCEL_GRACE);
             }
         } finally {
             terminated.countDown();
@@ -437,12 +478,13 @@ public final class Server implements AutoCloseable {
     }
 
     private void awaitStart() {
-        if (started.get() && starting != Thread.currentThread()) {
-            try {
-                startDone.await();
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
+        if (starting == Thread.currentThread()) {
+            return; // closed from within start() (its lifespan startup): nothing to wait for
+        }
+        try {
+            startFinished.await();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -466,16 +508,6 @@ public final class Server implements AutoCloseable {
         LOG.log(System.Logger.Level.DEBUG, "Virtual threads run on the JDK''s pool: selector loops carry them only on Java "
                 + "24 or newer with --add-opens java.base/java.lang=ALL-UNNAMED (see Carriers)");
         return false;
-    }
-
-    private static void shutdownLifespan(Lifespan life) {
-        try {
-            life.shutdown();
-        } catch (LifespanFailedException ex) {
-            LOG.log(System.Logger.Level.ERROR, "lifespan shutdown failed: {0}", ex.getMessage());
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static AccessLogFormat accessLogFormat(ServerConfig config) {

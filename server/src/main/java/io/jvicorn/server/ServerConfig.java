@@ -7,6 +7,7 @@ import io.jvicorn.http11.proxy.ForwardedAllowList;
 import io.jvicorn.http11.server.AccessLogFormat;
 import io.jvicorn.lifespan.LifespanMode;
 import io.jvicorn.observe.ServerObserver;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +96,13 @@ import org.jspecify.annotations.Nullable;
  *                                becomes the connection's client; other peers are served as they are, and a PROXY
  *                                header from them closes the connection. Read before TLS, within
  *                                {@code timeoutRequestHeader}; off
+ * @param debugSources            source directories and {@code -sources.jar} files where the debug page finds the
+ *                                source lines of stack frames ({@link SourceFinder#conventionalRoots} gives the
+ *                                usual ones for a class path); none by default
+ * @param appClassLoader          the class loader the application was loaded with, made the context class loader of
+ *                                its requests and lifespan (and nothing else's: a thread the server keeps never holds
+ *                                it, so that after {@link Server#replaceApplication} the old loader can be
+ *                                collected); null, the default, leaves every thread's own
  */
 public record ServerConfig(
         Application app,
@@ -135,7 +143,9 @@ public record ServerConfig(
         @Nullable ThreadFactory applicationThreads,
         boolean logRunningOn,
         ServerObserver observer,
-        boolean proxyProtocol) {
+        boolean proxyProtocol,
+        List<Path> debugSources,
+        @Nullable ClassLoader appClassLoader) {
 
     /** Checks ranges and copies lists. */
     public ServerConfig {
@@ -170,6 +180,7 @@ public record ServerConfig(
         }
         headers = List.copyOf(headers);
         binds = List.copyOf(binds);
+        debugSources = List.copyOf(debugSources);
         for (String bind : binds) {
             ListenAddress.parse(bind, port); // throws naming a bad address
         }
@@ -206,6 +217,22 @@ public record ServerConfig(
      */
     public static void checkForwardedAllowIps(String ips) {
         ForwardedAllowList.parse(ips);
+    }
+
+    /**
+     * This configuration serving another application, as {@link Server#replaceApplication} makes it.
+     *
+     * @param next   the application
+     * @param loader its class loader, or null
+     * @return a copy with {@link #app()} and {@link #appClassLoader()} replaced
+     */
+    ServerConfig withApplication(Application next, @Nullable ClassLoader loader) {
+        return new ServerConfig(next, host, port, backlog, loops, timeoutKeepAlive, timeoutRequestHeader,
+                timeoutRequestBody, timeoutGracefulShutdown, shutdownDelay, limitConcurrency, limitMaxRequests,
+                serverHeader, dateHeader, headers, rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders,
+                forwardedAllowIps, limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls,
+                threadPerRequest, reusePort, carriers, debug, sslContext, sslParameters, applicationThreads, logRunningOn,
+                observer, proxyProtocol, debugSources, loader);
     }
 
     /**
@@ -296,6 +323,8 @@ public record ServerConfig(
         private boolean logRunningOn = true;
         private ServerObserver observer = ServerObserver.NONE;
         private boolean proxyProtocol;
+        private List<Path> debugSources = List.of();
+        private @Nullable ClassLoader appClassLoader;
 
         private Builder(Application app) {
             this.app = Objects.requireNonNull(app, "app");
@@ -410,6 +439,10 @@ public record ServerConfig(
         public Builder observer(ServerObserver observer) { this.observer = Objects.requireNonNull(observer, "observer"); return this; }
         /** @param on whether trusted peers' connections start with a PROXY protocol header @return this */
         public Builder proxyProtocol(boolean on) { this.proxyProtocol = on; return this; }
+        /** @param roots where the debug page finds source lines, searched in order @return this */
+        public Builder debugSources(List<Path> roots) { this.debugSources = List.copyOf(roots); return this; }
+        /** @param loader the application's class loader, its requests' context loader; null for none @return this */
+        public Builder appClassLoader(@Nullable ClassLoader loader) { this.appClassLoader = loader; return this; }
 
         /** @return the validated configuration */
         public ServerConfig build() {
@@ -419,7 +452,7 @@ public record ServerConfig(
                     rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders, forwardedAllowIps,
                     limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, threadPerRequest, reusePort,
                     carriers, debug, sslContext, sslParameters, applicationThreads, logRunningOn, observer,
-                    proxyProtocol);
+                    proxyProtocol, debugSources, appClassLoader);
         }
     }
 }

@@ -34,10 +34,15 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * {@link #DEFAULT} gives Uvicorn's line. With {@link #withColors colours}, the status (in {@code status_code} and
  * {@code status}) is coloured by class and the request line is bold, as Uvicorn's access formatter does.
+ *
+ * <p>The format {@link #JSON} ({@code json}) writes one JSON object per line instead, for log shippers; see
+ * {@link JsonAccessLine} for its fields. It is never coloured.
  */
 public final class AccessLogFormat {
     /** Uvicorn's access line: {@code 127.0.0.1:54321 - "GET /p?q=1 HTTP/1.1" 200 OK}. */
     public static final String DEFAULT = "%(client_addr)s - \"%(request_line)s\" %(status_code)s";
+    /** The format name for JSON lines: {@code {"time":"...","client":"127.0.0.1:54321","method":"GET",...}}. */
+    public static final String JSON = "json";
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -57,24 +62,31 @@ public final class AccessLogFormat {
     }
 
     private final String pattern;
+    /** The placeholders and literals; empty for {@link #JSON}. */
     private final Part[] parts;
+    private final boolean json;
     private final boolean colors;
 
-    private AccessLogFormat(String pattern, Part[] parts, boolean colors) {
+    private AccessLogFormat(String pattern, Part[] parts, boolean json, boolean colors) {
         this.pattern = pattern;
         this.parts = parts;
+        this.json = json;
         this.colors = colors;
     }
 
     /**
      * Reads a format.
      *
-     * @param format the format, for example {@code %(client_addr)s "%(request_line)s" %(status)s %(duration_ms)s}
+     * @param format the format, for example {@code %(client_addr)s "%(request_line)s" %(status)s %(duration_ms)s}, or
+     *               {@link #JSON}
      * @return the format, without colours
      * @throws IllegalArgumentException for an unknown placeholder (naming it and listing the valid ones), an
      *                                  unterminated one, a conversion other than {@code s}, or a lone {@code %}
      */
     public static AccessLogFormat parse(String format) {
+        if (format.equals(JSON)) {
+            return new AccessLogFormat(format, new Part[0], true, false);
+        }
         List<Part> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         int i = 0;
@@ -115,7 +127,7 @@ public final class AccessLogFormat {
         if (!literal.isEmpty()) {
             parts.add(new Part(literal.toString(), null, null));
         }
-        return new AccessLogFormat(format, parts.toArray(Part[]::new), false);
+        return new AccessLogFormat(format, parts.toArray(Part[]::new), false, false);
     }
 
     private static Part part(String name, String placeholder) {
@@ -148,11 +160,16 @@ public final class AccessLogFormat {
     /**
      * This format, with or without ANSI colours.
      *
-     * @param on whether to colour the status and make the request line bold
+     * @param on whether to colour the status and make the request line bold; ignored for {@link #JSON}
      * @return a format writing the same fields
      */
     public AccessLogFormat withColors(boolean on) {
-        return on == colors ? this : new AccessLogFormat(pattern, parts, on);
+        return on == colors || json ? this : new AccessLogFormat(pattern, parts, false, on);
+    }
+
+    /** @return whether lines are JSON objects ({@link #JSON}), which a log handler should write without a prefix */
+    public boolean json() {
+        return json;
     }
 
     /** @return whether lines carry ANSI colours */
@@ -171,6 +188,9 @@ public final class AccessLogFormat {
      * @return the line, without a line separator
      */
     public String format(@Nullable Address client, RequestHead head, int status, long bytes, long durationNanos) {
+        if (json) {
+            return JsonAccessLine.format(client, head, status, bytes, durationNanos, Instant.now());
+        }
         StringBuilder b = new StringBuilder(96);
         for (Part part : parts) {
             Field field = part.field();

@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * client whose connection comes from a loopback address and whose scope's client (after proxy headers) is a loopback
  * address too, so that neither a proxy on this machine nor a forged {@code X-Forwarded-For} shows it to others.
  *
- * <p>The page holds the exception chain (each exception with its stack, the application's frames marked), the request
- * line and the request headers. Every piece of text is HTML-escaped: exception messages and headers come from the
- * client.
+ * <p>The page holds the exception chain (each exception with its stack, the application's frames marked, and the
+ * source lines around a frame's line where {@link SourceLines} finds them), the request line and the request headers.
+ * Every piece of text is HTML-escaped: exception messages and headers come from the client, and source files may hold
+ * anything.
  */
 final class DebugPage {
     /** Content type of the page. */
@@ -30,6 +31,8 @@ final class DebugPage {
     static final int MAX_FRAMES = 200;
     /** Causes followed; a chain longer than this is cut. */
     static final int MAX_CAUSES = 20;
+    /** Source excerpts per page: the first frames of each exception are the ones worth reading. */
+    static final int MAX_EXCERPTS = 40;
 
     /** Classes of the server itself, not the application's (frames elsewhere, outside the JDK, are marked). */
     private static final List<String> SERVER_PACKAGES = List.of("io.jvicorn.asgi.", "io.jvicorn.engine.",
@@ -42,6 +45,8 @@ final class DebugPage {
             + "p.note{color:#666}h3{font-family:monospace;font-size:1em;white-space:pre-wrap}"
             + "ol.frames{font-family:monospace;font-size:.9em;color:#777}li.app{color:#000;font-weight:bold}"
             + "li.app::marker{content:'\\25B6  '}pre{background:#f4f4f4;padding:.5em}"
+            + "pre.source{margin:.2em 0 .6em 0;padding:.3em .5em;color:#333;font-weight:normal;overflow-x:auto}"
+            + "pre.source span.n{color:#999;user-select:none}pre.source span.here{background:#fde2e2;display:block}"
             + "table{border-collapse:collapse;font-family:monospace}th,td{text-align:left;vertical-align:top;"
             + "padding:.2em 1em .2em 0;border-bottom:1px solid #ddd}th{white-space:nowrap}td{word-break:break-all}";
 
@@ -66,9 +71,11 @@ final class DebugPage {
      *
      * @param failure what the application threw
      * @param scope   the request
+     * @param sources where to find frames' source lines, or null to show none
+     * @param mayRead whether {@code sources} may read files now (false on a selector loop)
      * @return the HTML document, UTF-8
      */
-    static byte[] render(Throwable failure, HttpScope scope) {
+    static byte[] render(Throwable failure, HttpScope scope, @Nullable SourceLines sources, boolean mayRead) {
         StringBuilder html = new StringBuilder(8192);
         String summary = failure.getClass().getName() + (failure.getMessage() != null ? ": " + failure.getMessage() : "");
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>500 ")
@@ -79,7 +86,7 @@ final class DebugPage {
         }
         html.append("<p class=\"note\">jvicorn --debug: this page is shown to clients on this machine only; others "
                 + "get a plain 500. Do not run --debug in production.</p>\n<h2>Traceback</h2>\n");
-        appendChain(html, failure);
+        appendChain(html, failure, sources, mayRead);
         html.append("<h2>Request</h2>\n<pre class=\"request-line\">").append(escape(requestLine(scope)))
                 .append("</pre>\n<table class=\"headers\">\n");
         for (Header header : scope.headers()) {
@@ -90,8 +97,10 @@ final class DebugPage {
         return html.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void appendChain(StringBuilder html, Throwable failure) {
+    private static void appendChain(StringBuilder html, Throwable failure, @Nullable SourceLines sources,
+                                    boolean mayRead) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        int excerpts = 0;
         Throwable current = failure;
         for (int depth = 0; current != null && seen.add(current); depth++) {
             if (depth == MAX_CAUSES) {
@@ -103,8 +112,14 @@ final class DebugPage {
             StackTraceElement[] frames = current.getStackTrace();
             for (int i = 0; i < Math.min(frames.length, MAX_FRAMES); i++) {
                 StackTraceElement frame = frames[i];
-                html.append(isApplicationFrame(frame) ? "<li class=\"app\">" : "<li>").append(escape(describe(frame)))
-                        .append("</li>\n");
+                html.append(isApplicationFrame(frame) ? "<li class=\"app\">" : "<li>").append(escape(describe(frame)));
+                SourceLines.Excerpt excerpt = sources == null || excerpts >= MAX_EXCERPTS || frame.getFileName() == null
+                        || frame.getLineNumber() < 1 ? null : sources.around(frame, mayRead);
+                if (excerpt != null && !excerpt.lines().isEmpty()) {
+                    appendExcerpt(html, excerpt, frame.getLineNumber());
+                    excerpts++;
+                }
+                html.append("</li>\n");
             }
             html.append("</ol>\n");
             if (frames.length > MAX_FRAMES) {
@@ -113,6 +128,23 @@ final class DebugPage {
             html.append("</div>\n");
             current = current.getCause();
         }
+    }
+
+    /** The lines as a numbered block, the frame's own line marked. */
+    private static void appendExcerpt(StringBuilder html, SourceLines.Excerpt excerpt, int line) {
+        int last = excerpt.firstLine() + excerpt.lines().size() - 1;
+        int width = Integer.toString(last).length();
+        html.append("\n<pre class=\"source\">");
+        for (int i = 0; i < excerpt.lines().size(); i++) {
+            int number = excerpt.firstLine() + i;
+            boolean here = number == line;
+            String label = Integer.toString(number);
+            html.append(here ? "<span class=\"here\">" : "").append("<span class=\"n\">")
+                    .repeat(" ", width - label.length()).append(label).append("  </span>")
+                    .append(escape(excerpt.lines().get(i)));
+            html.append(here ? "</span>" : "\n");
+        }
+        html.append("</pre>");
     }
 
     /** {@code com.example.App.call(App.java:12)}, without the class loader and module prefixes. */

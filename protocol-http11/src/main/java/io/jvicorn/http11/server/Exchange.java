@@ -1,5 +1,6 @@
 package io.jvicorn.http11.server;
 
+import io.jvicorn.asgi.Application;
 import io.jvicorn.asgi.ClientDisconnectedException;
 import io.jvicorn.asgi.HttpResponseBody;
 import io.jvicorn.asgi.HttpResponsePathsend;
@@ -123,12 +124,12 @@ final class Exchange {
      *
      * @return true if the connection must be closed afterwards
      */
-    boolean run(HttpScope scope, ResponseOutput output, HttpSettings settings, long start) {
+    boolean run(HttpScope scope, ResponseOutput output, HttpSettings settings, Application app, long start) {
         RequestHead h = head;
         assert h != null;
         out = output;
         try {
-            return respond(scope, h, output, settings, start);
+            return respond(scope, h, output, settings, app, start);
         } finally {
             out = null;
             ResponseEncoder encoder = output.encoder();
@@ -138,14 +139,15 @@ final class Exchange {
         }
     }
 
-    private boolean respond(HttpScope scope, RequestHead h, ResponseOutput output, HttpSettings settings, long start) {
+    private boolean respond(HttpScope scope, RequestHead h, ResponseOutput output, HttpSettings settings,
+                            Application app, long start) {
         runner = Thread.currentThread();
         ResponseEncoder encoder = output.encoder();
         encoder.begin(h);
         output.cycle().begin(h.isHead());
         Throwable failure = null;
         try {
-            settings.app().call(scope, this::receive, this::send);
+            app.call(scope, this::receive, this::send);
         } catch (ClientDisconnectedException e) {
             LOG.log(System.Logger.Level.DEBUG, "client disconnected: {0}", e.getMessage());
             return answerIfCancelled(output, settings, h, scope, start);
@@ -182,8 +184,9 @@ final class Exchange {
             LOG.log(System.Logger.Level.ERROR, "Exception in ASGI application", failure);
             if (!encoder.isStarted() && !clientGone) {
                 if (settings.debugPage() && DebugPage.shownTo(output.transport().remoteAddress(), scope.client())) {
+                    // Source files are read here, on the application's thread; on a loop only what is cached shows.
                     int bytes = output.writeClosingResponse(500, DebugPage.CONTENT_TYPE,
-                            DebugPage.render(failure, scope));
+                            DebugPage.render(failure, scope, settings.debugSources(), !output.isInline()));
                     answered(settings, scope, h, 500, bytes, start);
                 } else {
                     sendPlain(output, settings, 500, "Internal Server Error", h, scope, start);

@@ -69,8 +69,9 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         ScopeFactory scopes = new ScopeFactory(transport, settings, client, AsgiAddresses.local(transport.localAddress()));
         ResponseOutput output = new ResponseOutput(transport, queue, settings.defaults());
         this.worker = new Worker(transport, settings, queue, scopes, output, this::onExchangeFinished);
-        this.inline = settings.app() instanceof NonBlockingApplication
-                ? new InlineResponder(transport, queue, output, worker, this::dispatch) : null;
+        // Chosen by the application served when the connection opens; each answer checks the one serving then.
+        this.inline = settings.activity().serving().answersInline()
+                ? new InlineResponder(transport, settings.activity(), queue, output, worker, this::dispatch) : null;
         Runnable unpauseBody = () -> unpause(PAUSE_BODY);
         this.bodyFlow = new BodyFlow() {
             @Override

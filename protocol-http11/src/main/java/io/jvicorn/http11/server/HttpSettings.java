@@ -1,16 +1,13 @@
 package io.jvicorn.http11.server;
 
-import io.jvicorn.asgi.Application;
 import io.jvicorn.http11.codec.DefaultHeaders;
 import io.jvicorn.http11.codec.ParserLimits;
 import io.jvicorn.http11.proxy.ForwardedAllowList;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What every HTTP connection of a server shares.
  *
- * @param app                the application
  * @param limits             parser limits
  * @param defaults           the cached date/server/extra headers
  * @param keepAliveNanos     idle time between requests before closing
@@ -22,8 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param trustedProxies     peers whose proxy headers are believed ({@code --forwarded-allow-ips}), or null when
  *                           proxy headers are off
  * @param limitConcurrency   connections or requests beyond which to answer 503, or null
- * @param state              the lifespan state; each scope gets a shallow copy
- * @param activity           server-wide counters
+ * @param activity           the application generation being served, and server-wide counters
  * @param webSocket          takes over WebSocket upgrades, or null to serve them as plain HTTP
  * @param threadPerRequest   run every request on a new virtual thread, so that {@code ThreadLocal} values one
  *                           request sets never reach the next request of its connection (Uvicorn's
@@ -31,9 +27,9 @@ import org.jspecify.annotations.Nullable;
  *                           that are waiting when it finishes one
  * @param debugPage          answer an application failure with {@link DebugPage}'s HTML instead of the plain 500,
  *                           to clients on this machine ({@code --debug}); never for production
+ * @param debugSources       where the debug page finds the source lines of stack frames, or null for none
  */
 public record HttpSettings(
-        Application app,
         ParserLimits limits,
         DefaultHeaders defaults,
         long keepAliveNanos,
@@ -44,9 +40,9 @@ public record HttpSettings(
         @Nullable AccessLogFormat accessLog,
         @Nullable ForwardedAllowList trustedProxies,
         @Nullable Integer limitConcurrency,
-        Map<String, Object> state,
         ServerActivity activity,
         @Nullable WebSocketUpgrade webSocket,
         boolean threadPerRequest,
-        boolean debugPage) {
+        boolean debugPage,
+        @Nullable SourceLines debugSources) {
 }

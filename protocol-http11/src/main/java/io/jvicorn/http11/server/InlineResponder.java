@@ -17,6 +17,7 @@ final class InlineResponder {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
 
     private final Transport transport;
+    private final ServerActivity activity;
     private final ExchangeQueue queue;
     private final ResponseOutput output;
     private final Worker worker;
@@ -28,9 +29,10 @@ final class InlineResponder {
     /**
      * @param enqueue hands an exchange to the worker (the connection's dispatch)
      */
-    InlineResponder(Transport transport, ExchangeQueue queue, ResponseOutput output, Worker worker,
-                    Consumer<Exchange> enqueue) {
+    InlineResponder(Transport transport, ServerActivity activity, ExchangeQueue queue, ResponseOutput output,
+                    Worker worker, Consumer<Exchange> enqueue) {
         this.transport = transport;
+        this.activity = activity;
         this.queue = queue;
         this.output = output;
         this.worker = worker;
@@ -38,12 +40,14 @@ final class InlineResponder {
     }
 
     /**
-     * Answers a request now, or queues it for the worker if a worker holds the connection.
+     * Answers a request now, or queues it for the worker if a worker holds the connection or the application served
+     * now may block (an in-process reload replaced the non-blocking one).
      *
      * @return true if the connection closes after this response: the caller must parse no further request
      */
     boolean answer(Exchange exchange) {
-        if (!queue.claimForInline()) {
+        AppGeneration generation = activity.serving();
+        if (!generation.answersInline() || !queue.claimForInline()) {
             enqueue.accept(exchange);
             return false;
         }
@@ -53,12 +57,18 @@ final class InlineResponder {
             collected = buffer;
         }
         boolean close;
+        Worker.Outcome outcome;
         output.attachInline(buffer);
         try {
-            close = worker.process(exchange) | output.inlineResponseCloses() | queue.isShuttingDown();
+            outcome = worker.processInline(exchange, generation);
+            close = outcome == Worker.Outcome.CLOSE | output.inlineResponseCloses() | queue.isShuttingDown();
         } finally {
             output.detach();
             queue.releaseInline();
+        }
+        if (outcome == Worker.Outcome.NOT_STARTED) {
+            enqueue.accept(exchange); // the generation was retired just now: the worker runs its successor
+            return false;
         }
         queue.touch(transport.nanoTime());
         closeAfterCollected |= close;

@@ -66,14 +66,15 @@ final class ScopeFactory {
     }
 
     /**
-     * @param head the request head
+     * @param head  the request head
+     * @param state the lifespan state of the application that runs the request; the scope gets a shallow copy
      * @return the request's {@code http} scope
      */
-    HttpScope httpScope(RequestHead head) {
+    HttpScope httpScope(RequestHead head, Map<String, Object> state) {
         Endpoints endpoints = endpoints(head, false);
         return new HttpScope(AsgiVersion.HTTP, head.version().text(), head.method(), endpoints.scheme(),
                 path(head), rawPath(head), head.queryString(), settings.rootPath(), head.headers(), endpoints.client(),
-                endpoints.server(), new HashMap<>(settings.state()), extensions());
+                endpoints.server(), new HashMap<>(state), extensions());
     }
 
     /**

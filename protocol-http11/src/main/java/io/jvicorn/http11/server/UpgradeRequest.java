@@ -1,6 +1,7 @@
 package io.jvicorn.http11.server;
 
 import io.jvicorn.asgi.Address;
+import io.jvicorn.asgi.Application;
 import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.codec.RequestHead;
 import java.nio.ByteBuffer;
@@ -17,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param rawPath    the raw path, root path included
  * @param client     the client's address
  * @param server     the server's address
- * @param state      a shallow copy of the lifespan state for this scope
- * @param settings   the HTTP settings (application, default headers, root path)
+ * @param app        the application that runs the session (the one served when the handshake arrived)
+ * @param state      a shallow copy of that application's lifespan state for this scope
+ * @param settings   the HTTP settings (default headers, root path)
  * @param leftover   bytes received after the request head (the first frames, if the client was quick)
  * @param scheme     {@code "ws"} or {@code "wss"}, after trusted proxy headers
  * @param tls        the ASGI {@code tls} scope extension on a TLS connection, else null
@@ -32,6 +34,7 @@ public record UpgradeRequest(
         byte[] rawPath,
         @Nullable Address client,
         @Nullable Address server,
+        Application app,
         Map<String, Object> state,
         HttpSettings settings,
         ByteBuffer leftover,

@@ -9,6 +9,7 @@ import io.jvicorn.http11.codec.RequestHead;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The worker side of a connection: a virtual thread, started when exchanges arrive and ended when there are none,
@@ -100,14 +101,39 @@ final class Worker {
      * @return true if the connection must close after it
      */
     boolean process(Exchange exchange) {
+        return process(exchange, null) == Outcome.CLOSE;
+    }
+
+    /** What an exchange run on the loop came to. */
+    enum Outcome {
+        /** Answered; the connection stays open. */
+        KEEP_OPEN,
+        /** Answered; the connection must close after it. */
+        CLOSE,
+        /** Nothing done: the generation the loop chose was retired before the request started. */
+        NOT_STARTED
+    }
+
+    /**
+     * Runs a request on the loop, on the generation the loop found serving (one that {@link
+     * AppGeneration#answersInline answers inline}).
+     *
+     * @return whether it was answered and the connection must close, or that it was not started
+     */
+    Outcome processInline(Exchange exchange, AppGeneration generation) {
+        return process(exchange, generation);
+    }
+
+    /** @param inlineOn the generation the loop answers on, or null on the worker (which takes the serving one) */
+    private Outcome process(Exchange exchange, @Nullable AppGeneration inlineOn) {
         OutputBuffer unwritten = exchange.unwritten;
         if (unwritten != null) {
-            return writeRemaining(unwritten, exchange.closeAfterOutput);
+            return outcome(writeRemaining(unwritten, exchange.closeAfterOutput));
         }
         ParseError error = exchange.error;
         if (error != null) {
             output.writeClosingResponse(error.status(), error.reason());
-            return true;
+            return Outcome.CLOSE;
         }
         RequestHead head = exchange.head;
         assert head != null;
@@ -119,27 +145,45 @@ final class Worker {
             int bytes = output.writeClosingResponse(503, "Service Unavailable");
             AccessLog.log(settings, scopes.client(), head, 503, bytes, start);
             activity.observer().connectionRejected();
-            return true;
+            return Outcome.CLOSE;
         }
-        activity.taskStarted();
+        AppGeneration generation;
+        if (inlineOn == null) {
+            generation = activity.taskStarted();
+        } else if (activity.tryTaskStarted(inlineOn)) {
+            generation = inlineOn;
+        } else {
+            return Outcome.NOT_STARTED;
+        }
+        // A reloadable application's loader, for the frameworks that look resources up through it; put back after,
+        // so that no thread keeps a retired application's loader alive.
+        ClassLoader loader = generation.contextLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = loader == null ? null : thread.getContextClassLoader();
+        if (loader != null) {
+            thread.setContextClassLoader(loader);
+        }
         try {
             if (exchange.isUpgrade()) {
-                return upgrade(exchange, head); // observed as a WebSocket session, not as a request
+                return outcome(upgrade(exchange, head, generation)); // observed as a WebSocket session, not a request
             }
-            return run(exchange, head, activity);
+            return outcome(run(exchange, head, activity, generation));
         } finally {
-            activity.taskFinished();
+            if (loader != null) {
+                thread.setContextClassLoader(previous);
+            }
+            activity.taskFinished(generation);
         }
     }
 
     /** Runs a request's application, reporting it to the observer and to JFR around it. */
-    private boolean run(Exchange exchange, RequestHead head, ServerActivity activity) {
-        HttpScope scope = scopes.httpScope(head);
+    private boolean run(Exchange exchange, RequestHead head, ServerActivity activity, AppGeneration generation) {
+        HttpScope scope = scopes.httpScope(head, generation.state());
         RequestEvent recorded = RequestEvent.beginIfEnabled();
         activity.observer().requestStarted(head.method());
         long start = System.nanoTime();
         try {
-            return exchange.run(scope, output, settings, start);
+            return exchange.run(scope, output, settings, generation.app(), start);
         } finally {
             long duration = System.nanoTime() - start;
             activity.observer().requestFinished(head.method(), exchange.status(), exchange.bytesIn(),
@@ -153,6 +197,10 @@ final class Worker {
                 FlightEvents.commit(recorded); // inline, this is the loop thread
             }
         }
+    }
+
+    private static Outcome outcome(boolean close) {
+        return close ? Outcome.CLOSE : Outcome.KEEP_OPEN;
     }
 
     private boolean writeRemaining(OutputBuffer unwritten, boolean close) {
@@ -170,7 +218,7 @@ final class Worker {
         return close;
     }
 
-    private boolean upgrade(Exchange exchange, RequestHead head) {
+    private boolean upgrade(Exchange exchange, RequestHead head, AppGeneration generation) {
         WebSocketUpgrade webSocket = settings.webSocket();
         ByteBuffer leftover = exchange.leftover;
         assert webSocket != null && leftover != null;
@@ -178,7 +226,8 @@ final class Worker {
         ScopeFactory.Endpoints endpoints = scopes.endpoints(head, true);
         try {
             webSocket.run(new UpgradeRequest(transport, head, scopes.path(head), scopes.rawPath(head),
-                    endpoints.client(), endpoints.server(), new HashMap<>(settings.state()), settings, leftover,
+                    endpoints.client(), endpoints.server(), generation.app(), new HashMap<>(generation.state()),
+                    settings, leftover,
                     endpoints.scheme(), scopes.tlsExtension(), queue::isShuttingDown));
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "Exception in ASGI application", e);

@@ -145,4 +145,62 @@ class AccessLogFormatTest {
         assertEquals(message, assertThrows(IllegalArgumentException.class, () -> AccessLogFormat.parse(pattern))
                 .getMessage());
     }
+
+    @Test
+    void jsonWritesOneObjectWithTheShippersFields() {
+        AccessLogFormat json = AccessLogFormat.parse(AccessLogFormat.JSON);
+        assertTrue(json.json());
+        assertSame(json, json.withColors(true), "JSON lines are never coloured");
+        RequestHead head = head("GET", "/p%20q", "q=1&r", List.of(Header.of("user-agent", "curl/8.5.0"),
+                Header.of("referer", "http://localhost/")));
+        String line = json.format(CLIENT, head, 404, 1234, 12_345_678);
+        String time = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
+        assertTrue(line.matches("\\{\"time\":\"" + time + "\",\"client\":\"127\\.0\\.0\\.1:54321\",.*"), line);
+        assertEquals("\"client\":\"127.0.0.1:54321\",\"method\":\"GET\",\"path\":\"/p%20q\",\"query\":\"q=1&r\","
+                + "\"http_version\":\"1.1\",\"status\":404,\"bytes\":1234,\"duration\":0.012345,"
+                + "\"user_agent\":\"curl/8.5.0\",\"referer\":\"http://localhost/\"}", afterTime(line));
+    }
+
+    @Test
+    void jsonWritesNullForWhatIsUnknownAndKeepsLeadingZerosOfTheDuration() {
+        RequestHead head = head("POST", "/", "", List.of());
+        String line = AccessLogFormat.parse("json").format(null, head, 201, 0, 2_000_007_000L);
+        assertEquals("\"client\":null,\"method\":\"POST\",\"path\":\"/\",\"query\":\"\",\"http_version\":\"1.1\","
+                + "\"status\":201,\"bytes\":0,\"duration\":2.000007,\"user_agent\":null,\"referer\":null}",
+                afterTime(line));
+    }
+
+    @Test
+    void jsonEscapesQuotesControlCharactersAndEverythingOutsideAscii() {
+        // Header values arrive one char per byte: "é€" in UTF-8, then a quote, a backslash and a tab.
+        String utf8 = new String("\u00e9\u20ac \"\\\t".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1);
+        String latin1 = "caf\u00e9"; // not valid UTF-8: kept one character per byte
+        RequestHead head = head("GET", "/\u00ff", "a=\u00c3\u00a9\n", List.of(Header.of("user-agent", utf8),
+                Header.of("referer", latin1)));
+        String line = AccessLogFormat.parse("json").format(CLIENT, head, 200, 5, 0);
+        assertEquals("\"client\":\"127.0.0.1:54321\",\"method\":\"GET\",\"path\":\"/\\u00ff\",\"query\":\"a=\\u00e9\\n\","
+                + "\"http_version\":\"1.1\",\"status\":200,\"bytes\":5,\"duration\":0.000000,"
+                + "\"user_agent\":\"\\u00e9\\u20ac \\\"\\\\\\t\",\"referer\":\"caf\\u00e9\"}",
+                afterTime(line));
+        for (char c : line.toCharArray()) {
+            assertTrue(c >= 0x20 && c < 0x7f, () -> "not printable ASCII: " + (int) c + " in " + line);
+        }
+    }
+
+    @Test
+    void jsonStringsEscapeEveryControlCharacter() {
+        // The parser keeps control characters out of heads; the quoting does not rely on it.
+        StringBuilder b = new StringBuilder();
+        JsonAccessLine.quote(b, "\u0000\u0001\b\f\n\r\t\u001f\u007f\u2028\ud83d\ude00 \"\\/");
+        assertEquals("\"\\u0000\\u0001\\u0008\\u000c\\n\\r\\t\\u001f\\u007f\\u2028\\ud83d\\ude00 \\\"\\\\/\"",
+                b.toString());
+    }
+
+    /** The line from its client field on: the time differs per run. */
+    private static String afterTime(String line) {
+        int client = line.indexOf("\"client\":");
+        assertTrue(line.startsWith("{\"time\":\"") && client == 35, line);
+        return line.substring(client);
+    }
 }

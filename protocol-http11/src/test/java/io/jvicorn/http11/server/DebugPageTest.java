@@ -27,7 +27,7 @@ class DebugPageTest {
     }
 
     private static String page(Throwable failure, HttpScope scope) {
-        return new String(DebugPage.render(failure, scope), StandardCharsets.UTF_8);
+        return new String(DebugPage.render(failure, scope, null, true), StandardCharsets.UTF_8);
     }
 
     private static <T extends Throwable> T withFrames(T failure, StackTraceElement... frames) {
@@ -148,5 +148,45 @@ class DebugPageTest {
         assertFalse(DebugPage.shownTo(LOOPBACK_PEER, new Address("localhost", 1)), "names are not resolved");
         assertFalse(DebugPage.shownTo(LOOPBACK_PEER, new Address("::ffff:10.0.0.1", 1)));
         assertFalse(DebugPage.shownTo(LOOPBACK_PEER, new Address("::2", 1)));
+    }
+
+    @Test
+    void framesShowTheirSourceLinesNumberedEscapedWithTheirLineMarked() {
+        List<String> asked = new java.util.ArrayList<>();
+        SourceLines sources = (frame, mayRead) -> {
+            asked.add(frame.getClassName() + ":" + frame.getLineNumber() + ":" + mayRead);
+            return frame.getClassName().equals("com.example.Shop")
+                    ? new SourceLines.Excerpt(9, List.of("    int total(List<Item> items) {",
+                            "        if (items.isEmpty() && \"a\" != 'b') {", "            throw new X(\"<empty>\");",
+                            "        }", "    }"))
+                    : null;
+        };
+        IllegalStateException failure = withFrames(new IllegalStateException("cart is empty"),
+                frame("com.example.Shop", "total", "Shop.java", 11),
+                new StackTraceElement("com.example.Gen", "run", null, -1),
+                frame("java.lang.Thread", "run", "Thread.java", 1583));
+        String html = new String(DebugPage.render(failure, scope("/", "", List.of()), sources, true),
+                StandardCharsets.UTF_8);
+        assertTrue(html.contains("<li class=\"app\">com.example.Shop.total(Shop.java:11)\n<pre class=\"source\">"
+                + "<span class=\"n\"> 9  </span>    int total(List&lt;Item&gt; items) {\n"
+                + "<span class=\"n\">10  </span>        if (items.isEmpty() &amp;&amp; &quot;a&quot; != &#39;b&#39;) {\n"
+                + "<span class=\"here\"><span class=\"n\">11  </span>            throw new X(&quot;&lt;empty&gt;&quot;);"
+                + "</span><span class=\"n\">12  </span>        }\n"
+                + "<span class=\"n\">13  </span>    }\n</pre></li>\n"), html);
+        assertTrue(html.contains("<li>java.lang.Thread.run(Thread.java:1583)</li>\n"), html);
+        assertEquals(List.of("com.example.Shop:11:true", "java.lang.Thread:1583:true"), asked,
+                "a frame without file or line is not looked up");
+        DebugPage.render(failure, scope("/", "", List.of()), sources, false);
+        assertEquals("com.example.Shop:11:false", asked.get(2), "on a loop, no file may be read");
+    }
+
+    @Test
+    void excerptsPerPageAreLimited() {
+        StackTraceElement[] frames = new StackTraceElement[DebugPage.MAX_EXCERPTS + 10];
+        java.util.Arrays.fill(frames, frame("com.example.Deep", "call", "Deep.java", 1));
+        SourceLines sources = (frame, mayRead) -> new SourceLines.Excerpt(1, List.of("call();"));
+        String html = new String(DebugPage.render(withFrames(new StackOverflowError(), frames),
+                scope("/", "", List.of()), sources, true), StandardCharsets.UTF_8);
+        assertEquals(DebugPage.MAX_EXCERPTS, html.split("<pre class=\"source\">", -1).length - 1);
     }
 }

@@ -75,7 +75,7 @@ final class AsgiWebSocket {
         endpoint.appThread(Thread.currentThread());
         Throwable failure = null;
         try {
-            request.settings().app().call(scope, this::receive, this::send);
+            request.app().call(scope, this::receive, this::send);
         } catch (ClientDisconnectedException e) {
             LOG.log(System.Logger.Level.DEBUG, "WebSocket client disconnected: {0}", e.getMessage());
         } catch (InterruptedException | InterruptedIOException e) {
