@@ -141,10 +141,10 @@ final class Worker {
         Integer limit = settings.limitConcurrency();
         if (limit != null && activity.overLimit(limit)) {
             LOG.log(System.Logger.Level.WARNING, "Exceeded concurrency limit.");
+            activity.observer().connectionRejected(); // before the client can read the 503 and look
             long start = System.nanoTime();
             int bytes = output.writeClosingResponse(503, "Service Unavailable");
             AccessLog.log(settings, scopes.client(), head, 503, bytes, start);
-            activity.observer().connectionRejected();
             return Outcome.CLOSE;
         }
         AppGeneration generation;
