@@ -35,7 +35,7 @@ class IgnoredInterruptProcessIT {
     @Test
     void theJarHoldsTheJava22SignalCode() throws Exception {
         try (JarFile jar = new JarFile(System.getProperty("jvicorn.jar"))) {
-            assertTrue(jar.getEntry("META-INF/versions/22/io/jvicorn/cli/signal/IgnoredSignal.class") != null);
+            assertTrue(jar.getEntry("META-INF/versions/22/io/jvicorn/server/signal/IgnoredSignal.class") != null);
         }
     }
 
