@@ -103,15 +103,16 @@ public final class StaticFiles implements Application {
             return;
         }
         Path file = found(root.resolve(relative));
-        if (file != null && Files.isDirectory(file)) {
+        BasicFileAttributes attributes = file == null ? null : attributes(file);
+        if (file != null && attributes != null && attributes.isDirectory()) {
             if (!below.endsWith("/")) {
                 redirectToDirectory(request, send);
                 return;
             }
             file = found(file.resolve("index.html"));
+            attributes = file == null ? null : attributes(file);
         }
-        BasicFileAttributes attributes = file == null ? null : regularFile(file);
-        if (file == null || attributes == null) {
+        if (file == null || attributes == null || !attributes.isRegularFile()) {
             plain(send, 404, "Not Found", NO_HEADERS);
             return;
         }
@@ -124,8 +125,8 @@ public final class StaticFiles implements Application {
                 Path sibling = AcceptEncoding.accepts(acceptEncoding, candidate)
                         ? found(file.resolveSibling(file.getFileName() + (candidate.equals("br") ? ".br" : ".gz")))
                         : null;
-                BasicFileAttributes siblingAttributes = sibling == null ? null : regularFile(sibling);
-                if (siblingAttributes != null) {
+                BasicFileAttributes siblingAttributes = sibling == null ? null : attributes(sibling);
+                if (siblingAttributes != null && siblingAttributes.isRegularFile()) {
                     file = sibling;
                     attributes = siblingAttributes;
                     coding = candidate;
@@ -230,10 +231,10 @@ public final class StaticFiles implements Application {
         }
     }
 
-    private static @Nullable BasicFileAttributes regularFile(Path file) throws IOException {
+    /** One stat: whether the path is a directory or a regular file, its size and time; null if it went away. */
+    private static @Nullable BasicFileAttributes attributes(Path file) throws IOException {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return attributes.isRegularFile() ? attributes : null;
+            return Files.readAttributes(file, BasicFileAttributes.class);
         } catch (FileSystemException e) {
             return null; // removed since
         }
