@@ -6,5 +6,5 @@ module io.jvicorn.api {
     requires static org.jspecify;
     exports io.jvicorn.asgi;
     exports io.jvicorn.http;
-    exports io.jvicorn.asgi.internal to io.jvicorn.http11;
+    exports io.jvicorn.asgi.internal to io.jvicorn.http11, io.jvicorn.http2;
 }

@@ -3,4 +3,5 @@ module io.jvicorn.http2 {
     requires transitive io.jvicorn.api;
     exports io.jvicorn.http2.frame;
     exports io.jvicorn.http2.hpack;
+    exports io.jvicorn.http2.session;
 }
