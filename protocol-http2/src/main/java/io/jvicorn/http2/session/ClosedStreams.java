@@ -29,7 +29,8 @@ final class ClosedStreams {
     }
 
     How how(int id) {
-        for (int i = 0; i < SIZE; i++) {
+        for (int k = 1; k <= SIZE; k++) { // newest first: a stream recorded twice answers with its last record
+            int i = (next - k + SIZE) % SIZE;
             if (ids[i] == id && id != 0) {
                 return resetSent[i] ? How.RESET_SENT : How.CLOSED;
             }

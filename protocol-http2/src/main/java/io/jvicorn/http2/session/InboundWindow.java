@@ -39,7 +39,7 @@ final class InboundWindow {
      */
     int release(int n) {
         unannounced += n;
-        if (unannounced < Math.max(1, target / 2) && window > 0) {
+        if (unannounced < Math.max(1, target / 2)) {
             return 0;
         }
         int increment = (int) Math.min(unannounced, Integer.MAX_VALUE - Math.max(0, window));
