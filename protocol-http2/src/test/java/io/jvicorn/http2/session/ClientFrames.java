@@ -14,6 +14,7 @@ final class ClientFrames {
     private final FrameEncoder frames = new FrameEncoder();
     private final HpackEncoder hpack = new HpackEncoder();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteBuffer scratch = ByteBuffer.allocate(256 * 1024);
 
     /** The bytes added since the last call. */
     byte[] take() {
@@ -106,7 +107,7 @@ final class ClientFrames {
     }
 
     private ClientFrames write(Writer writer) {
-        ByteBuffer b = ByteBuffer.allocate(1 << 20);
+        ByteBuffer b = scratch.clear();
         writer.write(b);
         b.flip();
         byte[] bytes = new byte[b.remaining()];
