@@ -256,11 +256,11 @@ abstract class InboundFrames extends SessionCore {
             streamError(s, SessionViolation.CONTENT_LENGTH_MISMATCH);
             return;
         }
+        if (endStream) {
+            s.apply(StreamInput.RECV_END_STREAM); // before the listener, which may answer at once
+        }
         s.announced = true;
         listener.request(id, fields.request(), endStream);
-        if (endStream && s.state == StreamState.OPEN) {
-            s.apply(StreamInput.RECV_END_STREAM);
-        }
     }
 
     /** A stream error on a stream that never opened: RST_STREAM, and its frames in flight are ignored. */
