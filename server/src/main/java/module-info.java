@@ -6,5 +6,6 @@ module io.jvicorn.server {
     requires transitive io.jvicorn.http11;
     requires transitive io.jvicorn.lifespan;
     requires io.jvicorn.websocket;
+    requires transitive io.jvicorn.http2;
     exports io.jvicorn.server;
 }

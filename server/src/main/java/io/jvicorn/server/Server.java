@@ -1,6 +1,7 @@
 package io.jvicorn.server;
 
 import io.jvicorn.asgi.Application;
+import io.jvicorn.engine.ConnectionHandlerFactory;
 import io.jvicorn.engine.Engine;
 import io.jvicorn.engine.LoopCarriers;
 import io.jvicorn.engine.TlsEngineFactory;
@@ -9,6 +10,9 @@ import io.jvicorn.http11.proxy.ForwardedAllowList;
 import io.jvicorn.http11.server.AccessLogFormat;
 import io.jvicorn.http11.server.HttpConnectionHandler;
 import io.jvicorn.http11.server.HttpSettings;
+import io.jvicorn.http2.server.Http2ConnectionHandler;
+import io.jvicorn.http2.server.Http2Server;
+import io.jvicorn.http2.session.SessionLimits;
 import io.jvicorn.http11.server.ServerActivity;
 import io.jvicorn.http11.server.WebSocketUpgrade;
 import io.jvicorn.lifespan.Lifespan;
@@ -147,15 +151,20 @@ public final class Server implements AutoCloseable {
         long maxRequests = maxRequests(config);
         ServerActivity counters = new ServerActivity(maxRequests, () -> maxRequestsReached(maxRequests));
         activity = counters;
-        HttpSettings settings = new HttpSettings(app, config.parserLimits(), defaults,
+        HttpSettings http1 = new HttpSettings(app, config.parserLimits(), defaults,
                 config.timeoutKeepAlive().toNanos(), config.timeoutRequestHeader().toNanos(),
                 config.timeoutRequestBody().toNanos(), config.rootPath(),
                 tls == null ? "http" : "https",
                 config.accessLog() ? accessLogFormat(config) : null,
                 config.proxyHeaders() ? ForwardedAllowList.parse(config.forwardedAllowIps()) : null,
-                config.limitConcurrency(), state, counters, webSocket, config.threadPerRequest(), config.debug());
-        Engine e = new Engine(config.loops(), config.backlog(),
-                connection -> new HttpConnectionHandler(connection, settings), new DateRefresher(defaults),
+                config.limitConcurrency(), state, counters, webSocket, config.threadPerRequest(), config.debug(),
+                null);
+        // HTTP/2 shares every HTTP setting; the HTTP/1.1 handler hands it connections that open with its preface.
+        HttpSettings settings = config.http() == HttpProtocols.AUTO ? withHttp2(http1, config.http2Limits()) : http1;
+        ConnectionHandlerFactory handlers = config.http() == HttpProtocols.HTTP_2
+                ? connection -> Http2ConnectionHandler.opened(connection, settings, config.http2Limits())
+                : connection -> new HttpConnectionHandler(connection, settings);
+        Engine e = new Engine(config.loops(), config.backlog(), handlers, new DateRefresher(defaults),
                 carryOnLoops(config.carriers()));
         e.reusePort(config.reusePort());
         try {
@@ -169,6 +178,12 @@ public final class Server implements AutoCloseable {
         }
         e.start();
         engine = e;
+    }
+
+    private static HttpSettings withHttp2(HttpSettings s, SessionLimits limits) {
+        return new HttpSettings(s.app(), s.limits(), s.defaults(), s.keepAliveNanos(), s.headerTimeoutNanos(),
+                s.bodyTimeoutNanos(), s.rootPath(), s.scheme(), s.accessLog(), s.trustedProxies(), s.limitConcurrency(),
+                s.state(), s.activity(), s.webSocket(), s.threadPerRequest(), s.debugPage(), new Http2Server(s, limits));
     }
 
     private void maxRequestsReached(long limit) {

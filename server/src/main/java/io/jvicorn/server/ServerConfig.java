@@ -3,6 +3,7 @@ package io.jvicorn.server;
 import io.jvicorn.asgi.Application;
 import io.jvicorn.asgi.Header;
 import io.jvicorn.http11.codec.ParserLimits;
+import io.jvicorn.http2.session.SessionLimits;
 import io.jvicorn.http11.proxy.ForwardedAllowList;
 import io.jvicorn.http11.server.AccessLogFormat;
 import io.jvicorn.lifespan.LifespanMode;
@@ -71,6 +72,11 @@ import org.jspecify.annotations.Nullable;
  *                                the exception chain and the request to clients on this machine (a loopback peer
  *                                whose scope client is loopback too), the plain 500 to others; for development
  *                                ({@code --debug}), off
+ * @param http                    the HTTP versions served: {@link HttpProtocols#AUTO} (the default) serves a
+ *                                connection that opens with HTTP/2's preface (prior knowledge) as HTTP/2 and others as
+ *                                HTTP/1.1
+ * @param http2Limits             each HTTP/2 connection's SETTINGS (concurrent streams, windows, frame and header list
+ *                                sizes) and flood limits
  */
 public record ServerConfig(
         Application app,
@@ -105,12 +111,16 @@ public record ServerConfig(
         boolean threadPerRequest,
         boolean reusePort,
         Carriers carriers,
-        boolean debug) {
+        boolean debug,
+        HttpProtocols http,
+        SessionLimits http2Limits) {
 
     /** Checks ranges and copies lists. */
     public ServerConfig {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(carriers, "carriers");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(http2Limits, "http2Limits");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is outside 0..65535");
         }
@@ -253,6 +263,8 @@ public record ServerConfig(
         private boolean reusePort;
         private Carriers carriers = Carriers.LOOPS;
         private boolean debug;
+        private HttpProtocols http = HttpProtocols.AUTO;
+        private SessionLimits http2Limits = SessionLimits.DEFAULTS;
 
         private Builder(Application app) {
             this.app = Objects.requireNonNull(app, "app");
@@ -347,6 +359,10 @@ public record ServerConfig(
         public Builder carriers(Carriers carriers) { this.carriers = carriers; return this; }
         /** @param on whether failures are answered with the debug page to clients on this machine @return this */
         public Builder debug(boolean on) { this.debug = on; return this; }
+        /** @param versions the HTTP versions served @return this */
+        public Builder http(HttpProtocols versions) { this.http = Objects.requireNonNull(versions); return this; }
+        /** @param limits each HTTP/2 connection's SETTINGS and flood limits @return this */
+        public Builder http2Limits(SessionLimits limits) { this.http2Limits = Objects.requireNonNull(limits); return this; }
 
         /** @return the validated configuration */
         public ServerConfig build() {
@@ -355,7 +371,7 @@ public record ServerConfig(
                     timeoutRequestBody, timeoutGracefulShutdown, shutdownDelay, limitConcurrency, limitMaxRequests, serverHeader, dateHeader, headers,
                     rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders, forwardedAllowIps,
                     limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, threadPerRequest, reusePort,
-                    carriers, debug);
+                    carriers, debug, http, http2Limits);
         }
     }
 }

@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  *                           that are waiting when it finishes one
  * @param debugPage          answer an application failure with {@link DebugPage}'s HTML instead of the plain 500,
  *                           to clients on this machine ({@code --debug}); never for production
+ * @param http2              takes over connections that open with HTTP/2's preface (prior knowledge), or null to
+ *                           serve HTTP/1.1 only
  */
 public record HttpSettings(
         Application app,
@@ -48,5 +50,6 @@ public record HttpSettings(
         ServerActivity activity,
         @Nullable WebSocketUpgrade webSocket,
         boolean threadPerRequest,
-        boolean debugPage) {
+        boolean debugPage,
+        @Nullable Http2Handoff http2) {
 }

@@ -32,7 +32,8 @@ public final class ServerActivity {
         this.onMaxRequests = onMaxRequests;
     }
 
-    void connectionOpened() {
+    /** Counts a connection in (its first handler does; one that takes over from it does not again). */
+    public void connectionOpened() {
         connections.incrementAndGet();
     }
 
@@ -44,7 +45,8 @@ public final class ServerActivity {
         connections.decrementAndGet();
     }
 
-    void taskStarted() {
+    /** An application task starts (one per request or stream); counts towards {@code --limit-max-requests}. */
+    public void taskStarted() {
         tasks.incrementAndGet();
         long n = requests.incrementAndGet();
         if (n == maxRequests && onMaxRequests != null) {
@@ -52,7 +54,8 @@ public final class ServerActivity {
         }
     }
 
-    void taskFinished() {
+    /** An application task ended. */
+    public void taskFinished() {
         if (tasks.decrementAndGet() == 0 && awaitingIdle) {
             idleLock.lock();
             try {

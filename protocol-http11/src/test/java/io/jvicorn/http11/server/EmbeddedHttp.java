@@ -52,20 +52,20 @@ final class EmbeddedHttp implements AutoCloseable {
     static EmbeddedHttp start(Application app, UnaryOperator<HttpSettings> adjust) {
         HttpSettings settings = new HttpSettings(app, ParserLimits.DEFAULTS, DefaultHeaders.create(false, false, List.of()),
                 KEEP_ALIVE.toNanos(), HEAD_TIMEOUT.toNanos(), BODY_TIMEOUT.toNanos(), "", "http", null, null, null, Map.of(),
-                new ServerActivity(0, null), null, false, false);
+                new ServerActivity(0, null), null, false, false, null);
         return new EmbeddedHttp(adjust.apply(settings));
     }
 
     static HttpSettings threadPerRequest(HttpSettings s) {
         return new HttpSettings(s.app(), s.limits(), s.defaults(), s.keepAliveNanos(), s.headerTimeoutNanos(),
                 s.bodyTimeoutNanos(), s.rootPath(), s.scheme(), s.accessLog(), s.trustedProxies(), s.limitConcurrency(), s.state(),
-                s.activity(), s.webSocket(), true, s.debugPage());
+                s.activity(), s.webSocket(), true, s.debugPage(), s.http2());
     }
 
     static HttpSettings debugPage(HttpSettings s) {
         return new HttpSettings(s.app(), s.limits(), s.defaults(), s.keepAliveNanos(), s.headerTimeoutNanos(),
                 s.bodyTimeoutNanos(), s.rootPath(), s.scheme(), s.accessLog(), s.trustedProxies(), s.limitConcurrency(), s.state(),
-                s.activity(), s.webSocket(), s.threadPerRequest(), true);
+                s.activity(), s.webSocket(), s.threadPerRequest(), true, s.http2());
     }
 
     void send(String bytes) {
