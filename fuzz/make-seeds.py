@@ -182,6 +182,21 @@ write("http2/frame/Http2FrameDecoderFuzzTestInputs/decodesTheSameWhateverTheSpli
     }.items()
 })
 
+# Http2SessionFuzzTest: option bit 0 prepends the preface and an empty SETTINGS, bit 1 answers requests as they end.
+GET_1 = "000011 01 05 00000001 828684410b6578616d706c652e636f6d"  # GET https / example.com, ended
+POST_1 = "000011 01 04 00000001 838684410b6578616d706c652e636f6d 000003 00 01 00000001 616263"
+write("http2/session/Http2SessionFuzzTestInputs/behavesTheSameWhateverTheSplit", {
+    name: bytes([options]) + bytes.fromhex(frames.replace(" ", "")) for name, (options, frames) in {
+        "get": (0x03, GET_1),
+        "post-held": (0x01, POST_1),
+        "post-answered": (0x03, POST_1),
+        "control": (0x03, POST_1.replace("000003 00 01", "000003 00 00") + " 000004 03 00 00000001 00000008"
+                    " 000004 08 00 00000000 00001000 000008 06 00 00000000 0102030405060708"
+                    " 000005 02 00 00000003 00000000 0f"),
+        "not-a-preface": (0x00, "474554202f20485454502f312e310d0a0d0a"),
+    }.items()
+})
+
 
 V2_SIGNATURE = b"\r\n\r\n\x00\r\nQUIT\n"
 

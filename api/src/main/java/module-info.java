@@ -8,5 +8,5 @@ module io.jvicorn.api {
     exports io.jvicorn.asgi.rules;
     exports io.jvicorn.http;
     exports io.jvicorn.observe;
-    exports io.jvicorn.asgi.internal to io.jvicorn.http11;
+    exports io.jvicorn.asgi.internal to io.jvicorn.http11, io.jvicorn.http2;
 }

@@ -7,6 +7,7 @@ module io.jvicorn.server {
     requires transitive io.jvicorn.lifespan;
     requires io.jvicorn.websocket;
     requires jdk.unsupported;
+    requires transitive io.jvicorn.http2;
     exports io.jvicorn.server;
     exports io.jvicorn.server.metrics;
     exports io.jvicorn.server.signal to io.jvicorn.cli;

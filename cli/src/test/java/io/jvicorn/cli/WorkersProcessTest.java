@@ -233,10 +233,11 @@ class WorkersProcessTest {
 
     @Test
     void aHealthCheckShorterThanAWorkersStartupKillsNothing() throws Exception {
-        // The application's lifespan startup takes 3 s, three times the health check: the worker still beats.
-        try (SupervisedProcess p = SupervisedProcess.start(Map.of("SLOW_STARTUP_MILLIS", "3000"),
+        // The application's lifespan startup takes 6 s, three times the health check: the worker still beats. Two
+        // seconds (four beats) rather than one, so that a loop probe slowed by a loaded machine is not a failure.
+        try (SupervisedProcess p = SupervisedProcess.start(Map.of("SLOW_STARTUP_MILLIS", "6000"),
                 "io.jvicorn.cli.testapps:SlowStartApp", "--port", "0", "--workers", "2",
-                "--timeout-worker-healthcheck", "1")) {
+                "--timeout-worker-healthcheck", "2")) {
             int port = p.port();
             p.awaitLine(STARTUP_COMPLETE, 2);
             SupervisedProcess.awaitGet(port);

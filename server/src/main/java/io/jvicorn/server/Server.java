@@ -1,6 +1,7 @@
 package io.jvicorn.server;
 
 import io.jvicorn.asgi.Application;
+import io.jvicorn.engine.ConnectionHandlerFactory;
 import io.jvicorn.engine.Engine;
 import io.jvicorn.engine.LoopCarriers;
 import io.jvicorn.http11.codec.DefaultHeaders;
@@ -9,6 +10,9 @@ import io.jvicorn.http11.server.AccessLogFormat;
 import io.jvicorn.http11.server.AppGeneration;
 import io.jvicorn.http11.server.HttpConnectionHandler;
 import io.jvicorn.http11.server.HttpSettings;
+import io.jvicorn.http2.server.Http2ConnectionHandler;
+import io.jvicorn.http2.server.Http2Server;
+import io.jvicorn.http2.session.SessionLimits;
 import io.jvicorn.http11.server.ServerActivity;
 import io.jvicorn.http11.server.WebSocketUpgrade;
 import io.jvicorn.lifespan.Lifespan;
@@ -174,16 +178,20 @@ public final class Server implements AutoCloseable {
         ServerActivity counters = new ServerActivity(new AppGeneration(app, state, config.appClassLoader()),
                 maxRequests, () -> maxRequestsReached(maxRequests), config.observer());
         activity = counters;
-        HttpSettings settings = new HttpSettings(config.parserLimits(), defaults,
+        HttpSettings http1 = new HttpSettings(config.parserLimits(), defaults,
                 config.timeoutKeepAlive().toNanos(), config.timeoutRequestHeader().toNanos(),
                 config.timeoutRequestBody().toNanos(), config.rootPath(),
                 tls == null ? "http" : "https",
                 config.accessLog() ? accessLogFormat(config) : null,
                 config.proxyHeaders() ? ForwardedAllowList.parse(config.forwardedAllowIps()) : null,
                 config.limitConcurrency(), counters, webSocket, config.threadPerRequest(), config.debug(),
-                config.debug() ? new SourceFinder(config.debugSources()) : null);
-        Engine e = new Engine(config.loops(), config.backlog(),
-                connection -> new HttpConnectionHandler(connection, settings), new DateRefresher(defaults),
+                config.debug() ? new SourceFinder(config.debugSources()) : null, null);
+        // HTTP/2 shares every HTTP setting; the HTTP/1.1 handler hands it connections that open with its preface.
+        HttpSettings settings = config.http() == HttpProtocols.AUTO ? http1.withHttp2(new Http2Server(http1, config.http2Limits())) : http1;
+        ConnectionHandlerFactory handlers = config.http() == HttpProtocols.HTTP_2
+                ? connection -> Http2ConnectionHandler.opened(connection, settings, config.http2Limits())
+                : connection -> new HttpConnectionHandler(connection, settings);
+        Engine e = new Engine(config.loops(), config.backlog(), handlers, new DateRefresher(defaults),
                 carryOnLoops(config.carriers()), config.applicationThreads());
         e.reusePort(config.reusePort());
         if (config.proxyProtocol()) {

@@ -3,6 +3,7 @@ package io.jvicorn.server;
 import io.jvicorn.asgi.Application;
 import io.jvicorn.asgi.Header;
 import io.jvicorn.http11.codec.ParserLimits;
+import io.jvicorn.http2.session.SessionLimits;
 import io.jvicorn.http11.proxy.ForwardedAllowList;
 import io.jvicorn.http11.server.AccessLogFormat;
 import io.jvicorn.lifespan.LifespanMode;
@@ -103,6 +104,11 @@ import org.jspecify.annotations.Nullable;
  *                                its requests and lifespan (and nothing else's: a thread the server keeps never holds
  *                                it, so that after {@link Server#replaceApplication} the old loader can be
  *                                collected); null, the default, leaves every thread's own
+ * @param http                    the HTTP versions served: {@link HttpProtocols#AUTO} (the default) serves a
+ *                                connection that opens with HTTP/2's preface (prior knowledge) as HTTP/2 and others as
+ *                                HTTP/1.1
+ * @param http2Limits             each HTTP/2 connection's SETTINGS (concurrent streams, windows, frame and header list
+ *                                sizes) and flood limits
  */
 public record ServerConfig(
         Application app,
@@ -145,13 +151,17 @@ public record ServerConfig(
         ServerObserver observer,
         boolean proxyProtocol,
         List<Path> debugSources,
-        @Nullable ClassLoader appClassLoader) {
+        @Nullable ClassLoader appClassLoader,
+        HttpProtocols http,
+        SessionLimits http2Limits) {
 
     /** Checks ranges and copies lists. */
     public ServerConfig {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(carriers, "carriers");
         Objects.requireNonNull(observer, "observer");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(http2Limits, "http2Limits");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is outside 0..65535");
         }
@@ -232,7 +242,7 @@ public record ServerConfig(
                 serverHeader, dateHeader, headers, rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders,
                 forwardedAllowIps, limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls,
                 threadPerRequest, reusePort, carriers, debug, sslContext, sslParameters, applicationThreads, logRunningOn,
-                observer, proxyProtocol, debugSources, loader);
+                observer, proxyProtocol, debugSources, loader, http, http2Limits);
     }
 
     /**
@@ -325,6 +335,8 @@ public record ServerConfig(
         private boolean proxyProtocol;
         private List<Path> debugSources = List.of();
         private @Nullable ClassLoader appClassLoader;
+        private HttpProtocols http = HttpProtocols.AUTO;
+        private SessionLimits http2Limits = SessionLimits.DEFAULTS;
 
         private Builder(Application app) {
             this.app = Objects.requireNonNull(app, "app");
@@ -443,6 +455,10 @@ public record ServerConfig(
         public Builder debugSources(List<Path> roots) { this.debugSources = List.copyOf(roots); return this; }
         /** @param loader the application's class loader, its requests' context loader; null for none @return this */
         public Builder appClassLoader(@Nullable ClassLoader loader) { this.appClassLoader = loader; return this; }
+        /** @param versions the HTTP versions served @return this */
+        public Builder http(HttpProtocols versions) { this.http = Objects.requireNonNull(versions); return this; }
+        /** @param limits each HTTP/2 connection's SETTINGS and flood limits @return this */
+        public Builder http2Limits(SessionLimits limits) { this.http2Limits = Objects.requireNonNull(limits); return this; }
 
         /** @return the validated configuration */
         public ServerConfig build() {
@@ -452,7 +468,7 @@ public record ServerConfig(
                     rootPath, accessLog, lifespan, parserLimits, webSocket, proxyHeaders, forwardedAllowIps,
                     limitMaxRequestsJitter, accessLogFormat, useColors, binds, uds, fd, tls, threadPerRequest, reusePort,
                     carriers, debug, sslContext, sslParameters, applicationThreads, logRunningOn, observer,
-                    proxyProtocol, debugSources, appClassLoader);
+                    proxyProtocol, debugSources, appClassLoader, http, http2Limits);
         }
     }
 }

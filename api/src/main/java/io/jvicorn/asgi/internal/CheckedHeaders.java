@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * Makes {@link Header}s whose parts the caller has checked already, as the request parser does byte by byte while it
  * finds the field line's end, so that every request header is not checked twice. {@code Header}'s public constructor
  * keeps checking what applications send. Header installs the maker when it is initialized (the JDK's "shared secrets"
- * pattern): the maker cannot be reached from outside this package, and this package is exported only to
- * {@code io.jvicorn.http11}.
+ * pattern): the maker cannot be reached from outside this package, and this package is exported only to the request
+ * decoders, {@code io.jvicorn.http11} and {@code io.jvicorn.http2} (whose HPACK fields are checked the same way).
  */
 public final class CheckedHeaders {
     /** Builds a Header without checking it. */

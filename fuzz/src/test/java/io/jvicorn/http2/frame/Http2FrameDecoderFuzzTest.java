@@ -173,7 +173,7 @@ class Http2FrameDecoderFuzzTest {
         for (FrameEvent event : events) {
             if (event instanceof FrameEvent.Data d && !joined.isEmpty() && joined.getLast() instanceof FrameEvent.Data p
                     && p.streamId() == d.streamId()) {
-                joined.set(joined.size() - 1, new FrameEvent.Data(p.streamId(), concat(p.data(), d.data()), 1,
+                joined.set(joined.size() - 1, new FrameEvent.Data(p.streamId(), concat(p.data(), d.data()), 1, 0,
                         p.endStream() || d.endStream()));
             } else {
                 joined.add(event);
@@ -184,7 +184,8 @@ class Http2FrameDecoderFuzzTest {
 
     private static FrameEvent copy(FrameEvent event) {
         return switch (event) {
-            case FrameEvent.Data d -> new FrameEvent.Data(d.streamId(), copy(d.data()), d.flowControlled(), d.endStream());
+            case FrameEvent.Data d -> new FrameEvent.Data(d.streamId(), copy(d.data()), d.flowControlled(), d.padding(),
+                    d.endStream());
             case FrameEvent.Headers h -> new FrameEvent.Headers(h.streamId(), copy(h.block()), h.endStream(),
                     h.streamError());
             default -> event;

@@ -42,6 +42,10 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     private final BodyFlow bodyFlow;
 
     private ConnectionState state = ConnectionState.OPEN;
+    /** Whether the connection's first bytes may still be HTTP/2's preface (only before any request). */
+    private boolean probingHttp2;
+    /** The first bytes, while too few to tell HTTP/2 from HTTP/1.1. */
+    private @Nullable ByteBuffer probed;
     private @Nullable RequestParser parser;
     /** The exchange whose request body is arriving. */
     private @Nullable Exchange bodyTarget;
@@ -84,6 +88,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
                 transport.execute(() -> bodyLeftUnread(exchange));
             }
         };
+        this.probingHttp2 = settings.http2() != null;
         settings.activity().connectionOpened();
         if (LOG.isLoggable(System.Logger.Level.TRACE)) {
             LOG.log(System.Logger.Level.TRACE, "{0} - HTTP connection made", client == null ? "-" : client);
@@ -99,6 +104,12 @@ public final class HttpConnectionHandler implements ConnectionHandler {
 
     @Override
     public void onData(ByteBuffer in) {
+        if (probingHttp2) {
+            in = probeHttp2(in);
+            if (in == null) {
+                return; // handed over, or waiting for the rest of the prefix
+            }
+        }
         if (!wantsInput()) {
             in.position(in.limit()); // closing: read and discarded, never parsed
             return;
@@ -140,6 +151,36 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         // Every read that leaves a body unfinished restarts its clock: the limit is on silence, not on the whole body,
         // so a slow but steady upload survives.
         bodyDeadline = bodyTarget != null ? transport.nanoTime() + settings.bodyTimeoutNanos() : 0;
+    }
+
+    /**
+     * The first bytes of the connection, while they may still be HTTP/2's preface: once they are, the connection goes
+     * to the HTTP/2 handler with every byte read so far; once they cannot be, HTTP/1.1 parsing goes on with them.
+     *
+     * @return the bytes for HTTP/1.1, or null when there are none (handed over, or too few to tell yet)
+     */
+    private @Nullable ByteBuffer probeHttp2(ByteBuffer in) {
+        Http2Handoff h2 = settings.http2();
+        ByteBuffer seen = in;
+        if (probed != null) {
+            seen = ByteBuffer.allocate(probed.remaining() + in.remaining()).put(probed).put(in).flip();
+            in.position(in.limit());
+        }
+        int match = h2 == null ? -1 : Http2Handoff.matches(seen);
+        if (match == 0) {
+            probed = ByteBuffer.allocate(seen.remaining()).put(seen).flip();
+            return null;
+        }
+        probingHttp2 = false;
+        probed = null;
+        if (match < 0) {
+            return seen;
+        }
+        // The HTTP/2 handler counts the connection out when it closes, as an upgraded connection's handler does.
+        ConnectionHandler next = h2.handler(transport);
+        transport.replaceHandler(next);
+        next.onData(seen);
+        return null;
     }
 
     /** Whether bytes are still wanted: requests while open, or the rest of a body an application is reading. */

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param debugPage          answer an application failure with {@link DebugPage}'s HTML instead of the plain 500,
  *                           to clients on this machine ({@code --debug}); never for production
  * @param debugSources       where the debug page finds the source lines of stack frames, or null for none
+ * @param http2              takes over connections that open with HTTP/2's preface (prior knowledge), or null to
+ *                           serve HTTP/1.1 only
  */
 public record HttpSettings(
         ParserLimits limits,
@@ -44,5 +46,16 @@ public record HttpSettings(
         @Nullable WebSocketUpgrade webSocket,
         boolean threadPerRequest,
         boolean debugPage,
-        @Nullable SourceLines debugSources) {
+        @Nullable SourceLines debugSources,
+        @Nullable Http2Handoff http2) {
+
+    /**
+     * @param handoff what takes over connections that open with HTTP/2's preface
+     * @return these settings, handing such connections to {@code handoff}
+     */
+    public HttpSettings withHttp2(Http2Handoff handoff) {
+        return new HttpSettings(limits, defaults, keepAliveNanos, headerTimeoutNanos, bodyTimeoutNanos, rootPath,
+                scheme, accessLog, trustedProxies, limitConcurrency, activity, webSocket, threadPerRequest, debugPage,
+                debugSources, handoff);
+    }
 }

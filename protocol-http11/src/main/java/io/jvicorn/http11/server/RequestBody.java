@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * the place where {@code http.disconnect} comes from. Above {@link #HIGH_WATER} unread bytes the loop stops reading
  * the socket; once the application has read down to {@link #LOW_WATER} it asks the loop to read again.
  */
-final class RequestBody {
+public final class RequestBody {
     /** Unread bytes above which the loop stops reading (Uvicorn's HIGH_WATER_LIMIT). */
     static final int HIGH_WATER = 64 * 1024;
     /** Unread bytes at or below which reading resumes. */
@@ -27,7 +27,12 @@ final class RequestBody {
     private boolean finished;
     private boolean producerPaused;
 
-    RequestBody(boolean complete) {
+    /**
+     * A body hand-off.
+     *
+     * @param complete whether the request has no body (its end has arrived)
+     */
+    public RequestBody(boolean complete) {
         this.complete = complete;
     }
 
@@ -36,7 +41,7 @@ final class RequestBody {
      *
      * @return true if the loop must stop reading until {@link #take} brings it back
      */
-    boolean offer(byte[] chunk) {
+    public boolean offer(byte[] chunk) {
         lock.lock();
         try {
             if (finished) {
@@ -56,7 +61,7 @@ final class RequestBody {
     }
 
     /** The whole body has arrived (loop thread). */
-    void complete() {
+    public void complete() {
         lock.lock();
         try {
             complete = true;
@@ -66,14 +71,20 @@ final class RequestBody {
         }
     }
 
-    /** The client is gone or the response is complete: every later receive gets {@code http.disconnect}. */
-    void finish() {
+    /**
+     * The client is gone or the response is complete: every later receive gets {@code http.disconnect}.
+     *
+     * @return the buffered bytes dropped, never delivered (HTTP/2 gives them back to its flow-control window)
+     */
+    public int finish() {
         lock.lock();
         try {
             finished = true;
+            int dropped = buffered;
             chunks.clear();
             buffered = 0;
             changed.signalAll();
+            return dropped;
         } finally {
             lock.unlock();
         }
@@ -132,8 +143,10 @@ final class RequestBody {
      *
      * @param resumeProducer run (outside the lock) when the loop had paused and may read again
      * @param beforeWait     run (outside the lock) once before the first wait, to flush pending output
+     * @return the event
+     * @throws InterruptedException if interrupted while waiting
      */
-    ReceiveEvent take(Runnable resumeProducer, Runnable beforeWait) throws InterruptedException {
+    public ReceiveEvent take(Runnable resumeProducer, Runnable beforeWait) throws InterruptedException {
         boolean flushed = false;
         while (true) {
             boolean resume = false;

@@ -13,14 +13,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JFR event {@code jvicorn.Request}: one HTTP request, its duration the application's run until the response was
- * complete. Started only while a recording has it enabled, so it costs a static read per request otherwise.
+ * complete. Made and committed through {@link RequestObservations}; started only while a recording has it enabled, so it costs a static read per request otherwise.
  */
 @Name("jvicorn.Request")
 @Label("HTTP Request")
 @Category("jvicorn")
 @Description("An HTTP request run by the application, from its call until the response was complete")
 @StackTrace(false)
-final class RequestEvent extends Event {
+public final class RequestEvent extends Event {
     @Label("Method")
     String method = "";
     @Label("Path")

@@ -66,7 +66,8 @@ public final class ServerActivity {
         return observer;
     }
 
-    void connectionOpened() {
+    /** Counts a connection in (its first handler does; one that takes over from it does not again). */
+    public void connectionOpened() {
         connections.incrementAndGet();
         observer.connectionOpened();
     }
@@ -95,7 +96,7 @@ public final class ServerActivity {
      *
      * @return the generation it runs on; pass it to {@link #taskFinished}
      */
-    AppGeneration taskStarted() {
+    public AppGeneration taskStarted() {
         AppGeneration generation = serving;
         while (!tryTaskStarted(generation)) {
             generation = serving; // retired meanwhile: its successor was made serving before
@@ -120,7 +121,12 @@ public final class ServerActivity {
         return true;
     }
 
-    void taskFinished(AppGeneration generation) {
+    /**
+     * An application task ended.
+     *
+     * @param generation what {@link #taskStarted} returned for it
+     */
+    public void taskFinished(AppGeneration generation) {
         if (generation.exit() == 0) {
             signalIfAwaited();
         }

@@ -1,7 +1,6 @@
 package io.jvicorn.http11.server;
 
 import io.jvicorn.asgi.HttpScope;
-import io.jvicorn.engine.FlightEvents;
 import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.ParseError;
@@ -179,23 +178,13 @@ final class Worker {
     /** Runs a request's application, reporting it to the observer and to JFR around it. */
     private boolean run(Exchange exchange, RequestHead head, ServerActivity activity, AppGeneration generation) {
         HttpScope scope = scopes.httpScope(head, generation.state());
-        RequestEvent recorded = RequestEvent.beginIfEnabled();
-        activity.observer().requestStarted(head.method());
+        RequestEvent recorded = RequestObservations.started(activity.observer(), head.method());
         long start = System.nanoTime();
         try {
             return exchange.run(scope, output, settings, generation.app(), start);
         } finally {
-            long duration = System.nanoTime() - start;
-            activity.observer().requestFinished(head.method(), exchange.status(), exchange.bytesIn(),
-                    exchange.bytesOut(), duration);
-            if (recorded != null) {
-                recorded.method = head.method();
-                recorded.path = scope.path();
-                recorded.status = exchange.status();
-                recorded.bytesIn = exchange.bytesIn();
-                recorded.bytesOut = exchange.bytesOut();
-                FlightEvents.commit(recorded); // inline, this is the loop thread
-            }
+            RequestObservations.finished(activity.observer(), recorded, head.method(), scope.path(), exchange.status(),
+                    exchange.bytesIn(), exchange.bytesOut(), System.nanoTime() - start);
         }
     }
 

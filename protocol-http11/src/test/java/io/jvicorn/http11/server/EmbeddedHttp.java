@@ -52,20 +52,20 @@ final class EmbeddedHttp implements AutoCloseable {
     static EmbeddedHttp start(Application app, UnaryOperator<HttpSettings> adjust) {
         HttpSettings settings = new HttpSettings(ParserLimits.DEFAULTS, DefaultHeaders.create(false, false, List.of()),
                 KEEP_ALIVE.toNanos(), HEAD_TIMEOUT.toNanos(), BODY_TIMEOUT.toNanos(), "", "http", null, null, null,
-                new ServerActivity(new AppGeneration(app, Map.of(), null), 0, null), null, false, false, null);
+                new ServerActivity(new AppGeneration(app, Map.of(), null), 0, null), null, false, false, null, null);
         return new EmbeddedHttp(adjust.apply(settings));
     }
 
     static HttpSettings threadPerRequest(HttpSettings s) {
         return new HttpSettings(s.limits(), s.defaults(), s.keepAliveNanos(), s.headerTimeoutNanos(),
                 s.bodyTimeoutNanos(), s.rootPath(), s.scheme(), s.accessLog(), s.trustedProxies(), s.limitConcurrency(),
-                s.activity(), s.webSocket(), true, s.debugPage(), s.debugSources());
+                s.activity(), s.webSocket(), true, s.debugPage(), s.debugSources(), s.http2());
     }
 
     static HttpSettings debugPage(HttpSettings s) {
         return new HttpSettings(s.limits(), s.defaults(), s.keepAliveNanos(), s.headerTimeoutNanos(),
                 s.bodyTimeoutNanos(), s.rootPath(), s.scheme(), s.accessLog(), s.trustedProxies(), s.limitConcurrency(),
-                s.activity(), s.webSocket(), s.threadPerRequest(), true, s.debugSources());
+                s.activity(), s.webSocket(), s.threadPerRequest(), true, s.debugSources(), s.http2());
     }
 
     void send(String bytes) {

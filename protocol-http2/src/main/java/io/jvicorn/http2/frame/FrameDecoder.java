@@ -274,9 +274,10 @@ public final class FrameDecoder {
 
     private FrameEvent dataPiece(ByteBuffer data, boolean endStream) {
         int flowControlled = firstPiece ? length : 0;
+        int padOverhead = firstPiece && (flags & FrameType.FLAG_PADDED) != 0 ? padding + 1 : 0;
         firstPiece = false;
         endStreamSent |= endStream;
-        return new FrameEvent.Data(streamId, data, flowControlled, endStream);
+        return new FrameEvent.Data(streamId, data, flowControlled, padOverhead, endStream);
     }
 
     /** Skips padding or an unwanted payload; at the frame's end, reports what the frame still owes. */

@@ -17,9 +17,12 @@ public sealed interface FrameEvent {
      * @param streamId       the stream
      * @param data           a view of the input
      * @param flowControlled the frame's length on its first piece, else 0
+     * @param padding        on the first piece, the part of {@code flowControlled} that carries no data (the pad length
+     *                       octet and the padding), which the receiver may give back to the window at once; else 0
      * @param endStream      END_STREAM, on the frame's last piece
      */
-    record Data(int streamId, ByteBuffer data, int flowControlled, boolean endStream) implements FrameEvent {
+    record Data(int streamId, ByteBuffer data, int flowControlled, int padding, boolean endStream)
+            implements FrameEvent {
     }
 
     /**

@@ -20,10 +20,10 @@ class FrameDecoderTest {
     }
 
     @Test
-    void paddedDataCountsItsPaddingForFlowControl() {
-        assertEquals(List.of("data 3 fc=9 end=true 68656c6c6f"), events("000009 00 09 00000003 03 68656c6c6f 000000"));
-        assertEquals(List.of("data 1 fc=3 end=false "), events("000003 00 08 00000001 02 0000"), "padding only");
-        assertEquals(List.of("data 1 fc=1 end=true "), events("000001 00 09 00000001 00"), "pad length 0");
+    void paddedDataCountsItsPaddingForFlowControlAndSaysHowMuchIsPadding() {
+        assertEquals(List.of("data 3 fc=9p4 end=true 68656c6c6f"), events("000009 00 09 00000003 03 68656c6c6f 000000"));
+        assertEquals(List.of("data 1 fc=3p3 end=false "), events("000003 00 08 00000001 02 0000"), "padding only");
+        assertEquals(List.of("data 1 fc=1p1 end=true "), events("000001 00 09 00000001 00"), "pad length 0");
     }
 
     @Test

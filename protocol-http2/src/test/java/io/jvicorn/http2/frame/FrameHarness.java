@@ -70,7 +70,8 @@ final class FrameHarness {
 
     private static void add(List<String> events, FrameEvent event) {
         String text = switch (event) {
-            case FrameEvent.Data d -> "data " + d.streamId() + " fc=" + d.flowControlled() + " end=" + d.endStream()
+            case FrameEvent.Data d -> "data " + d.streamId() + " fc=" + d.flowControlled()
+                    + (d.padding() == 0 ? "" : "p" + d.padding()) + " end=" + d.endStream()
                     + " " + hex(d.data());
             case FrameEvent.Headers h -> "headers " + h.streamId() + " end=" + h.endStream() + " " + hex(h.block())
                     + (h.streamError() == null ? "" : " " + h.streamError());

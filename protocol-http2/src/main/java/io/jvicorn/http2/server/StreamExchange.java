@@ -1,0 +1,368 @@
+package io.jvicorn.http2.server;
+
+import io.jvicorn.asgi.ClientDisconnectedException;
+import io.jvicorn.asgi.Header;
+import io.jvicorn.asgi.HttpRequest;
+import io.jvicorn.asgi.HttpResponseBody;
+import io.jvicorn.asgi.HttpResponsePathsend;
+import io.jvicorn.asgi.HttpResponseStart;
+import io.jvicorn.asgi.HttpResponseTrailers;
+import io.jvicorn.asgi.HttpScope;
+import io.jvicorn.asgi.ReceiveEvent;
+import io.jvicorn.asgi.SendEvent;
+import io.jvicorn.http.HttpSyntax;
+import io.jvicorn.http11.codec.RequestHead;
+import io.jvicorn.http11.server.AppGeneration;
+import io.jvicorn.http11.server.ExchangeSupport;
+import io.jvicorn.http11.server.HttpSettings;
+import io.jvicorn.http11.server.RequestBody;
+import io.jvicorn.http11.server.RequestEvent;
+import io.jvicorn.http11.server.RequestObservations;
+import io.jvicorn.http11.server.ServerActivity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One HTTP/2 stream's request-response cycle: the application runs on the stream's own virtual thread with the
+ * request's {@code http} scope ({@code http_version} "2"), reads the body from a {@link RequestBody} the loop fills
+ * (each chunk it takes re-opens the client's window), and hands each response part to the loop as an {@link Outgoing},
+ * waiting until the session has taken all of it (so a stream waiting for the client's window parks its thread, and
+ * nothing is buffered beyond one part per stream). Uvicorn's rules for an application that fails or returns early, as
+ * HTTP/1.1 applies them.
+ *
+ * <p>Threads: the application-facing fields belong to the stream's thread; {@link #outgoing} and {@link #gone} are
+ * shared with the loop under {@link #lock}.
+ */
+final class StreamExchange {
+    private static final System.Logger LOG = System.getLogger("jvicorn.error");
+    private static final int PATHSEND_CHUNK = 64 * 1024;
+    private static final byte[] NO_BYTES = new byte[0];
+
+    /** A response part for the loop to send: the head (first part only), data, END_STREAM, trailers. */
+    static final class Outgoing {
+        @Nullable List<Header> headers;
+        final int status;
+        final ByteBuffer data;
+        final boolean endStream;
+        final @Nullable List<Header> trailers;
+
+        Outgoing(@Nullable List<Header> headers, int status, ByteBuffer data, boolean endStream,
+                @Nullable List<Header> trailers) {
+            this.headers = headers;
+            this.status = status;
+            this.data = data;
+            this.endStream = endStream;
+            this.trailers = trailers;
+        }
+    }
+
+    final int id;
+    final RequestHead head;
+    final RequestBody body;
+    private final Http2ConnectionHandler connection;
+    private final HttpSettings settings;
+    private final ExchangeSupport support;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    /** The part the loop has yet to send all of; null when the stream's thread may hand over the next. */
+    private @Nullable Outgoing outgoing;
+    /** The stream was reset or the connection closed: nothing more is sent. */
+    private boolean gone;
+
+    private volatile @Nullable Thread runner;
+    private volatile boolean cancelled;
+
+    // The stream's thread's own.
+    private int status;
+    private @Nullable List<Header> fields;
+    private boolean headersQueued;
+    private boolean trailersExpected;
+    private final List<Header> trailerFields = new ArrayList<>();
+    private boolean complete;
+    private long declaredLength = -1;
+    private long bodyBytes;
+    private long bytesIn;
+
+    StreamExchange(int id, RequestHead head, boolean complete, Http2ConnectionHandler connection,
+            HttpSettings settings, ExchangeSupport support) {
+        this.id = id;
+        this.head = head;
+        this.body = new RequestBody(complete);
+        this.connection = connection;
+        this.settings = settings;
+        this.support = support;
+    }
+
+    // ------------------------------------------------------------------------------------------ loop side
+
+    /** The part waiting to be sent, or null (loop thread). */
+    @Nullable Outgoing outgoing() {
+        lock.lock();
+        try {
+            return gone ? null : outgoing;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The session has taken the whole part (loop thread): the stream's thread goes on. */
+    void sent() {
+        lock.lock();
+        try {
+            outgoing = null;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The stream is gone (reset, or the connection closed): the application sees the disconnect. */
+    void fail() {
+        lock.lock();
+        try {
+            gone = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        body.finish();
+    }
+
+    /** The server's graceful shutdown ran out of time: the application is interrupted. */
+    void cancel() {
+        cancelled = true;
+        fail();
+        Thread t = runner;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ stream's thread
+
+    /** Runs the application, then completes or resets the response and hands the stream back to the loop. */
+    void run() {
+        ServerActivity activity = settings.activity();
+        AppGeneration generation = activity.taskStarted();
+        Thread thread = Thread.currentThread();
+        ClassLoader loader = generation.contextLoader(); // a reloadable application's, as HTTP/1.1 sets it
+        if (loader != null) {
+            thread.setContextClassLoader(loader); // the stream's own thread: nothing to put back
+        }
+        HttpScope scope = support.scope(head, generation);
+        RequestEvent recorded = RequestObservations.started(activity.observer(), head.method());
+        long start = System.nanoTime();
+        runner = thread;
+        Throwable failure = null;
+        try {
+            generation.app().call(scope, this::receive, this::send);
+        } catch (ClientDisconnectedException e) {
+            LOG.log(System.Logger.Level.DEBUG, "client disconnected: {0}", e.getMessage());
+        } catch (InterruptedException | InterruptedIOException e) {
+            if (!cancelled) {
+                failure = e;
+            }
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            runner = null;
+            Thread.interrupted();
+        }
+        try {
+            afterApplication(scope, failure);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "stream {0}: response not completed: {1}", id, e.toString());
+        }
+        if (status != 0) {
+            support.accessLog(scope, head, status, bodyBytes, start);
+        }
+        RequestObservations.finished(activity.observer(), recorded, head.method(), scope.path(), status, bytesIn,
+                bodyBytes, System.nanoTime() - start);
+        int dropped = body.finish();
+        boolean incomplete = headersQueued && !complete;
+        connection.execute(() -> connection.finished(this, dropped, incomplete));
+        activity.taskFinished(generation);
+    }
+
+    private void afterApplication(HttpScope scope, @Nullable Throwable failure)
+            throws IOException, InterruptedException {
+        if (cancelled) {
+            if (!headersQueued && !isGone()) {
+                plain(503, "Service Unavailable");
+            }
+            return;
+        }
+        if (failure != null) {
+            LOG.log(System.Logger.Level.ERROR, "Exception in ASGI application", failure);
+            if (!headersQueued && !isGone()) {
+                byte[] page = support.debugPage(failure, scope);
+                if (page != null) {
+                    respond(500, ExchangeSupport.DEBUG_PAGE_CONTENT_TYPE, page);
+                } else {
+                    plain(500, "Internal Server Error");
+                }
+            }
+            return;
+        }
+        if (!headersQueued) {
+            if (!isGone()) {
+                LOG.log(System.Logger.Level.ERROR, "ASGI callable returned without starting response.");
+                plain(500, "Internal Server Error");
+            }
+        } else if (!complete && !isGone()) {
+            LOG.log(System.Logger.Level.ERROR, "ASGI callable returned without completing response.");
+        }
+    }
+
+    private boolean isGone() {
+        lock.lock();
+        try {
+            return gone;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void plain(int code, String text) throws IOException, InterruptedException {
+        respond(code, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A whole response the server writes for the application. */
+    private void respond(int code, String contentType, byte[] content) throws IOException, InterruptedException {
+        status = code;
+        bodyBytes = content.length;
+        List<Header> h = ResponseFields.of(List.of(new Header("content-type", contentType),
+                new Header("content-length", Integer.toString(content.length))), settings.defaults());
+        headersQueued = true;
+        complete = true;
+        submit(new Outgoing(h, code, ByteBuffer.wrap(head.isHead() ? NO_BYTES : content), true, null));
+    }
+
+    private ReceiveEvent receive() throws InterruptedException {
+        ReceiveEvent event = body.take(() -> { }, () -> { });
+        if (event instanceof HttpRequest r && r.body().length > 0) {
+            int n = r.body().length;
+            bytesIn += n;
+            connection.execute(() -> connection.consumed(id, n));
+        }
+        return event;
+    }
+
+    private void send(SendEvent event) throws IOException, InterruptedException {
+        if (cancelled) {
+            throw new ClientDisconnectedException("request cancelled by server shutdown");
+        }
+        switch (event) {
+            case HttpResponseStart start -> {
+                if (fields != null) {
+                    throw new IllegalStateException(complete
+                            ? "Unexpected ASGI message 'http.response.start' sent, after response already completed."
+                            : "Expected ASGI message 'http.response.body', but got 'http.response.start'.");
+                }
+                status = start.status();
+                fields = ResponseFields.of(start.headers(), settings.defaults());
+                trailersExpected = start.trailers();
+                for (Header h : fields) {
+                    if (h.name().equals("content-length")) {
+                        declaredLength = HttpSyntax.contentLength(h.value());
+                    }
+                }
+            }
+            case HttpResponseBody part -> {
+                requireStarted(event);
+                byte[] bytes = part.body();
+                bodyBytes += bytes.length;
+                if (declaredLength >= 0 && bodyBytes > declaredLength) {
+                    throw new IllegalStateException("Response content longer than Content-Length");
+                }
+                boolean end = !part.moreBody();
+                if (end) {
+                    complete = !trailersExpected;
+                }
+                if (headersQueued && bytes.length == 0 && !(end && !trailersExpected)) {
+                    return; // nothing to send
+                }
+                submit(part(head.isHead() ? NO_BYTES : bytes, end && !trailersExpected, null));
+            }
+            case HttpResponseTrailers trailers -> {
+                if (fields == null) {
+                    throw new IllegalStateException(
+                            "Expected ASGI message 'http.response.start', but got 'http.response.trailers'.");
+                }
+                trailerFields.addAll(ResponseFields.trailers(trailers.headers()));
+                if (!trailers.moreTrailers()) {
+                    complete = true;
+                    submit(part(NO_BYTES, true, List.copyOf(trailerFields)));
+                }
+            }
+            case HttpResponsePathsend file -> {
+                requireStarted(event);
+                try (InputStream in = Files.newInputStream(file.path())) {
+                    byte[] chunk = new byte[PATHSEND_CHUNK];
+                    int n;
+                    while ((n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
+                        bodyBytes += n;
+                        submit(part(head.isHead() ? NO_BYTES : java.util.Arrays.copyOf(chunk, n), false, null));
+                    }
+                }
+                complete = !trailersExpected;
+                submit(part(NO_BYTES, !trailersExpected, null));
+            }
+            default -> throw new IllegalStateException("Unexpected ASGI message '" + event.type()
+                    + "' sent to an 'http' scope.");
+        }
+    }
+
+    private void requireStarted(SendEvent event) {
+        if (fields == null) {
+            throw new IllegalStateException("Expected ASGI message 'http.response.start', but got '" + event.type()
+                    + "'.");
+        }
+        if (complete && !(event instanceof HttpResponseTrailers)) {
+            throw new IllegalStateException("Unexpected ASGI message '" + event.type()
+                    + "' sent, after response already completed.");
+        }
+    }
+
+    /** The next part: with the head if it has not gone yet. */
+    private Outgoing part(byte[] bytes, boolean endStream, @Nullable List<Header> trailers) {
+        List<Header> h = headersQueued ? null : fields;
+        headersQueued = true;
+        return new Outgoing(h, status, ByteBuffer.wrap(bytes), endStream, trailers);
+    }
+
+    /** Hands a part to the loop and waits until the session has taken it whole (windows permitting). */
+    private void submit(Outgoing part) throws IOException, InterruptedException {
+        lock.lock();
+        try {
+            if (gone) {
+                throw new ClientDisconnectedException("stream " + id + " was reset");
+            }
+            outgoing = part;
+        } finally {
+            lock.unlock();
+        }
+        connection.execute(() -> connection.pump(this));
+        lock.lock();
+        try {
+            while (outgoing != null && !gone) {
+                changed.await();
+            }
+            if (outgoing != null) {
+                throw new ClientDisconnectedException("stream " + id + " was reset");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}
