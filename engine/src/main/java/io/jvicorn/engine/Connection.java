@@ -135,6 +135,12 @@ public final class Connection implements Transport {
     }
 
     @Override
+    public @Nullable String applicationProtocol() {
+        TlsTransport t = tls;
+        return t == null ? null : t.applicationProtocol();
+    }
+
+    @Override
     public boolean isOpen() {
         return !closed;
     }

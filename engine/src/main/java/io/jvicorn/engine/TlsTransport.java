@@ -49,6 +49,8 @@ final class TlsTransport {
     private final TlsInbound inbound;
 
     private volatile @Nullable SSLSession session;
+    /** What ALPN chose; written before {@link #session} is published. */
+    private @Nullable String applicationProtocol;
     // Loop thread only: close_notify waits for the socket, and then the output is shut down.
     private boolean closingOutput;
 
@@ -65,6 +67,11 @@ final class TlsTransport {
     /** @return the session once the handshake is complete, else null */
     @Nullable SSLSession session() {
         return session;
+    }
+
+    /** @return the protocol ALPN chose, once the handshake is complete: null before, "" when none was */
+    @Nullable String applicationProtocol() {
+        return session == null ? null : applicationProtocol;
     }
 
     // ---------------------------------------------------------------- loop side
@@ -150,6 +157,7 @@ final class TlsTransport {
     void handshakeFinished() {
         wrapLock.lock();
         try {
+            applicationProtocol = engine.getApplicationProtocol();
             session = engine.getSession();
             writer.wakeWriter(); // a writer waiting for a (re)handshake; checked under the lock, so none is missed
         } finally {

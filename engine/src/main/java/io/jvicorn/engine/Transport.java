@@ -32,6 +32,16 @@ public interface Transport {
     /** @return the TLS session once its handshake is complete; null for plaintext */
     @Nullable SSLSession tlsSession();
 
+    /**
+     * The application protocol the TLS handshake's ALPN chose (RFC 7301), such as {@code h2} or {@code http/1.1}.
+     *
+     * @return the protocol id; "" when the client offered none the server serves; null for plaintext and before the
+     *         handshake completed
+     */
+    default @Nullable String applicationProtocol() {
+        return null;
+    }
+
     /** @return whether the connection is still open */
     boolean isOpen();
 

@@ -221,12 +221,13 @@ public final class Server implements AutoCloseable {
     private static @Nullable TlsEngines tlsEngines(ServerConfig config) throws ServerStartupException {
         TlsConfig files = config.tls();
         if (files != null) {
-            return TlsContextFactory.engines(files);
+            return TlsContextFactory.engines(files, config.http().alpn());
         }
         SSLContext context = config.sslContext();
         if (context != null) {
             SSLParameters parameters = config.sslParameters();
-            return new TlsEngines(context, parameters != null ? parameters : context.getDefaultSSLParameters());
+            return new TlsEngines(context, parameters != null ? parameters : context.getDefaultSSLParameters(),
+                    config.http().alpn());
         }
         return null;
     }

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the server's {@link SSLContext} and per-connection {@link javax.net.ssl.SSLEngine}s from a {@link TlsConfig}: PEM or PKCS#12
- * key material, client CAs, client authentication, TLS versions, cipher suites, and ALPN offering {@code http/1.1}
- * only.
+ * key material, client CAs, client authentication, TLS versions, cipher suites, and ALPN ({@code h2} and
+ * {@code http/1.1} as the server serves them).
  * Every problem is reported as a {@link ServerStartupException} that names the file and the fix.
  */
 public final class TlsContextFactory {
@@ -38,7 +38,7 @@ public final class TlsContextFactory {
     }
 
     /**
-     * The engine factory for the server's listeners.
+     * The engine factory for an HTTP/1.1 listener (ALPN {@code http/1.1}).
      *
      * @param config the TLS settings
      * @return a factory of server-mode engines with the configured client authentication, versions, ciphers and ALPN
@@ -46,13 +46,13 @@ public final class TlsContextFactory {
      *                                requested TLS version disabled
      */
     public static TlsEngineFactory engineFactory(TlsConfig config) throws ServerStartupException {
-        return engines(config);
+        return engines(config, HttpProtocols.HTTP_1.alpn());
     }
 
     /** As {@link #engineFactory}, as the replaceable factory a server keeps (certificate rotation). */
-    static TlsEngines engines(TlsConfig config) throws ServerStartupException {
+    static TlsEngines engines(TlsConfig config, List<String> alpn) throws ServerStartupException {
         SSLContext context = sslContext(config);
-        return new TlsEngines(context, parameters(config, context));
+        return new TlsEngines(context, parameters(config, context), alpn);
     }
 
     /**

@@ -12,10 +12,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,42 +44,24 @@ class Http2ServerTest {
         send.send(new HttpResponseBody(body, false));
     };
 
-    private static void requireTool(boolean present, String message) {
-        if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(present, message);
-        } else {
-            assertTrue(present, message);
-        }
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    private static Result run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "finished: " + command);
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-    }
-
     @Test
     void curlSpeaksHttp2WithPriorKnowledgeAndHttp11OnTheSamePort() throws Exception {
-        requireTool(new File("/usr/bin/curl").canExecute(), "curl is not installed");
+        H2spec.requireTool(new File("/usr/bin/curl").canExecute(), "curl is not installed");
         try (TestServer s = TestServer.start(ECHO)) {
-            Result h2 = run(List.of("curl", "-sS", "-i", "--http2-prior-knowledge", s.url("/a?b=1")));
+            H2spec.Result h2 = H2spec.run(List.of("curl", "-sS", "-i", "--http2-prior-knowledge", s.url("/a?b=1")));
             assertEquals(0, h2.exit(), h2.output());
             assertTrue(h2.output().startsWith("HTTP/2 200"), h2.output());
             assertTrue(h2.output().endsWith("2 GET /a 127.0.0.1:" + s.port() + "\n"), h2.output());
             assertTrue(!h2.output().toLowerCase(java.util.Locale.ROOT).contains("connection:"), h2.output());
 
-            Result h1 = run(List.of("curl", "-sS", "--http1.1", s.url("/c")));
+            H2spec.Result h1 = H2spec.run(List.of("curl", "-sS", "--http1.1", s.url("/c")));
             assertEquals("1.1 GET /c 127.0.0.1:" + s.port() + "\n", h1.output());
         }
     }
 
     @Test
     void aBodyLargerThanEveryWindowGoesBothWays() throws Exception {
-        requireTool(new File("/usr/bin/curl").canExecute(), "curl is not installed");
+        H2spec.requireTool(new File("/usr/bin/curl").canExecute(), "curl is not installed");
         try (TestServer s = TestServer.start(ECHO)) {
             Path body = Files.createTempFile("h2-body", ".bin");
             Path out = Files.createTempFile("h2-out", ".bin");
@@ -90,7 +69,7 @@ class Http2ServerTest {
                 byte[] bytes = new byte[3 * 1024 * 1024];
                 new java.util.Random(1).nextBytes(bytes);
                 Files.write(body, bytes);
-                Result r = run(List.of("curl", "-sS", "--http2-prior-knowledge", "--data-binary", "@" + body,
+                H2spec.Result r = H2spec.run(List.of("curl", "-sS", "--http2-prior-knowledge", "--data-binary", "@" + body,
                         "-o", out.toString(), "-w", "%{http_version} %{response_code}", s.url("/up")));
                 assertEquals("2 200", r.output());
                 byte[] got = Files.readAllBytes(out);
@@ -115,21 +94,10 @@ class Http2ServerTest {
         assertTrue(h2spec(HttpProtocols.HTTP_2) >= H2SPEC_HTTP2_ONLY);
     }
 
-    /** Runs h2spec against a server; fails with its report when a case it is expected to pass fails. */
     private static int h2spec(HttpProtocols http) throws Exception {
-        File script = new File("../../shared/tools/h2spec.sh");
-        requireTool(script.exists(), "no h2spec.sh in ../shared/tools (the shared folder beside the clone)");
         try (TestServer s = TestServer.start(ECHO, b -> b.http(http))) {
-            Result r = run(List.of("bash", script.getPath(), "-p", Integer.toString(s.port()), "-o", "3"));
-            String summary = r.output().lines().filter(l -> l.matches("\\d+ tests, \\d+ passed.*")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no summary:\n" + r.output()));
-            System.out.println("h2spec on the server (cleartext, --http " + http + "): " + summary);
-            int passed = Integer.parseInt(summary.split(" ")[2]);
-            int expected = http == HttpProtocols.HTTP_2 ? H2SPEC_HTTP2_ONLY : H2SPEC_AUTO;
-            List<String> failed = new ArrayList<>();
-            r.output().lines().filter(l -> l.contains("×")).forEach(failed::add);
-            assertTrue(passed >= expected, summary + "\n" + String.join("\n", failed) + "\n" + r.output());
-            return passed;
+            return H2spec.check(s.port(), false, http == HttpProtocols.HTTP_2 ? H2SPEC_HTTP2_ONLY : H2SPEC_AUTO,
+                    "cleartext, --http " + http);
         }
     }
 }

@@ -166,7 +166,8 @@ public final class HttpConnectionHandler implements ConnectionHandler {
             seen = ByteBuffer.allocate(probed.remaining() + in.remaining()).put(probed).put(in).flip();
             in.position(in.limit());
         }
-        int match = h2 == null ? -1 : Http2Handoff.matches(seen);
+        // ALPN's h2 makes the connection HTTP/2 whatever it sends (RFC 9113 §3.2): a bad preface is HTTP/2's error.
+        int match = h2 == null ? -1 : "h2".equals(transport.applicationProtocol()) ? 1 : Http2Handoff.matches(seen);
         if (match == 0) {
             probed = ByteBuffer.allocate(seen.remaining()).put(seen).flip();
             return null;
