@@ -126,6 +126,9 @@ final class CliOptions {
     @Mixin
     StaticFileOptions staticFiles = new StaticFileOptions();
 
+    @Mixin
+    HttpVersionOptions httpVersions = new HttpVersionOptions();
+
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1", converter = Converters.PositiveInt.class,
             description = "Worker processes sharing the listening ports (SO_REUSEPORT); above 1 a supervisor process "
                     + "replaces workers that die, and SIGHUP restarts them one by one. Ignored with --reload. "
@@ -324,12 +327,6 @@ final class CliOptions {
                     + "selector loops, see --loops.")
     String loop = "auto";
 
-    @Option(names = "--http", paramLabel = "HTTP", defaultValue = "auto",
-            converter = Converters.HttpImplementations.class,
-            description = "Accepted for Uvicorn command lines (auto, h11, httptools); jvicorn always uses its own "
-                    + "HTTP/1.1 parser.")
-    String http = "auto";
-
     @Option(names = "--interface", paramLabel = "INTERFACE", defaultValue = "auto",
             converter = Converters.Interfaces.class,
             description = "auto or asgi3: a jvicorn application is an io.jvicorn.asgi.Application, ASGI 3's shape.")
@@ -502,7 +499,7 @@ final class CliOptions {
         int headSize = h11MaxIncompleteEventSize != null ? h11MaxIncompleteEventSize : limitRequestHeadersSize;
         WebSocketSettings webSocketSettings = new WebSocketSettings(webSocket.equals("auto"), wsMaxSize, wsMaxQueue, wsPingInterval,
                 wsPingTimeout, wsPerMessageDeflate);
-        ServerConfig.Builder builder = ServerConfig.builder(staticFiles.wrap(application))
+        ServerConfig.Builder builder = httpVersions.apply(ServerConfig.builder(staticFiles.wrap(application)))
                 .host(host)
                 .port(port)
                 .backlog(backlog)

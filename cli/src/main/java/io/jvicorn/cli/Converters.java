@@ -2,6 +2,7 @@ package io.jvicorn.cli;
 
 import io.jvicorn.asgi.Header;
 import io.jvicorn.server.Carriers;
+import io.jvicorn.server.HttpProtocols;
 import io.jvicorn.server.ServerConfig;
 import io.jvicorn.server.TlsConfig;
 import java.math.BigDecimal;
@@ -23,12 +24,14 @@ final class Converters {
     private Converters() {
     }
 
-    /** An int of at least a minimum. */
-    abstract static class IntAtLeast implements ITypeConverter<Integer> {
+    /** An int in a range. */
+    abstract static class IntBetween implements ITypeConverter<Integer> {
         private final int min;
+        private final int max;
 
-        IntAtLeast(int min) {
+        IntBetween(int min, int max) {
             this.min = min;
+            this.max = max;
         }
 
         @Override
@@ -37,7 +40,17 @@ final class Converters {
             if (parsed < min) {
                 throw new TypeConversionException("'" + value + "' must be at least " + min);
             }
+            if (parsed > max) {
+                throw new TypeConversionException("'" + value + "' must be at most " + max);
+            }
             return parsed;
+        }
+    }
+
+    /** An int of at least a minimum. */
+    abstract static class IntAtLeast extends IntBetween {
+        IntAtLeast(int min) {
+            super(min, Integer.MAX_VALUE);
         }
     }
 
@@ -347,11 +360,21 @@ final class Converters {
         }
     }
 
-    /** Uvicorn's {@code --http}: jvicorn has its own HTTP/1.1 parser. */
-    static final class HttpImplementations extends UvicornChoice {
-        HttpImplementations() {
-            super("--http", List.of("auto", "h11", "httptools"),
-                    "jvicorn always uses its own HTTP/1.1 parser");
+    /**
+     * {@code --http}: Granian's {@code auto}, {@code 1} and {@code 2}, and Uvicorn's implementation names, which mean
+     * HTTP/1.1 there ({@code h11}, {@code httptools}: jvicorn uses its own parser for either).
+     */
+    static final class HttpVersions implements ITypeConverter<HttpProtocols> {
+        @Override
+        public HttpProtocols convert(String value) {
+            return switch (value.trim().toLowerCase(Locale.ROOT)) {
+                case "auto" -> HttpProtocols.AUTO;
+                case "1", "h11", "httptools" -> HttpProtocols.HTTP_1;
+                case "2" -> HttpProtocols.HTTP_2;
+                default -> throw new TypeConversionException("'" + value + "' is not an HTTP choice: use auto "
+                        + "(HTTP/1.1 and HTTP/2), 1 (HTTP/1.1 only; Uvicorn's h11 and httptools mean the same) or 2 "
+                        + "(HTTP/2 only)");
+            };
         }
     }
 

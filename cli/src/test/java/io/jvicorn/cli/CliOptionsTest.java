@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jvicorn.asgi.Application;
 import io.jvicorn.asgi.Header;
 import io.jvicorn.http11.codec.ParserLimits;
+import io.jvicorn.http2.session.SessionLimits;
 import io.jvicorn.lifespan.LifespanMode;
+import io.jvicorn.server.HttpProtocols;
 import io.jvicorn.server.ServerConfig;
 import io.jvicorn.server.ServerConfig.WebSocketSettings;
 import java.io.File;
@@ -393,12 +395,33 @@ class CliOptionsTest {
         CliOptions options = parse("--loop", "uvloop", "--http", "httptools", "--interface", "asgi3", "--ws",
                 "wsproto", "m:app");
         assertEquals("uvloop", options.loop);
-        assertEquals("httptools", options.http);
+        assertEquals(HttpProtocols.HTTP_1, options.httpVersions.http);
         assertEquals("auto", options.webSocket);
         assertTrue(options.toServerConfig(APP).webSocket().enabled());
         assertTrue(parseError(Map.of(), "--loop", "my.module:factory", "m:app").contains("--loops N"));
-        assertTrue(parseError(Map.of(), "--http", "h2", "m:app").contains("own HTTP/1.1 parser"));
+        assertTrue(parseError(Map.of(), "--http", "h2", "m:app").contains("2 (HTTP/2 only)"));
         assertTrue(parseError(Map.of(), "--interface", "wsgi", "m:app").contains("io.jvicorn.asgi.Application"));
+    }
+
+    @Test
+    void httpVersionsAndHttp2LimitsReachTheConfiguration() {
+        ServerConfig defaults = parse("m:app").toServerConfig(APP);
+        assertEquals(HttpProtocols.AUTO, defaults.http());
+        assertEquals(SessionLimits.DEFAULTS, defaults.http2Limits());
+        assertEquals(HttpProtocols.HTTP_1, parse("--http", "1", "m:app").toServerConfig(APP).http());
+        assertEquals(HttpProtocols.HTTP_1, parse("--http", "h11", "m:app").toServerConfig(APP).http());
+        ServerConfig h2 = parse("--http", "2", "--http2-max-concurrent-streams", "8",
+                "--http2-initial-stream-window-size", "1048576", "--http2-initial-connection-window-size", "4194304",
+                "--http2-max-frame-size", "65536", "--http2-max-headers-size", "8192", "m:app").toServerConfig(APP);
+        assertEquals(HttpProtocols.HTTP_2, h2.http());
+        assertEquals(new SessionLimits(8, 1 << 20, 4 << 20, 65536, 8192, SessionLimits.DEFAULTS.maxControlFrames(),
+                SessionLimits.DEFAULTS.maxEmptyDataFrames(), SessionLimits.DEFAULTS.maxResets(),
+                SessionLimits.DEFAULTS.resetWindow(), SessionLimits.DEFAULTS.maxPendingOutput()), h2.http2Limits());
+        assertTrue(parseError(Map.of(), "--http2-max-frame-size", "1000", "m:app").contains("at least 16384"));
+        assertTrue(parseError(Map.of(), "--http2-max-frame-size", "16777216", "m:app").contains("at most 16777215"));
+        assertTrue(parseError(Map.of(), "--http2-initial-connection-window-size", "100", "m:app")
+                .contains("at least 65535"));
+        assertTrue(parseError(Map.of(), "--http2-max-concurrent-streams", "0", "m:app").contains("at least 1"));
     }
 
     @Test
