@@ -234,7 +234,7 @@ public final class ServerActivity {
      * @param limit the limit
      * @return true if a new request must get 503
      */
-    boolean overLimit(int limit) {
+    public boolean overLimit(int limit) {
         return connections.get() >= limit || tasks() >= limit;
     }
 

@@ -153,6 +153,11 @@ final class StreamExchange {
     /** Runs the application, then completes or resets the response and hands the stream back to the loop. */
     void run() {
         ServerActivity activity = settings.activity();
+        Integer limit = settings.limitConcurrency();
+        if (limit != null && activity.overLimit(limit)) {
+            refuse(activity);
+            return;
+        }
         AppGeneration generation = activity.taskStarted();
         Thread thread = Thread.currentThread();
         ClassLoader loader = generation.contextLoader(); // a reloadable application's, as HTTP/1.1 sets it
@@ -192,6 +197,24 @@ final class StreamExchange {
         boolean incomplete = headersQueued && !complete;
         connection.execute(() -> connection.finished(this, dropped, incomplete));
         activity.taskFinished(generation);
+    }
+
+    /**
+     * Uvicorn's {@code --limit-concurrency}, per stream: 503 without calling the application. HTTP/1.1 closes its
+     * connection after the 503; here the connection's other streams go on, and the client may retry on it.
+     */
+    private void refuse(ServerActivity activity) {
+        LOG.log(System.Logger.Level.WARNING, "Exceeded concurrency limit.");
+        activity.observer().connectionRejected(); // before the client can read the 503 and look
+        long start = System.nanoTime();
+        try {
+            plain(503, "Service Unavailable");
+        } catch (IOException | InterruptedException e) {
+            LOG.log(System.Logger.Level.DEBUG, "stream {0}: 503 not sent: {1}", id, e.toString());
+        }
+        support.accessLog(support.scope(head, activity.serving()), head, status, bodyBytes, start);
+        int dropped = body.finish();
+        connection.execute(() -> connection.finished(this, dropped, false));
     }
 
     private void afterApplication(HttpScope scope, @Nullable Throwable failure)

@@ -3,6 +3,10 @@ package io.jvicorn.server.tls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jvicorn.asgi.Application;
+import io.jvicorn.asgi.HttpResponseBody;
+import io.jvicorn.asgi.HttpResponseStart;
+import io.jvicorn.asgi.HttpScope;
 import io.jvicorn.server.H2spec;
 import io.jvicorn.server.HttpProtocols;
 import io.jvicorn.server.TlsConfig;
@@ -11,9 +15,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,6 +83,49 @@ class Http2TlsTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(HttpClient.Version.HTTP_1_1, r.version());
             assertEquals("hello", r.body());
+        }
+    }
+
+    @Test
+    void streamsOverTheConcurrencyLimitGet503AndTheConnectionServesOn() throws Exception {
+        CountDownLatch entered = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        Application holding = (scope, receive, send) -> {
+            if (((HttpScope) scope).path().equals("/hold")) {
+                entered.countDown();
+                release.await();
+            }
+            send.send(new HttpResponseStart(200, List.of()));
+            send.send(new HttpResponseBody("done".getBytes(StandardCharsets.US_ASCII)));
+        };
+        // Uvicorn's rule: refused once connections or running requests reach the limit; this connection is one.
+        try (TlsTestServer s = TlsTestServer.start(holding, b -> b.tls(TlsConfig.pem(keys.serverCert(),
+                keys.serverKey())).limitConcurrency(2));
+             HttpClient client = client(HttpClient.Version.HTTP_2)) {
+            // One request first: the client opens one connection for what follows (racing requests would open more).
+            assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(s.url("/now"))).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            HttpRequest hold = HttpRequest.newBuilder(URI.create(s.url("/hold"))).build();
+            List<CompletableFuture<HttpResponse<String>>> held = List.of(
+                    client.sendAsync(hold, HttpResponse.BodyHandlers.ofString()),
+                    client.sendAsync(hold, HttpResponse.BodyHandlers.ofString()));
+            HttpResponse<String> refused;
+            try {
+                assertTrue(entered.await(30, TimeUnit.SECONDS), "both held streams reached the application");
+                refused = client.send(HttpRequest.newBuilder(URI.create(s.url("/now"))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } finally {
+                release.countDown();
+            }
+            assertEquals(HttpClient.Version.HTTP_2, refused.version());
+            assertEquals(503, refused.statusCode());
+            assertEquals("Service Unavailable", refused.body());
+            for (CompletableFuture<HttpResponse<String>> r : held) {
+                assertEquals("done", r.join().body());
+            }
+            HttpResponse<String> after = client.send(HttpRequest.newBuilder(URI.create(s.url("/now"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, after.statusCode(), "the same connection serves once the streams ended");
         }
     }
 
