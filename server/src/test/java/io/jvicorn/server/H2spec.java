@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs h2spec, the HTTP/2 conformance suite, through {@code ../shared/tools/h2spec.sh} beside the clone (or the script
- * {@code H2SPEC_SCRIPT} names), and tools the HTTP/2 tests need. Outside CI a missing tool skips the test with a
+ * {@code H2SPEC_SCRIPT} names; {@code none} skips), and tools the HTTP/2 tests need. Outside CI a missing tool skips the test with a
  * message; under CI it fails.
  */
 public final class H2spec {
@@ -63,6 +63,8 @@ public final class H2spec {
      */
     public static int check(int port, boolean tls, int expected, String label) throws Exception {
         String override = System.getenv("H2SPEC_SCRIPT");
+        // .ci/run says "none" when the clone has no shared tools beside it, and warns in its log.
+        Assumptions.assumeFalse("none".equals(override), "H2SPEC_SCRIPT=none: h2spec is not available here");
         File script = override != null ? new File(override) : new File("../../shared/tools/h2spec.sh");
         requireTool(script.exists(), "no h2spec.sh in ../shared/tools (the shared folder beside the clone); "
                 + "or set H2SPEC_SCRIPT");

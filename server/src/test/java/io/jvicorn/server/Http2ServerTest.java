@@ -85,6 +85,19 @@ class Http2ServerTest {
     }
 
     @Test
+    void h2loadGetsEveryResponseOverMultiplexedStreams() throws Exception {
+        H2spec.requireTool(new File("/usr/bin/h2load").canExecute(), "h2load is not installed (nghttp2-client)");
+        try (TestServer s = TestServer.start(ECHO)) {
+            H2spec.Result r = H2spec.run(List.of("h2load", "-n", "4000", "-c", "4", "-m", "16", "-t", "1",
+                    s.url("/load")));
+            assertEquals(0, r.exit(), r.output());
+            assertTrue(r.output().contains("requests: 4000 total, 4000 started, 4000 done, 4000 succeeded, 0 failed, "
+                    + "0 errored, 0 timeout"), r.output());
+            assertTrue(r.output().contains("status codes: 4000 2xx, 0 3xx, 0 4xx, 0 5xx"), r.output());
+        }
+    }
+
+    @Test
     void h2specPassesOnCleartextBesideHttp11() throws Exception {
         assertTrue(h2spec(HttpProtocols.AUTO) >= H2SPEC_AUTO);
     }
