@@ -143,6 +143,25 @@ class Http2TlsTest {
     }
 
     @Test
+    void pythonHttpxSpeaksH2OverTls() throws Exception {
+        String python = "/usr/bin/python3";
+        H2spec.Result probe = H2spec.run(List.of(python, "-c", "import httpx, h2"));
+        H2spec.requireTool(probe.exit() == 0, "Debian's python3-httpx and python3-h2 are not installed");
+        String script = """
+                import ssl, sys, httpx
+                context = ssl.create_default_context(cafile=sys.argv[2])
+                with httpx.Client(http2=True, verify=context) as client:
+                    answers = [client.post(sys.argv[1] + "/echo", content=("body %d" % i).encode()) for i in range(3)]
+                    print(" ".join("%s:%d:%s" % (r.http_version, r.status_code, r.text) for r in answers))
+                """;
+        try (TlsTestServer s = start(HttpProtocols.AUTO)) {
+            H2spec.Result r = H2spec.run(List.of(python, "-c", script, s.url(""), keys.serverCert().toString()));
+            assertEquals(0, r.exit(), r.output());
+            assertEquals("HTTP/2:200:body 0 HTTP/2:200:body 1 HTTP/2:200:body 2", r.output().strip());
+        }
+    }
+
+    @Test
     void h2specPassesEveryCaseOverTls() throws Exception {
         try (TlsTestServer s = start(HttpProtocols.AUTO)) {
             H2spec.check(s.port(), true, H2SPEC_TLS, "TLS, ALPN h2, --http auto");

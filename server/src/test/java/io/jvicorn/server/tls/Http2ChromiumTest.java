@@ -1,0 +1,100 @@
+package io.jvicorn.server.tls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jvicorn.asgi.Application;
+import io.jvicorn.asgi.Header;
+import io.jvicorn.asgi.HttpRequest;
+import io.jvicorn.asgi.HttpResponseBody;
+import io.jvicorn.asgi.HttpResponseStart;
+import io.jvicorn.asgi.HttpScope;
+import io.jvicorn.server.H2spec;
+import io.jvicorn.server.TlsConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Headless Chromium over TLS negotiates h2 by ALPN: it loads a page, fetches eight resources at once over the one
+ * connection, uploads a body, and posts what it got; every request the application saw was HTTP/2.
+ */
+class Http2ChromiumTest {
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String PAGE = """
+            <!doctype html>
+            <html><body><script>
+            const report = (result) => fetch("/result", {method: "POST", body: JSON.stringify(result)});
+            Promise.all([...Array(8).keys()].map(i => fetch("/item/" + i).then(r => r.text())))
+              .then(items => fetch("/upload", {method: "POST", body: "x".repeat(100000)})
+                .then(r => r.text())
+                .then(upload => report({items: items, upload: upload})))
+              .catch(e => report({error: String(e)}));
+            </script></body></html>
+            """;
+
+    @Test
+    @Timeout(120)
+    void chromiumSpeaksH2OverTls(@TempDir Path profile) throws Exception {
+        H2spec.requireTool(new File(CHROMIUM).canExecute(), "no " + CHROMIUM + " (apt-get install chromium)");
+        KeyMaterial keys = KeyMaterial.shared();
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Set<String> versions = ConcurrentHashMap.newKeySet();
+        Application app = (scope, receive, send) -> {
+            HttpScope http = (HttpScope) scope;
+            versions.add(http.httpVersion());
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            HttpRequest part;
+            do {
+                part = (HttpRequest) receive.receive();
+                body.writeBytes(part.body());
+            } while (part.moreBody());
+            String path = http.path();
+            byte[] answer;
+            String type = "text/plain";
+            if (path.equals("/")) {
+                answer = PAGE.getBytes(StandardCharsets.UTF_8);
+                type = "text/html; charset=utf-8";
+            } else if (path.equals("/result")) {
+                result.complete(body.toString(StandardCharsets.UTF_8));
+                answer = new byte[0];
+            } else if (path.equals("/upload")) {
+                answer = ("got " + body.size()).getBytes(StandardCharsets.US_ASCII);
+            } else {
+                answer = path.getBytes(StandardCharsets.US_ASCII);
+            }
+            send.send(new HttpResponseStart(200, List.of(Header.of("content-type", type))));
+            send.send(new HttpResponseBody(answer, false));
+        };
+        try (TlsTestServer s = TlsTestServer.start(app, b -> b.tls(TlsConfig.pem(keys.serverCert(),
+                keys.serverKey())))) {
+            Process browser = new ProcessBuilder(CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+                    "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--ignore-certificate-errors",
+                    "--user-data-dir=" + profile.resolve("profile"), s.url("/"))
+                    .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
+            try {
+                String json = result.get(90, TimeUnit.SECONDS);
+                assertTrue(json.contains("\"items\":[\"/item/0\",\"/item/1\",\"/item/2\",\"/item/3\",\"/item/4\","
+                        + "\"/item/5\",\"/item/6\",\"/item/7\"]"), json);
+                assertTrue(json.contains("\"upload\":\"got 100000\""), json);
+                assertEquals(Set.of("2"), versions, "every request Chromium made was HTTP/2");
+            } finally {
+                browser.descendants().forEach(ProcessHandle::destroy);
+                browser.destroy();
+                if (!browser.waitFor(10, TimeUnit.SECONDS)) {
+                    browser.destroyForcibly();
+                }
+            }
+        }
+    }
+}
