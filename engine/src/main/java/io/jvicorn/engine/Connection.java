@@ -45,6 +45,8 @@ public final class Connection implements Transport {
     private final SelectorLoop loop;
     /** The socket's peer, or the client a {@link ConnectionPreface} named (set on the loop before the handler exists). */
     private volatile @Nullable SocketAddress remote;
+    /** What the preface said of the client's TLS to its proxy (set on the loop before the handler exists). */
+    private volatile boolean tlsAtProxy;
     private final @Nullable SocketAddress local;
     private final SocketWriter writer;
     private final @Nullable TlsTransport tls;
@@ -132,6 +134,11 @@ public final class Connection implements Transport {
     public @Nullable SSLSession tlsSession() {
         TlsTransport t = tls;
         return t == null ? null : t.session();
+    }
+
+    @Override
+    public boolean tlsAtProxy() {
+        return tlsAtProxy;
     }
 
     @Override
@@ -357,6 +364,7 @@ public final class Connection implements Transport {
             if (passed.client() != null) {
                 remote = passed.client();
             }
+            tlsAtProxy = passed.tlsAtProxy();
             ConnectionHandler h = p.handler(this);
             handler = h;
             ByteBuffer in = PendingPreface.protocolBytes(passed, buffer);

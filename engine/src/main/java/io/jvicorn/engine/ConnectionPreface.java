@@ -38,11 +38,20 @@ public interface ConnectionPreface {
     /**
      * The protocol may start.
      *
-     * @param client the client the connection stands for from now on, or null to keep the socket's peer
-     * @param held   bytes the preface read but that belong to the protocol, delivered before what is left of the
-     *               buffer; null if none
+     * @param client     the client the connection stands for from now on, or null to keep the socket's peer
+     * @param held       bytes the preface read but that belong to the protocol, delivered before what is left of the
+     *                   buffer; null if none
+     * @param tlsAtProxy whether the client reached the proxy that sent the preface over TLS, which the proxy
+     *                   terminated ({@link Transport#tlsAtProxy()})
      */
-    record Passed(@Nullable SocketAddress client, @Nullable ByteBuffer held) implements Outcome {
+    record Passed(@Nullable SocketAddress client, @Nullable ByteBuffer held, boolean tlsAtProxy) implements Outcome {
+        /**
+         * @param client the client the connection stands for from now on, or null to keep the socket's peer
+         * @param held   bytes that belong to the protocol, or null
+         */
+        public Passed(@Nullable SocketAddress client, @Nullable ByteBuffer held) {
+            this(client, held, false);
+        }
     }
 
     /**

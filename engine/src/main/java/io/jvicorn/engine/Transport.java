@@ -33,6 +33,17 @@ public interface Transport {
     @Nullable SSLSession tlsSession();
 
     /**
+     * Whether a trusted proxy in front of this connection terminated TLS for its client, as its PROXY protocol v2
+     * header said (PP2_TYPE_SSL with PP2_CLIENT_SSL): the client's requests were sent over TLS, so their scheme is
+     * {@code https}.
+     *
+     * @return true only when a connection preface said so
+     */
+    default boolean tlsAtProxy() {
+        return false;
+    }
+
+    /**
      * The application protocol the TLS handshake's ALPN chose (RFC 7301), such as {@code h2} or {@code http/1.1}.
      *
      * @return the protocol id; "" when the client offered none the server serves; null for plaintext and before the

@@ -56,7 +56,8 @@ final class ProxyProtocolPreface implements ConnectionPreface {
         }
         ProxyHeader header = (ProxyHeader) parse;
         SocketAddress client = header.local() ? null : header.source();
-        return new Passed(client, null);
+        ProxyHeader.Ssl ssl = header.ssl();
+        return new Passed(client, null, !header.local() && ssl != null && ssl.clientSsl());
     }
 
     /** An untrusted peer's first bytes: passed on, unless they are a PROXY signature. */

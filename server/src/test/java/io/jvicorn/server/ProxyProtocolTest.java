@@ -113,6 +113,25 @@ class ProxyProtocolTest {
     }
 
     @Test
+    void v2SayingTheProxyTerminatedTheClientsTlsMakesTheRequestsHttps() throws Exception {
+        // TCP4 198.51.100.7:40000 -> 192.0.2.10:443, PP2_TYPE_SSL: PP2_CLIENT_SSL, verified, version TLSv1.3
+        String ssl = "20" + "000f" + "01" + "00000000" + "21" + "0007" + "544c5376312e33";
+        byte[] header = HexFormat.of().parseHex("0d0a0d0a000d0a515549540a" + "21" + "11" + "001e"
+                + "c6336407" + "c000020a" + "9c40" + "01bb" + ssl);
+        try (TestServer s = server(b -> b); RawClient c = s.raw()) {
+            c.send(concat(header, REQUEST.getBytes(StandardCharsets.US_ASCII)));
+            assertEquals("198.51.100.7 40000 https", body(c));
+        }
+        // The same TLV with the client bit clear (a proxy that received plain TCP): http.
+        byte[] plain = header.clone();
+        plain[16 + 12 + 3] = 0;
+        try (TestServer s = server(b -> b); RawClient c = s.raw()) {
+            c.send(concat(plain, REQUEST.getBytes(StandardCharsets.US_ASCII)));
+            assertEquals("198.51.100.7 40000 http", body(c));
+        }
+    }
+
+    @Test
     void aLocalHeaderKeepsTheSocketsPeer() throws Exception {
         byte[] local = HexFormat.of().parseHex("0d0a0d0a000d0a515549540a" + "20" + "00" + "0000");
         try (TestServer s = server(b -> b); RawClient c = s.raw()) {

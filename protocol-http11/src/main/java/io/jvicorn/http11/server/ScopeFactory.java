@@ -83,7 +83,8 @@ final class ScopeFactory {
      * @return client, server and scheme, from proxy headers where the peer is trusted
      */
     Endpoints endpoints(RequestHead head, boolean webSocket) {
-        String scheme = settings.scheme();
+        // A PROXY v2 header from a trusted proxy that terminated the client's TLS makes the request an HTTPS one.
+        String scheme = connection.tlsAtProxy() ? "https" : settings.scheme();
         if (webSocket) {
             scheme = "https".equals(scheme) ? "wss" : "ws";
         }

@@ -45,10 +45,10 @@ class HaproxyProxyProtocolTest {
     private static int v2SslPort;
     private static int directPort;
 
-    /** Answers "host port" of the scope's client. */
+    /** Answers "host port scheme": the scope's client and scheme. */
     private static final Application WHO = (scope, receive, send) -> {
         HttpScope http = (HttpScope) scope;
-        byte[] body = (http.client().host() + " " + http.client().port()).getBytes(StandardCharsets.UTF_8);
+        byte[] body = (http.client().host() + " " + http.client().port() + " " + http.scheme()).getBytes(StandardCharsets.UTF_8);
         send.send(new HttpResponseStart(200, List.of(Header.of("content-length", Integer.toString(body.length)),
                 Header.of("connection", "close"))));
         send.send(new HttpResponseBody(body));
@@ -114,14 +114,14 @@ class HaproxyProxyProtocolTest {
     @Test
     void sendProxyV1() throws Exception {
         try (Socket client = clientSocket(v1Port)) {
-            assertEquals(CLIENT_HOST + " " + client.getLocalPort(), get(client));
+            assertEquals(CLIENT_HOST + " " + client.getLocalPort() + " http", get(client));
         }
     }
 
     @Test
     void sendProxyV2() throws Exception {
         try (Socket client = clientSocket(v2Port)) {
-            assertEquals(CLIENT_HOST + " " + client.getLocalPort(), get(client));
+            assertEquals(CLIENT_HOST + " " + client.getLocalPort() + " http", get(client));
         }
     }
 
@@ -131,7 +131,7 @@ class HaproxyProxyProtocolTest {
         try (SSLSocket tls = (SSLSocket) KeyMaterial.shared().clientContext(false).getSocketFactory()
                 .createSocket(plain, "localhost", v2SslPort, true)) {
             tls.startHandshake();
-            assertEquals(CLIENT_HOST + " " + plain.getLocalPort(), get(tls));
+            assertEquals(CLIENT_HOST + " " + plain.getLocalPort() + " https", get(tls), "HAProxy terminated TLS");
         }
     }
 
