@@ -1,18 +1,10 @@
 package io.jvicorn.server;
 
 import io.jvicorn.asgi.Application;
-import io.jvicorn.engine.ConnectionHandlerFactory;
 import io.jvicorn.engine.Engine;
-import io.jvicorn.engine.LoopCarriers;
 import io.jvicorn.http11.codec.DefaultHeaders;
-import io.jvicorn.http11.proxy.ForwardedAllowList;
-import io.jvicorn.http11.server.AccessLogFormat;
 import io.jvicorn.http11.server.AppGeneration;
-import io.jvicorn.http11.server.HttpConnectionHandler;
 import io.jvicorn.http11.server.HttpSettings;
-import io.jvicorn.http2.server.Http2ConnectionHandler;
-import io.jvicorn.http2.server.Http2Server;
-import io.jvicorn.http2.session.SessionLimits;
 import io.jvicorn.http11.server.ServerActivity;
 import io.jvicorn.http11.server.WebSocketUpgrade;
 import io.jvicorn.lifespan.Lifespan;
@@ -174,30 +166,12 @@ public final class Server implements AutoCloseable {
             throw new ServerStartupException("interrupted during application startup", e);
         }
         DefaultHeaders defaults = DefaultHeaders.create(config.serverHeader(), config.dateHeader(), config.headers());
-        long maxRequests = maxRequests(config);
+        long maxRequests = ServerWiring.maxRequests(config);
         ServerActivity counters = new ServerActivity(new AppGeneration(app, state, config.appClassLoader()),
                 maxRequests, () -> maxRequestsReached(maxRequests), config.observer());
         activity = counters;
-        HttpSettings http1 = new HttpSettings(config.parserLimits(), defaults,
-                config.timeoutKeepAlive().toNanos(), config.timeoutRequestHeader().toNanos(),
-                config.timeoutRequestBody().toNanos(), config.rootPath(),
-                tls == null ? "http" : "https",
-                config.accessLog() ? accessLogFormat(config) : null,
-                config.proxyHeaders() ? ForwardedAllowList.parse(config.forwardedAllowIps()) : null,
-                config.limitConcurrency(), counters, webSocket, config.threadPerRequest(), config.debug(),
-                config.debug() ? new SourceFinder(config.debugSources()) : null, null);
-        // HTTP/2 shares every HTTP setting; the HTTP/1.1 handler hands it connections that open with its preface.
-        HttpSettings settings = config.http() == HttpProtocols.AUTO ? http1.withHttp2(new Http2Server(http1, config.http2Limits())) : http1;
-        ConnectionHandlerFactory handlers = config.http() == HttpProtocols.HTTP_2
-                ? connection -> Http2ConnectionHandler.opened(connection, settings, config.http2Limits())
-                : connection -> new HttpConnectionHandler(connection, settings);
-        Engine e = new Engine(config.loops(), config.backlog(), handlers, new DateRefresher(defaults),
-                carryOnLoops(config.carriers()), config.applicationThreads());
-        e.reusePort(config.reusePort());
-        if (config.proxyProtocol()) {
-            e.preface(ProxyProtocolPreface.factory(ForwardedAllowList.parse(config.forwardedAllowIps())),
-                    config.timeoutRequestHeader());
-        }
+        HttpSettings settings = ServerWiring.httpSettings(config, tls != null, counters, webSocket, defaults);
+        Engine e = ServerWiring.engine(config, ServerWiring.handlers(config, settings), defaults);
         try {
             runningOn = listen.bind(e, tls);
         } catch (ServerStartupException ex) {
@@ -502,53 +476,6 @@ public final class Server implements AutoCloseable {
             terminated.await(1, TimeUnit.MINUTES);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** @return whether the loops carry the virtual threads; logs why not when they were asked to and cannot */
-    private static boolean carryOnLoops(Carriers carriers) {
-        if (carriers == Carriers.POOL) {
-            return false;
-        }
-        if (LoopCarriers.available()) {
-            return true;
-        }
-        // DEBUG, not INFO: an embedding application's own start-up lines stay as they were; README says what to add.
-        LOG.log(System.Logger.Level.DEBUG, "Virtual threads run on the JDK''s pool: selector loops carry them only on Java "
-                + "24 or newer with --add-opens java.base/java.lang=ALL-UNNAMED (see Carriers)");
-        return false;
-    }
-
-    private static AccessLogFormat accessLogFormat(ServerConfig config) {
-        String format = config.accessLogFormat();
-        return AccessLogFormat.parse(format != null ? format : AccessLogFormat.DEFAULT).withColors(config.useColors());
-    }
-
-    /** Uvicorn 0.41: each worker adds a random [0, jitter] so a fleet does not restart all at once. */
-    private static long maxRequests(ServerConfig config) {
-        Integer limit = config.limitMaxRequests();
-        if (limit == null) {
-            return 0;
-        }
-        return limit + (long) java.util.concurrent.ThreadLocalRandom.current().nextInt(config.limitMaxRequestsJitter() + 1);
-    }
-
-    /** Refreshes the cached Date header when the second changes; runs on the first loop's tick. */
-    private static final class DateRefresher implements Runnable {
-        private final DefaultHeaders defaults;
-        private long second = -1;
-
-        DateRefresher(DefaultHeaders defaults) {
-            this.defaults = defaults;
-        }
-
-        @Override
-        public void run() {
-            long now = System.currentTimeMillis();
-            if (now / 1000 != second) {
-                second = now / 1000;
-                defaults.refreshDate(now);
-            }
         }
     }
 }
