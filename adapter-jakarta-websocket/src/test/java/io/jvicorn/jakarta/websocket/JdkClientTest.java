@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jvicorn.asgi.Header;
 import io.jvicorn.asgi.HttpResponseBody;
 import io.jvicorn.asgi.HttpResponseStart;
+import io.jvicorn.testing.JdkWebSocketListener;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -19,11 +20,7 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,53 +59,19 @@ class JdkClientTest {
         CLIENT.close();
     }
 
-    static final class Listener implements WebSocket.Listener {
-        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<String> closed = new CompletableFuture<>();
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                messages.add(text.toString());
-                text.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            messages.add("binary " + data.remaining() + " first=" + data.get(0));
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            closed.complete(statusCode + " " + reason);
-            return null;
-        }
-
-        String next() throws InterruptedException {
-            String m = messages.poll(10, TimeUnit.SECONDS);
-            assertTrue(m != null, "no message within 10 s");
-            return m;
-        }
-    }
-
     @Test
     void textBinaryAndCloseFromTheJdkClient() throws Exception {
-        Listener l = new Listener();
+        JdkWebSocketListener l = new JdkWebSocketListener();
         WebSocket ws = CLIENT.newWebSocketBuilder().buildAsync(server.ws("/rooms/hall/3"), l).get(10, TimeUnit.SECONDS);
         ws.sendText("hel", false).get(5, TimeUnit.SECONDS);
         ws.sendText("lo", true).get(5, TimeUnit.SECONDS);
-        assertEquals("hall#3:hello", l.next());
+        assertEquals("hall#3:hello", l.nextText());
         ws.sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true).get(5, TimeUnit.SECONDS);
-        assertEquals("binary 4 first=127", l.next());
+        byte[] binary = l.nextBinary();
+        assertEquals(4, binary.length);
+        assertEquals(127, binary[0]);
         ws.sendClose(4100, "client done").get(5, TimeUnit.SECONDS);
-        assertEquals("4100 client done", l.closed.get(10, TimeUnit.SECONDS));
+        assertEquals("4100 client done", l.closeStatus());
         org.awaitility.Awaitility.await().until(() -> Events.all().contains("rooms close hall 4100 client done"));
     }
 
@@ -118,10 +81,10 @@ class JdkClientTest {
                 + "/rooms/hall/3")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode());
         assertEquals("fallback http", r.body());
-        Listener l = new Listener();
+        JdkWebSocketListener l = new JdkWebSocketListener();
         CLIENT.newWebSocketBuilder().buildAsync(server.ws("/elsewhere"), l).get(10, TimeUnit.SECONDS);
-        assertEquals("fallback socket", l.next());
-        assertEquals("4000 done", l.closed.get(10, TimeUnit.SECONDS));
+        assertEquals("fallback socket", l.nextText());
+        assertEquals("4000 done", l.closeStatus());
     }
 
     @Test
@@ -143,7 +106,7 @@ class JdkClientTest {
             b.header("Origin", origin);
         }
         ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                () -> b.buildAsync(uri, new Listener()).get(10, TimeUnit.SECONDS));
+                () -> b.buildAsync(uri, new JdkWebSocketListener()).get(10, TimeUnit.SECONDS));
         return assertInstanceOf(WebSocketHandshakeException.class, e.getCause()).getResponse().statusCode();
     }
 

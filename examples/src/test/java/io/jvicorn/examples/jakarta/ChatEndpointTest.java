@@ -6,41 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jvicorn.lifespan.LifespanMode;
 import io.jvicorn.server.Server;
 import io.jvicorn.server.ServerConfig;
+import io.jvicorn.testing.JdkWebSocketListener;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The Jakarta chat on a real server, with the JDK's WebSocket client: rooms, names, joins and departures. */
 class ChatEndpointTest {
-
-    private static final class Member implements WebSocket.Listener {
-        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                lines.add(text.toString());
-                text.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        String next() throws InterruptedException {
-            String line = lines.poll(10, TimeUnit.SECONDS);
-            assertTrue(line != null, "no line within 10 s");
-            return line;
-        }
-    }
 
     @Test
     void membersOfARoomHearEachOtherAndNoOneElse() throws Exception {
@@ -51,26 +27,26 @@ class ChatEndpointTest {
                      .timeoutGracefulShutdown(java.time.Duration.ofSeconds(5)).build())) {
             server.start();
             String base = "ws://127.0.0.1:" + server.port();
-            Member ann = new Member();
+            JdkWebSocketListener ann = new JdkWebSocketListener();
             WebSocket annWs = http.newWebSocketBuilder().buildAsync(URI.create(base + "/chat/blue?name=ann"), ann)
                     .get(10, TimeUnit.SECONDS);
-            assertEquals("* ann joined blue", ann.next());
-            Member bob = new Member();
+            assertEquals("* ann joined blue", ann.nextText());
+            JdkWebSocketListener bob = new JdkWebSocketListener();
             WebSocket bobWs = http.newWebSocketBuilder().buildAsync(URI.create(base + "/chat/blue?name=bob"), bob)
                     .get(10, TimeUnit.SECONDS);
-            assertEquals("* bob joined blue", ann.next());
-            assertEquals("* bob joined blue", bob.next());
-            Member cid = new Member();
+            assertEquals("* bob joined blue", ann.nextText());
+            assertEquals("* bob joined blue", bob.nextText());
+            JdkWebSocketListener cid = new JdkWebSocketListener();
             WebSocket cidWs = http.newWebSocketBuilder().buildAsync(URI.create(base + "/chat/red?name=cid"), cid)
                     .get(10, TimeUnit.SECONDS);
-            assertEquals("* cid joined red", cid.next());
+            assertEquals("* cid joined red", cid.nextText());
 
             annWs.sendText("hello blue", true).get(10, TimeUnit.SECONDS);
-            assertEquals("ann: hello blue", ann.next());
-            assertEquals("ann: hello blue", bob.next());
+            assertEquals("ann: hello blue", ann.nextText());
+            assertEquals("ann: hello blue", bob.nextText());
             bobWs.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
-            assertEquals("* bob left (1000)", ann.next());
-            assertTrue(cid.lines.isEmpty(), "red heard blue: " + cid.lines);
+            assertEquals("* bob left (1000)", ann.nextText());
+            assertEquals(0, cid.pending(), "red heard blue");
 
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
                     + "/")).build(), HttpResponse.BodyHandlers.ofString());

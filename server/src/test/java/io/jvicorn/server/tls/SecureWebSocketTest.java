@@ -10,16 +10,13 @@ import io.jvicorn.asgi.WebSocketReceive;
 import io.jvicorn.asgi.WebSocketScope;
 import io.jvicorn.asgi.WebSocketSend;
 import io.jvicorn.server.TlsConfig;
-import java.io.ByteArrayOutputStream;
+import io.jvicorn.testing.JdkWebSocketListener;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -41,32 +38,13 @@ class SecureWebSocketTest {
         };
     }
 
-    /** Collects binary messages, which may arrive in parts. */
-    private static final class Collector implements WebSocket.Listener {
-        final BlockingQueue<byte[]> messages = new LinkedBlockingQueue<>();
-        private final ByteArrayOutputStream current = new ByteArrayOutputStream();
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
-            current.writeBytes(bytes);
-            if (last) {
-                messages.add(current.toByteArray());
-                current.reset();
-            }
-            ws.request(1);
-            return null;
-        }
-    }
-
     @Test
     void largeMessagesEchoOverWss() throws Exception {
         CompletableFuture<String> scheme = new CompletableFuture<>();
         try (TlsTestServer s = TlsTestServer.start(echo(scheme),
                 b -> b.tls(TlsConfig.pem(keys.serverCert(), keys.serverKey())));
              HttpClient client = HttpClient.newBuilder().sslContext(keys.clientContext(false)).build()) {
-            Collector collector = new Collector();
+            JdkWebSocketListener collector = new JdkWebSocketListener();
             WebSocket ws = client.newWebSocketBuilder()
                     .buildAsync(URI.create("wss://127.0.0.1:" + s.port() + "/ws"), collector).get(10, TimeUnit.SECONDS);
             Random random = new Random(11);
@@ -74,7 +52,7 @@ class SecureWebSocketTest {
                 byte[] payload = new byte[size];
                 random.nextBytes(payload);
                 ws.sendBinary(ByteBuffer.wrap(payload), true).get(10, TimeUnit.SECONDS);
-                assertArrayEquals(payload, collector.messages.poll(10, TimeUnit.SECONDS), "message of " + size);
+                assertArrayEquals(payload, collector.nextBinary(), "message of " + size);
             }
             assertEquals("wss", scheme.get(5, TimeUnit.SECONDS));
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);

@@ -13,17 +13,15 @@ import io.jvicorn.asgi.WebSocketDisconnect;
 import io.jvicorn.asgi.WebSocketReceive;
 import io.jvicorn.asgi.WebSocketScope;
 import io.jvicorn.server.ServerConfig;
+import io.jvicorn.testing.JdkWebSocketListener;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -37,62 +35,7 @@ class JdkClientTest {
         CLIENT.close();
     }
 
-    /** Collects what the client receives; text and binary messages may arrive in parts. */
-    static final class Listener implements WebSocket.Listener {
-        final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<String> closed = new CompletableFuture<>();
-        private final StringBuilder text = new StringBuilder();
-        private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                messages.add(text.toString());
-                text.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
-            binary.writeBytes(bytes);
-            if (last) {
-                messages.add(binary.toByteArray());
-                binary.reset();
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            closed.complete(statusCode + " " + reason);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            closed.complete("error " + error);
-        }
-
-        Object next() throws InterruptedException {
-            Object m = messages.poll(10, TimeUnit.SECONDS);
-            if (m == null) {
-                throw new AssertionError("no message within 10 s");
-            }
-            return m;
-        }
-
-        String closeStatus() throws Exception {
-            return closed.get(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static WebSocket connect(WsTestServer s, String path, Listener listener, String... subprotocols)
+    private static WebSocket connect(WsTestServer s, String path, JdkWebSocketListener listener, String... subprotocols)
             throws Exception {
         WebSocket.Builder builder = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (subprotocols.length > 0) {
@@ -105,7 +48,7 @@ class JdkClientTest {
     void echoesTextAndBinaryMessages() throws Exception {
         EchoRecorder app = new EchoRecorder();
         try (WsTestServer s = WsTestServer.start(app)) {
-            Listener listener = new Listener();
+            JdkWebSocketListener listener = new JdkWebSocketListener();
             WebSocket ws = connect(s, "/echo", listener);
             ws.sendText("hello", true).get(5, TimeUnit.SECONDS);
             assertEquals("hello", listener.next());
@@ -127,7 +70,7 @@ class JdkClientTest {
     void scopeDescribesTheHandshake() throws Exception {
         EchoRecorder app = new EchoRecorder();
         try (WsTestServer s = WsTestServer.start(app)) {
-            Listener listener = new Listener();
+            JdkWebSocketListener listener = new JdkWebSocketListener();
             WebSocket ws = connect(s, "/one%2Ftwo?x=1&y=%20", listener);
             WebSocketScope scope = app.scope.get(5, TimeUnit.SECONDS);
             assertEquals("websocket", scope.type());
@@ -151,7 +94,7 @@ class JdkClientTest {
     void negotiatesTheSubprotocolTheAppChooses() throws Exception {
         EchoRecorder app = new EchoRecorder();
         try (WsTestServer s = WsTestServer.start(app)) {
-            Listener listener = new Listener();
+            JdkWebSocketListener listener = new JdkWebSocketListener();
             WebSocket ws = connect(s, "/", listener, "proto1", "proto2");
             assertEquals(List.of("proto1", "proto2"), app.scope.get(5, TimeUnit.SECONDS).subprotocols());
             assertEquals("proto2", ws.getSubprotocol());
@@ -169,7 +112,7 @@ class JdkClientTest {
             send.send(new WebSocketClose(4001, "custom reason"));
             afterClose.complete(receive.receive());
         })) {
-            Listener listener = new Listener();
+            JdkWebSocketListener listener = new JdkWebSocketListener();
             connect(s, "/", listener);
             assertEquals("4001 custom reason", listener.closeStatus());
             assertEquals(new WebSocketDisconnect(4001, "custom reason"), afterClose.get(5, TimeUnit.SECONDS));
@@ -180,7 +123,7 @@ class JdkClientTest {
     void clientCloseCodeAndReasonReachTheApp() throws Exception {
         EchoRecorder app = new EchoRecorder();
         try (WsTestServer s = WsTestServer.start(app)) {
-            Listener listener = new Listener();
+            JdkWebSocketListener listener = new JdkWebSocketListener();
             WebSocket ws = connect(s, "/", listener);
             ws.sendClose(1001, "custom reason").get(5, TimeUnit.SECONDS);
             assertEquals(new WebSocketDisconnect(1001, "custom reason"), app.disconnect());
@@ -197,7 +140,7 @@ class JdkClientTest {
             after.complete(receive.receive());
         })) {
             ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                    () -> connect(s, "/", new Listener()));
+                    () -> connect(s, "/", new JdkWebSocketListener()));
             WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
             assertEquals(403, handshake.getResponse().statusCode());
             assertEquals(new WebSocketDisconnect(1006, ""), after.get(5, TimeUnit.SECONDS));
@@ -209,7 +152,7 @@ class JdkClientTest {
         EchoRecorder app = new EchoRecorder();
         try (WsTestServer s = WsTestServer.start(app, b -> b.webSocket(new ServerConfig.WebSocketSettings(
                 true, 1024, 32, null, null, true)))) {
-            Listener listener = new Listener();
+            JdkWebSocketListener listener = new JdkWebSocketListener();
             WebSocket ws = connect(s, "/", listener);
             ws.sendBinary(ByteBuffer.wrap(new byte[1024]), true).get(5, TimeUnit.SECONDS);
             assertEquals(1024, ((byte[]) listener.next()).length, "a message of exactly the limit passes");
@@ -224,7 +167,7 @@ class JdkClientTest {
         EchoRecorder app = new EchoRecorder();
         WsTestServer s = WsTestServer.start(app);
         try {
-            Listener listener = new Listener();
+            JdkWebSocketListener listener = new JdkWebSocketListener();
             WebSocket ws = connect(s, "/", listener);
             ws.sendText("before", true).get(5, TimeUnit.SECONDS);
             assertEquals("before", listener.next());
@@ -246,7 +189,7 @@ class JdkClientTest {
             send.send(new WebSocketAccept());
             send.send(new WebSocketClose());
         })) {
-            Listener listener = new Listener();
+            JdkWebSocketListener listener = new JdkWebSocketListener();
             connect(s, "/", listener);
             assertEquals(WebSocketConnect.INSTANCE, first.get(5, TimeUnit.SECONDS));
             assertEquals("1000 ", listener.closeStatus());
