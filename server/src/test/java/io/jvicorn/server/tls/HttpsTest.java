@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jvicorn.server.HttpProtocols;
 import io.jvicorn.server.TlsConfig;
 import java.io.File;
 import java.io.IOException;
@@ -188,11 +189,25 @@ class HttpsTest {
     }
 
     @Test
-    void alpnSelectsHttp11AndToleratesClientsWithoutIt() throws Exception {
+    void alpnPrefersH2ThenHttp11AndToleratesClientsWithNeither() throws Exception {
+        SSLContext context = keys.clientContext(false);
         try (TlsTestServer s = TlsTestServer.https(TlsConfig.pem(keys.serverCert(), keys.serverKey()))) {
-            SSLContext context = keys.clientContext(false);
-            try (SSLSocket socket = socket(s, context, "h2", "http/1.1")) {
+            try (SSLSocket socket = socket(s, context, "http/1.1", "h2")) {
+                assertEquals("h2", socket.getApplicationProtocol(), "the server's preference decides");
+            }
+            try (SSLSocket socket = socket(s, context, "http/1.1")) {
                 assertEquals("http/1.1", socket.getApplicationProtocol());
+            }
+            try (SSLSocket socket = socket(s, context, "spdy/3.1")) {
+                assertEquals("", socket.getApplicationProtocol());
+                socket.getOutputStream().write("GET / HTTP/1.1\r\nhost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertEquals("hello", HttpMessage.read(socket.getInputStream()).text());
+            }
+        }
+        try (TlsTestServer s = TlsTestServer.start(new ScopeApp(), b -> b.tls(TlsConfig.pem(keys.serverCert(),
+                keys.serverKey())).http(HttpProtocols.HTTP_1))) {
+            try (SSLSocket socket = socket(s, context, "h2", "http/1.1")) {
+                assertEquals("http/1.1", socket.getApplicationProtocol(), "--http 1 does not offer h2");
             }
             try (SSLSocket socket = socket(s, context, "h2")) {
                 assertEquals("", socket.getApplicationProtocol());
