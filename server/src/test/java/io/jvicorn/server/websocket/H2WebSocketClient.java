@@ -39,7 +39,8 @@ final class H2WebSocketClient implements AutoCloseable {
     /** The server's SETTINGS, identifier to value. */
     final Map<Integer, Long> serverSettings = new HashMap<>();
     private final Map<Integer, StreamView> streams = new HashMap<>();
-    private boolean goAway;
+    /** A GOAWAY with an error: the connection failed. */
+    private boolean failed;
 
     /** What the client has seen of one stream. */
     static final class StreamView {
@@ -156,8 +157,8 @@ final class H2WebSocketClient implements AutoCloseable {
         while (!done.test(this)) {
             FrameEvent e = decoder.next(input);
             if (e == null) {
-                if (goAway) {
-                    throw new IOException("the server sent GOAWAY");
+                if (failed) {
+                    throw new IOException("the server ended the connection with an error");
                 }
                 fill();
                 continue;
@@ -200,7 +201,7 @@ final class H2WebSocketClient implements AutoCloseable {
                 }
             }
             case FrameEvent.RstStream r -> stream(r.streamId()).resetCode = r.errorCode();
-            case FrameEvent.GoAway g -> goAway = true;
+            case FrameEvent.GoAway g -> failed |= g.errorCode() != ErrorCode.NO_ERROR.code();
             case FrameEvent.Ping p -> {
                 if (!p.ack()) {
                     write(b -> frames.ping(true, p.opaque(), b));

@@ -171,6 +171,23 @@ class Http2WebSocketTest {
         }
     }
 
+    @Test
+    void aGracefulShutdownClosesTheWebSocketWith1012() throws Exception {
+        EchoRecorder app = new EchoRecorder();
+        try (WsTestServer s = WsTestServer.start(app); H2WebSocketClient c = new H2WebSocketClient(s.port())) {
+            c.connect(1, "/", "sec-websocket-version", "13");
+            assertEquals(200, c.response(1).status());
+            Thread closer = Thread.startVirtualThread(s::close);
+            RawWebSocket.Frame close = c.frame(1);
+            assertEquals(0x8, close.opcode());
+            assertEquals(1012, close.closeCode());
+            c.send(1, RawWebSocket.close(1012, ""), false);
+            assertTrue(c.ended(1).ended);
+            assertTrue(closer.join(java.time.Duration.ofSeconds(10)), "the server stopped");
+            assertEquals(new WebSocketDisconnect(1012, ""), lastEvent(app));
+        }
+    }
+
     private static io.jvicorn.asgi.ReceiveEvent lastEvent(EchoRecorder app) throws InterruptedException {
         io.jvicorn.asgi.ReceiveEvent last = null;
         while (true) {
