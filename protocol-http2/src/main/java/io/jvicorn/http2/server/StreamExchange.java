@@ -40,19 +40,17 @@ import org.jspecify.annotations.Nullable;
  * <p>Threads: the application-facing fields belong to the stream's thread; the {@link PartHandoff} is shared with the
  * loop.
  */
-final class StreamExchange implements ServerStream {
+final class StreamExchange extends ServerStream {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
     private static final int PATHSEND_CHUNK = 64 * 1024;
     private static final byte[] NO_BYTES = new byte[0];
 
-    final int id;
     final RequestHead head;
     final RequestBody body;
     private final Http2ConnectionHandler connection;
     private final HttpSettings settings;
     private final ExchangeSupport support;
 
-    private final PartHandoff parts = new PartHandoff();
 
     private volatile @Nullable Thread runner;
     private volatile boolean cancelled;
@@ -70,7 +68,7 @@ final class StreamExchange implements ServerStream {
 
     StreamExchange(int id, RequestHead head, boolean complete, Http2ConnectionHandler connection,
             HttpSettings settings, ExchangeSupport support) {
-        this.id = id;
+        super(id);
         this.head = head;
         this.body = new RequestBody(complete);
         this.connection = connection;
@@ -80,44 +78,29 @@ final class StreamExchange implements ServerStream {
 
     // ------------------------------------------------------------------------------------------ loop side
 
-    @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public @Nullable Outgoing outgoing() {
-        return parts.outgoing();
-    }
-
-    @Override
-    public void sent() {
-        parts.sent();
-    }
-
     /** The stream is gone (reset, or the connection closed): the application sees the disconnect. */
     @Override
-    public void fail() {
+    void fail() {
         parts.fail();
         body.finish();
     }
 
     /** Request body octets: queued for the application (bounded by the stream's window: the session refuses more). */
     @Override
-    public void data(ByteBuffer data) {
+    void data(ByteBuffer data) {
         byte[] copy = new byte[data.remaining()];
         data.get(copy);
         body.offer(copy);
     }
 
     @Override
-    public void end() {
+    void end() {
         body.complete();
     }
 
     /** The server's graceful shutdown ran out of time: the application is interrupted. */
     @Override
-    public void cancel() {
+    void cancel() {
         cancelled = true;
         fail();
         Thread t = runner;
@@ -131,12 +114,8 @@ final class StreamExchange implements ServerStream {
     /** Runs the application, then completes or resets the response and hands the stream back to the loop. */
     void run() {
         ServerActivity activity = settings.activity();
-        AppGeneration generation = activity.taskStarted();
+        AppGeneration generation = taskStarted(activity);
         Thread thread = Thread.currentThread();
-        ClassLoader loader = generation.contextLoader(); // a reloadable application's, as HTTP/1.1 sets it
-        if (loader != null) {
-            thread.setContextClassLoader(loader); // the stream's own thread: nothing to put back
-        }
         HttpScope scope = support.scope(head, generation);
         RequestEvent recorded = RequestObservations.started(activity.observer(), head.method());
         long start = System.nanoTime();

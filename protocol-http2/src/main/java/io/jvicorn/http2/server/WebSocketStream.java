@@ -32,17 +32,15 @@ import org.jspecify.annotations.Nullable;
  * WebSocket's threads and park in the hand-off; {@link #open}, {@link #responded} and {@link #shuttingDown} are
  * volatile for them.
  */
-final class WebSocketStream implements ServerStream, Transport, UpgradeStream {
+final class WebSocketStream extends ServerStream implements Transport, UpgradeStream {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
-    private final int id;
     private final RequestHead head;
     private final Http2ConnectionHandler connection;
     private final Transport transport;
     private final HttpSettings settings;
     private final ExchangeSupport support;
-    private final PartHandoff parts = new PartHandoff();
 
     private volatile boolean open = true;
     private volatile boolean responded;
@@ -60,7 +58,7 @@ final class WebSocketStream implements ServerStream, Transport, UpgradeStream {
 
     WebSocketStream(int id, RequestHead head, Http2ConnectionHandler connection, Transport transport,
             HttpSettings settings, ExchangeSupport support) {
-        this.id = id;
+        super(id);
         this.head = head;
         this.connection = connection;
         this.transport = transport;
@@ -71,11 +69,7 @@ final class WebSocketStream implements ServerStream, Transport, UpgradeStream {
     /** Runs the WebSocket (its handshake, the application, the close) on the stream's own virtual thread. */
     void run(WebSocketUpgrade webSocket) {
         ServerActivity activity = settings.activity();
-        AppGeneration generation = activity.taskStarted();
-        ClassLoader loader = generation.contextLoader();
-        if (loader != null) {
-            Thread.currentThread().setContextClassLoader(loader); // the stream's own thread: nothing to put back
-        }
+        AppGeneration generation = taskStarted(activity);
         try {
             webSocket.run(support.upgradeRequest(this, head, generation, () -> shuttingDown));
         } catch (Exception e) {
@@ -97,29 +91,14 @@ final class WebSocketStream implements ServerStream, Transport, UpgradeStream {
     // ------------------------------------------------------------------------------------------ ServerStream (loop)
 
     @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public @Nullable Outgoing outgoing() {
-        return parts.outgoing();
-    }
-
-    @Override
-    public void sent() {
-        parts.sent();
-    }
-
-    @Override
-    public void fail() {
+    void fail() {
         open = false;
         parts.fail();
         connection.giveBack(id, closeInput());
     }
 
     @Override
-    public void data(ByteBuffer data) {
+    void data(ByteBuffer data) {
         if (!open) {
             connection.giveBack(id, data.remaining());
             return;
@@ -134,13 +113,13 @@ final class WebSocketStream implements ServerStream, Transport, UpgradeStream {
     }
 
     @Override
-    public void end() {
+    void end() {
         inputEnded = true;
         deliver();
     }
 
     @Override
-    public void cancel() {
+    void cancel() {
         ConnectionHandler h = handler;
         if (h != null) {
             h.onCancel();
@@ -150,7 +129,7 @@ final class WebSocketStream implements ServerStream, Transport, UpgradeStream {
     }
 
     @Override
-    public void tick(long nowNanos) {
+    void tick(long nowNanos) {
         ConnectionHandler h = handler;
         if (h != null && open) {
             h.onTick(nowNanos);
@@ -158,7 +137,7 @@ final class WebSocketStream implements ServerStream, Transport, UpgradeStream {
     }
 
     @Override
-    public void shutdown() {
+    void shutdown() {
         shuttingDown = true;
         ConnectionHandler h = handler;
         if (h != null && open) {
