@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param subprotocols the subprotocols the client offered, in order (the scope's {@code subprotocols})
  * @param deflate      the permessage-deflate agreement, or null when not offered, not acceptable or disabled
  */
-public record HandshakeAccepted(@Nullable String acceptValue, List<String> subprotocols, @Nullable DeflateAgreement deflate)
+public record HandshakeAccepted(@Nullable String acceptValue, List<String> subprotocols,
+        @Nullable DeflateAgreement deflate)
         implements HandshakeOutcome {
 
     /** Copies the list. */

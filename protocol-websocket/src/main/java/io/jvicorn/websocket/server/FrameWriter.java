@@ -11,13 +11,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * The one way out to the socket. {@link Transport#write} allows one writer at a time and parks it while the socket is
  * full, so the application's sends hold {@link #lock()} while they write (a {@link ReentrantLock}: a parked virtual
  * thread holding it releases its carrier). The selector loop must never park, so its frames (pongs, close frames, the
- * keepalive ping, an HTTP/2 stream's refusal during shutdown) go into a queue that whoever holds the lock drains before releasing it; when nobody holds it, a
- * short-lived virtual thread does.
+ * keepalive ping, an HTTP/2 stream's refusal during shutdown) go into a queue that whoever holds the lock drains before
+ * releasing it; when nobody holds it, a short-lived virtual thread does.
  */
 final class FrameWriter {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
     private static final String DRAINER_NAME = "jvicorn-ws-writer";
-    /** Queued after the last frame: close the TCP connection once everything before it is written. */
+    /** Queued after the last frame: close the connection (end the HTTP/2 stream) once all before it is written. */
     private static final WireAction CLOSE_CONNECTION = () -> { };
 
     private final Transport connection;

@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * jvicorn's WebSocket server: plugged into the HTTP server, it takes over each {@code Upgrade: websocket} request
  * (HTTP/1.1) and each extended CONNECT with {@code :protocol websocket} (HTTP/2, RFC 8441; the stream is then its
- * connection, see {@link io.jvicorn.http11.server.UpgradeStream}). An invalid handshake gets the codec's 400 or 426; a valid one runs the application with a
- * {@link WebSocketScope} and ASGI's websocket messages, as Uvicorn does.
+ * connection, see {@link io.jvicorn.http11.server.UpgradeStream}). An invalid handshake gets the codec's 400 or 426;
+ * a valid one runs the application with a {@link WebSocketScope} and ASGI's websocket messages, as Uvicorn does.
  */
 public final class WebSocketServer implements WebSocketUpgrade {
 
