@@ -162,6 +162,9 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
                     support);
             streams.put(streamId, x);
             idleSince = 0;
+            if (endStream) {
+                x.end(); // nothing can follow: the handler sees its input end once it reads
+            }
             transport.startVirtualThread("jvicorn-h2-websocket-" + streamId, () -> x.run(webSocket));
             return;
         }

@@ -67,6 +67,11 @@ final class H2WebSocketClient implements AutoCloseable {
 
     /** Opens a stream with an extended CONNECT for {@code path}, with extra name, value pairs. */
     int connect(int streamId, String path, String... fields) throws IOException {
+        return connect(streamId, false, path, fields);
+    }
+
+    /** The same, with END_STREAM on the HEADERS when {@code endStream}. */
+    int connect(int streamId, boolean endStream, String path, String... fields) throws IOException {
         List<String> all = new ArrayList<>(List.of(":method", "CONNECT", ":protocol", "websocket", ":scheme", "http",
                 ":path", path, ":authority", "127.0.0.1"));
         all.addAll(List.of(fields));
@@ -76,7 +81,7 @@ final class H2WebSocketClient implements AutoCloseable {
         }
         block.flip();
         streams.put(streamId, new StreamView());
-        write(b -> frames.headers(streamId, block, false, b));
+        write(b -> frames.headers(streamId, block, endStream, b));
         return streamId;
     }
 

@@ -172,6 +172,18 @@ class Http2WebSocketTest {
     }
 
     @Test
+    void aConnectThatEndsItsSideAtOnceIsAcceptedThenDisconnected1006() throws Exception {
+        EchoRecorder app = new EchoRecorder();
+        try (WsTestServer s = WsTestServer.start(app); H2WebSocketClient c = new H2WebSocketClient(s.port())) {
+            c.connect(1, true, "/", "sec-websocket-version", "13");
+            assertEquals(200, c.response(1).status());
+            app.returned.get(10, TimeUnit.SECONDS);
+            assertEquals(new WebSocketDisconnect(1006, ""), lastEvent(app));
+            assertTrue(c.ended(1).ended, "the stream ends");
+        }
+    }
+
+    @Test
     void aGracefulShutdownClosesTheWebSocketWith1012() throws Exception {
         EchoRecorder app = new EchoRecorder();
         try (WsTestServer s = WsTestServer.start(app); H2WebSocketClient c = new H2WebSocketClient(s.port())) {
