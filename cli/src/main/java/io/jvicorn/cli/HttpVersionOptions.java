@@ -74,6 +74,6 @@ final class HttpVersionOptions {
         SessionLimits d = SessionLimits.DEFAULTS;
         return builder.http(http).http2Limits(new SessionLimits(maxConcurrentStreams, initialStreamWindowSize,
                 initialConnectionWindowSize, maxFrameSize, maxHeadersSize, d.maxControlFrames(),
-                d.maxEmptyDataFrames(), d.maxResets(), d.resetWindow(), d.maxPendingOutput()));
+                d.maxEmptyDataFrames(), d.maxResets(), d.resetWindow(), d.maxPendingOutput(), d.connectProtocol()));
     }
 }

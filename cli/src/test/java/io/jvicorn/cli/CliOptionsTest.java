@@ -416,7 +416,8 @@ class CliOptionsTest {
         assertEquals(HttpProtocols.HTTP_2, h2.http());
         assertEquals(new SessionLimits(8, 1 << 20, 4 << 20, 65536, 8192, SessionLimits.DEFAULTS.maxControlFrames(),
                 SessionLimits.DEFAULTS.maxEmptyDataFrames(), SessionLimits.DEFAULTS.maxResets(),
-                SessionLimits.DEFAULTS.resetWindow(), SessionLimits.DEFAULTS.maxPendingOutput()), h2.http2Limits());
+                SessionLimits.DEFAULTS.resetWindow(), SessionLimits.DEFAULTS.maxPendingOutput(),
+                SessionLimits.DEFAULTS.connectProtocol()), h2.http2Limits());
         assertTrue(parseError(Map.of(), "--http2-max-frame-size", "1000", "m:app").contains("at least 16384"));
         assertTrue(parseError(Map.of(), "--http2-max-frame-size", "16777216", "m:app").contains("at most 16777215"));
         assertTrue(parseError(Map.of(), "--http2-initial-connection-window-size", "100", "m:app")

@@ -32,7 +32,7 @@ import java.util.TreeMap;
  */
 class Http2SessionFuzzTest {
     private static final SessionLimits LIMITS = new SessionLimits(4, 1000, 65_535, 16_384, 4096, 20, 5, 4, 8,
-            64 * 1024);
+            64 * 1024, false);
 
     @FuzzTest
     void behavesTheSameWhateverTheSplit(byte[] data) {

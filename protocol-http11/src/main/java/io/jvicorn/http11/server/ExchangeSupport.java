@@ -4,6 +4,8 @@ import io.jvicorn.asgi.Address;
 import io.jvicorn.asgi.HttpScope;
 import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.codec.RequestHead;
+import java.nio.ByteBuffer;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,6 +69,21 @@ public final class ExchangeSupport {
             return null;
         }
         return DebugPage.render(failure, scope, settings.debugSources(), true); // a stream's own thread may read
+    }
+
+    /**
+     * A WebSocket handshake that arrived on an HTTP/2 stream (RFC 8441), with the scope parts an HTTP/1.1 upgrade gets.
+     *
+     * @param stream       the stream, as the connection the WebSocket runs on and as where its response head goes
+     * @param head         the handshake request
+     * @param generation   the application generation it runs on
+     * @param shuttingDown whether a graceful shutdown reached the connection
+     * @param <S>          a stream that is both
+     * @return the request
+     */
+    public <S extends Transport & UpgradeStream> UpgradeRequest upgradeRequest(S stream, RequestHead head,
+            AppGeneration generation, BooleanSupplier shuttingDown) {
+        return scopes.upgradeRequest(stream, head, generation, ByteBuffer.allocate(0), shuttingDown, stream);
     }
 
     /**

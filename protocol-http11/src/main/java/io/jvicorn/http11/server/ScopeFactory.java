@@ -9,9 +9,11 @@ import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.codec.RequestHead;
 import io.jvicorn.http11.proxy.ForwardedAllowList;
 import io.jvicorn.http11.proxy.ProxyHeaders;
+import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLSession;
 import org.jspecify.annotations.Nullable;
 
@@ -111,6 +113,25 @@ final class ScopeFactory {
      */
     byte[] rawPath(RequestHead head) {
         return ScopeParts.rawPath(head.rawPath(), settings.rootPath());
+    }
+
+    /**
+     * A WebSocket handshake to hand to the {@link WebSocketUpgrade}, with this connection's scope parts.
+     *
+     * @param connection   the connection, or the HTTP/2 stream the handshake came on
+     * @param head         the handshake request
+     * @param generation   the application generation it runs on (its lifespan state is copied for the scope)
+     * @param leftover     bytes received after the head
+     * @param shuttingDown whether a graceful shutdown reached the connection
+     * @param stream       the HTTP/2 stream, or null for HTTP/1.1
+     * @return the request
+     */
+    UpgradeRequest upgradeRequest(Transport connection, RequestHead head, AppGeneration generation,
+            ByteBuffer leftover, BooleanSupplier shuttingDown, @Nullable UpgradeStream stream) {
+        Endpoints endpoints = endpoints(head, true);
+        return new UpgradeRequest(connection, head, path(head), rawPath(head), endpoints.client(), endpoints.server(),
+                generation.app(), new HashMap<>(generation.state()), settings, leftover, endpoints.scheme(),
+                tlsExtension(), shuttingDown, stream);
     }
 
     /** The scope extensions: trailers and pathsend, plus {@code tls} on a TLS connection. */

@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param tls        the ASGI {@code tls} scope extension on a TLS connection, else null
  * @param shuttingDown whether a graceful shutdown reached this connection before the WebSocket handler took it over
  *                   (read it on the loop thread when installing the handler, so no shutdown falls between the two)
+ * @param stream     the HTTP/2 stream of an extended CONNECT (RFC 8441), whose response is a head on the stream; null
+ *                   for an HTTP/1.1 upgrade, whose response is written on the connection
  */
 public record UpgradeRequest(
         Transport connection,
@@ -40,5 +42,6 @@ public record UpgradeRequest(
         ByteBuffer leftover,
         String scheme,
         @Nullable Map<String, Object> tls,
-        BooleanSupplier shuttingDown) {
+        BooleanSupplier shuttingDown,
+        @Nullable UpgradeStream stream) {
 }

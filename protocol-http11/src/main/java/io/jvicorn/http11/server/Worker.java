@@ -7,7 +7,6 @@ import io.jvicorn.http11.codec.ParseError;
 import io.jvicorn.http11.codec.RequestHead;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.HashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -212,12 +211,8 @@ final class Worker {
         ByteBuffer leftover = exchange.leftover;
         assert webSocket != null && leftover != null;
         output.flushQuietly();
-        ScopeFactory.Endpoints endpoints = scopes.endpoints(head, true);
         try {
-            webSocket.run(new UpgradeRequest(transport, head, scopes.path(head), scopes.rawPath(head),
-                    endpoints.client(), endpoints.server(), generation.app(), new HashMap<>(generation.state()),
-                    settings, leftover,
-                    endpoints.scheme(), scopes.tlsExtension(), queue::isShuttingDown));
+            webSocket.run(scopes.upgradeRequest(transport, head, generation, leftover, queue::isShuttingDown, null));
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "Exception in ASGI application", e);
         }

@@ -5,12 +5,14 @@ import io.jvicorn.engine.ConnectionHandler;
 import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.server.ExchangeSupport;
 import io.jvicorn.http11.server.HttpSettings;
+import io.jvicorn.http11.server.WebSocketUpgrade;
 import io.jvicorn.http2.frame.ErrorCode;
 import io.jvicorn.http2.session.Http2Request;
 import io.jvicorn.http2.session.Http2Session;
 import io.jvicorn.http2.session.SessionLimits;
 import io.jvicorn.http2.session.SessionListener;
 import io.jvicorn.http2.session.SessionState;
+import io.jvicorn.http2.session.StreamState;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
@@ -21,7 +23,8 @@ import java.util.Set;
 
 /**
  * HTTP/2 on one connection, the loop side: socket bytes go to the connection's {@link Http2Session}; each request it
- * announces becomes a {@link StreamExchange} on its own virtual thread; the parts those hand over are fed to the
+ * announces becomes a {@link StreamExchange} on its own virtual thread (an extended CONNECT for {@code websocket}, RFC
+ * 8441, a {@link WebSocketStream}); the parts those hand over are fed to the
  * session as the client's windows allow, and the session's output is written with a non-blocking write, the rest by a
  * writer virtual thread while reading stops (so a client that does not read holds everything back, and nothing piles
  * up). Every method runs on the loop thread, which owns every field.
@@ -34,10 +37,12 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
     private final HttpSettings settings;
     private final ExchangeSupport support;
     private final Http2Session session;
-    private final Map<Integer, StreamExchange> streams = new HashMap<>();
+    private final Map<Integer, ServerStream> streams = new HashMap<>();
     /** Streams whose part waits for a window or for the writer. */
-    private final Set<StreamExchange> waiting = new LinkedHashSet<>();
+    private final Set<ServerStream> waiting = new LinkedHashSet<>();
     private boolean writerBusy;
+    /** Inside {@link Http2Session#receive}: output is flushed once it returns. */
+    private boolean receiving;
     private boolean closed;
     private long periodStart;
     /** When the connection last had no stream, for the keep-alive timeout; 0 while streams run. */
@@ -46,13 +51,14 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
     /**
      * @param transport the connection
      * @param settings  the server's HTTP settings
-     * @param limits    the HTTP/2 limits
+     * @param limits    the HTTP/2 limits (SETTINGS_ENABLE_CONNECT_PROTOCOL follows {@link HttpSettings#webSocket()})
      */
     public Http2ConnectionHandler(Transport transport, HttpSettings settings, SessionLimits limits) {
         this.transport = transport;
         this.settings = settings;
         this.support = new ExchangeSupport(transport, settings);
-        this.session = new Http2Session(limits, this, true);
+        // Extended CONNECT (RFC 8441) is announced exactly when this server serves WebSockets.
+        this.session = new Http2Session(limits.withConnectProtocol(settings.webSocket() != null), this, true);
         this.session.start();
         this.periodStart = transport.nanoTime();
         this.idleSince = periodStart;
@@ -80,7 +86,12 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
 
     @Override
     public void onData(ByteBuffer in) {
-        session.receive(in);
+        receiving = true;
+        try {
+            session.receive(in);
+        } finally {
+            receiving = false;
+        }
         in.position(in.limit());
         flush();
     }
@@ -98,6 +109,11 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
             periodStart = nowNanos;
             session.newPeriod();
         }
+        if (!streams.isEmpty()) {
+            for (ServerStream x : List.copyOf(streams.values())) {
+                x.tick(nowNanos); // a WebSocket's keepalive and close deadline
+            }
+        }
         if (streams.isEmpty() && idleSince != 0 && nowNanos - idleSince > settings.keepAliveNanos()) {
             session.goAway();
             flush();
@@ -107,12 +123,15 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
     @Override
     public void onShutdown() {
         session.goAway();
+        for (ServerStream x : List.copyOf(streams.values())) {
+            x.shutdown(); // a WebSocket closes with 1012; an exchange finishes
+        }
         flush();
     }
 
     @Override
     public void onCancel() {
-        for (StreamExchange x : List.copyOf(streams.values())) {
+        for (ServerStream x : List.copyOf(streams.values())) {
             x.cancel();
         }
         transport.close();
@@ -124,7 +143,7 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
             return;
         }
         closed = true;
-        for (StreamExchange x : List.copyOf(streams.values())) {
+        for (ServerStream x : List.copyOf(streams.values())) {
             x.fail();
         }
         waiting.clear();
@@ -135,7 +154,21 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
 
     @Override
     public void request(int streamId, Http2Request request, boolean endStream) {
-        if (request.path() == null) { // CONNECT: not served, as over HTTP/1.1
+        String protocol = request.protocol();
+        WebSocketUpgrade webSocket = settings.webSocket();
+        if (protocol != null && protocol.equals("websocket") && webSocket != null) {
+            // RFC 8441: the stream becomes the WebSocket's connection.
+            WebSocketStream x = new WebSocketStream(streamId, RequestHeads.of(request), this, transport, settings,
+                    support);
+            streams.put(streamId, x);
+            idleSince = 0;
+            if (endStream) {
+                x.end(); // nothing can follow: the handler sees its input end once it reads
+            }
+            transport.startVirtualThread("jvicorn-h2-websocket-" + streamId, () -> x.run(webSocket));
+            return;
+        }
+        if (request.method().equals("CONNECT")) { // a tunnel, or another :protocol: not served, as over HTTP/1.1
             session.sendHeaders(streamId, 501, List.of(new Header("content-length", "0")), true);
             session.release(streamId);
             return;
@@ -148,28 +181,25 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
 
     @Override
     public void data(int streamId, ByteBuffer data) {
-        StreamExchange x = streams.get(streamId);
-        int n = data.remaining();
+        ServerStream x = streams.get(streamId);
         if (x == null) {
-            session.consumed(streamId, n);
+            session.consumed(streamId, data.remaining());
             return;
         }
-        byte[] copy = new byte[n];
-        data.get(copy);
-        x.body.offer(copy); // bounded by the stream's window: the session refuses more
+        x.data(data); // bounded by the stream's window: the session refuses more
     }
 
     @Override
     public void end(int streamId) {
-        StreamExchange x = streams.get(streamId);
+        ServerStream x = streams.get(streamId);
         if (x != null) {
-            x.body.complete();
+            x.end();
         }
     }
 
     @Override
     public void reset(int streamId, ErrorCode code) {
-        StreamExchange x = streams.get(streamId);
+        ServerStream x = streams.get(streamId);
         if (x != null) {
             waiting.remove(x);
             x.fail();
@@ -182,7 +212,7 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
         if (streamId == 0) {
             pumpWaiting();
         } else {
-            StreamExchange x = streams.get(streamId);
+            ServerStream x = streams.get(streamId);
             if (x != null && waiting.remove(x)) {
                 pump(x);
             }
@@ -198,7 +228,7 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
     }
 
     /** Feeds a stream's waiting part to the session, as far as the windows allow. */
-    void pump(StreamExchange x) {
+    void pump(ServerStream x) {
         if (!pumpOne(x)) {
             waiting.add(x);
         }
@@ -206,7 +236,7 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
     }
 
     private void pumpWaiting() {
-        for (StreamExchange x : List.copyOf(waiting)) {
+        for (ServerStream x : List.copyOf(waiting)) {
             if (pumpOne(x)) {
                 waiting.remove(x);
             }
@@ -214,8 +244,8 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
     }
 
     /** @return false when the part must wait (window or writer) */
-    private boolean pumpOne(StreamExchange x) {
-        StreamExchange.Outgoing o = x.outgoing();
+    private boolean pumpOne(ServerStream x) {
+        Outgoing o = x.outgoing();
         if (o == null) {
             return true;
         }
@@ -226,7 +256,7 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
         List<Header> head = o.headers;
         if (head != null) {
             boolean endNow = lastIsData && !o.data.hasRemaining();
-            if (!session.sendHeaders(x.id, o.status, head, endNow)) {
+            if (!session.sendHeaders(x.id(), o.status, head, endNow)) {
                 x.fail();
                 return true;
             }
@@ -237,7 +267,7 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
             }
         }
         if (o.data.hasRemaining() || lastIsData) {
-            int n = session.sendData(x.id, o.data, lastIsData);
+            int n = session.sendData(x.id(), o.data, lastIsData);
             if (n < 0) {
                 x.fail();
                 return true;
@@ -246,7 +276,7 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
                 return false;
             }
         }
-        if (o.trailers != null && !session.sendTrailers(x.id, o.trailers)) {
+        if (o.trailers != null && !session.sendTrailers(x.id(), o.trailers)) {
             x.fail();
             return true;
         }
@@ -254,15 +284,37 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
         return true;
     }
 
-    /** A stream's application finished: its response is complete (or reset), the session lets it go. */
-    void finished(StreamExchange x, int droppedBody, boolean incomplete) {
-        streams.remove(x.id);
-        waiting.remove(x);
-        session.consumed(x.id, droppedBody);
-        if (incomplete) {
-            session.reset(x.id, ErrorCode.INTERNAL_ERROR);
+    /** A WebSocket stream gave its handler {@code n} octets, or dropped them: the client may send as much again. */
+    void giveBack(int streamId, int n) {
+        session.consumed(streamId, n);
+        flush();
+    }
+
+    /** A WebSocket stream ends in order: END_STREAM, unless the response ended it already. */
+    void endStream(int streamId) {
+        StreamState state = session.streamState(streamId);
+        if (state == StreamState.OPEN || state == StreamState.HALF_CLOSED_REMOTE) {
+            session.sendData(streamId, ByteBuffer.allocate(0), true);
         }
-        session.release(x.id);
+        flush();
+    }
+
+    /** A WebSocket stream ends abruptly: RST_STREAM CANCEL. */
+    void resetStream(int streamId) {
+        session.reset(streamId, ErrorCode.CANCEL);
+        flush();
+    }
+
+    /** A stream's application finished: its response is complete (or reset), the session lets it go. */
+    void finished(ServerStream x, int droppedBody, boolean incomplete) {
+        int id = x.id();
+        streams.remove(id);
+        waiting.remove(x);
+        session.consumed(id, droppedBody);
+        if (incomplete) {
+            session.reset(id, ErrorCode.INTERNAL_ERROR);
+        }
+        session.release(id);
         if (streams.isEmpty()) {
             idleSince = transport.nanoTime();
         }
@@ -273,7 +325,7 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
 
     /** Writes what the session owes; what the socket does not take now goes to a writer thread. */
     private void flush() {
-        if (closed) {
+        if (closed || receiving) {
             return;
         }
         if (!writerBusy && session.outputSize() > 0) {
@@ -298,7 +350,7 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
                 LOG.log(System.Logger.Level.DEBUG, "HTTP/2 connection error: {0}", failure);
             }
             closed = true;
-            for (StreamExchange x : List.copyOf(streams.values())) {
+            for (ServerStream x : List.copyOf(streams.values())) {
                 x.fail();
             }
             settings.activity().connectionClosed();

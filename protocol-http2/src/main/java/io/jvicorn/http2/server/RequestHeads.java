@@ -19,9 +19,9 @@ final class RequestHeads {
     private RequestHeads() {
     }
 
-    /** The head of a request with a {@code :path} (not CONNECT, which this server does not serve). */
+    /** The head of a request with a {@code :path}: not a plain CONNECT, which this server does not serve. */
     static RequestHead of(Http2Request r) {
-        String target = java.util.Objects.requireNonNull(r.path(), "CONNECT has no :path");
+        String target = java.util.Objects.requireNonNull(r.path(), "a plain CONNECT has no :path");
         byte[] bytes = target.getBytes(StandardCharsets.ISO_8859_1);
         int q = indexOf(bytes, (byte) '?');
         byte[] path = q < 0 ? bytes : Arrays.copyOfRange(bytes, 0, q);

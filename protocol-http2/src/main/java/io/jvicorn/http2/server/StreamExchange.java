@@ -27,8 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,45 +37,20 @@ import org.jspecify.annotations.Nullable;
  * nothing is buffered beyond one part per stream). Uvicorn's rules for an application that fails or returns early, as
  * HTTP/1.1 applies them.
  *
- * <p>Threads: the application-facing fields belong to the stream's thread; {@link #outgoing} and {@link #gone} are
- * shared with the loop under {@link #lock}.
+ * <p>Threads: the application-facing fields belong to the stream's thread; the {@link PartHandoff} is shared with the
+ * loop.
  */
-final class StreamExchange {
+final class StreamExchange extends ServerStream {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
     private static final int PATHSEND_CHUNK = 64 * 1024;
     private static final byte[] NO_BYTES = new byte[0];
 
-    /** A response part for the loop to send: the head (first part only), data, END_STREAM, trailers. */
-    static final class Outgoing {
-        @Nullable List<Header> headers;
-        final int status;
-        final ByteBuffer data;
-        final boolean endStream;
-        final @Nullable List<Header> trailers;
-
-        Outgoing(@Nullable List<Header> headers, int status, ByteBuffer data, boolean endStream,
-                @Nullable List<Header> trailers) {
-            this.headers = headers;
-            this.status = status;
-            this.data = data;
-            this.endStream = endStream;
-            this.trailers = trailers;
-        }
-    }
-
-    final int id;
     final RequestHead head;
     final RequestBody body;
     private final Http2ConnectionHandler connection;
     private final HttpSettings settings;
     private final ExchangeSupport support;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    /** The part the loop has yet to send all of; null when the stream's thread may hand over the next. */
-    private @Nullable Outgoing outgoing;
-    /** The stream was reset or the connection closed: nothing more is sent. */
-    private boolean gone;
 
     private volatile @Nullable Thread runner;
     private volatile boolean cancelled;
@@ -95,7 +68,7 @@ final class StreamExchange {
 
     StreamExchange(int id, RequestHead head, boolean complete, Http2ConnectionHandler connection,
             HttpSettings settings, ExchangeSupport support) {
-        this.id = id;
+        super(id);
         this.head = head;
         this.body = new RequestBody(complete);
         this.connection = connection;
@@ -105,40 +78,28 @@ final class StreamExchange {
 
     // ------------------------------------------------------------------------------------------ loop side
 
-    /** The part waiting to be sent, or null (loop thread). */
-    @Nullable Outgoing outgoing() {
-        lock.lock();
-        try {
-            return gone ? null : outgoing;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The session has taken the whole part (loop thread): the stream's thread goes on. */
-    void sent() {
-        lock.lock();
-        try {
-            outgoing = null;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** The stream is gone (reset, or the connection closed): the application sees the disconnect. */
+    @Override
     void fail() {
-        lock.lock();
-        try {
-            gone = true;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        parts.fail();
         body.finish();
     }
 
+    /** Request body octets: queued for the application (bounded by the stream's window: the session refuses more). */
+    @Override
+    void data(ByteBuffer data) {
+        byte[] copy = new byte[data.remaining()];
+        data.get(copy);
+        body.offer(copy);
+    }
+
+    @Override
+    void end() {
+        body.complete();
+    }
+
     /** The server's graceful shutdown ran out of time: the application is interrupted. */
+    @Override
     void cancel() {
         cancelled = true;
         fail();
@@ -158,12 +119,8 @@ final class StreamExchange {
             refuse(activity);
             return;
         }
-        AppGeneration generation = activity.taskStarted();
+        AppGeneration generation = taskStarted(activity);
         Thread thread = Thread.currentThread();
-        ClassLoader loader = generation.contextLoader(); // a reloadable application's, as HTTP/1.1 sets it
-        if (loader != null) {
-            thread.setContextClassLoader(loader); // the stream's own thread: nothing to put back
-        }
         HttpScope scope = support.scope(head, generation);
         RequestEvent recorded = RequestObservations.started(activity.observer(), head.method());
         long start = System.nanoTime();
@@ -248,12 +205,7 @@ final class StreamExchange {
     }
 
     private boolean isGone() {
-        lock.lock();
-        try {
-            return gone;
-        } finally {
-            lock.unlock();
-        }
+        return parts.isGone();
     }
 
     private void plain(int code, String text) throws IOException, InterruptedException {
@@ -366,26 +318,8 @@ final class StreamExchange {
 
     /** Hands a part to the loop and waits until the session has taken it whole (windows permitting). */
     private void submit(Outgoing part) throws IOException, InterruptedException {
-        lock.lock();
-        try {
-            if (gone) {
-                throw new ClientDisconnectedException("stream " + id + " was reset");
-            }
-            outgoing = part;
-        } finally {
-            lock.unlock();
-        }
-        connection.execute(() -> connection.pump(this));
-        lock.lock();
-        try {
-            while (outgoing != null && !gone) {
-                changed.await();
-            }
-            if (outgoing != null) {
-                throw new ClientDisconnectedException("stream " + id + " was reset");
-            }
-        } finally {
-            lock.unlock();
+        if (!parts.submit(part, () -> connection.execute(() -> connection.pump(this)))) {
+            throw new ClientDisconnectedException("stream " + id + " was reset");
         }
     }
 }

@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param path          {@code :path}, or null for CONNECT
  * @param authority     {@code :authority}, or null when the client sent none (then {@code host}, if any, is among the
  *                      headers)
+ * @param protocol      {@code :protocol} of an extended CONNECT (RFC 8441, such as {@code websocket}), else null
  * @param headers       the regular fields, lowercase names
  * @param contentLength the Content-Length, or -1
  */
 public record Http2Request(String method, @Nullable String scheme, @Nullable String path, @Nullable String authority,
-        List<Header> headers, long contentLength) {
+        @Nullable String protocol, List<Header> headers, long contentLength) {
 }

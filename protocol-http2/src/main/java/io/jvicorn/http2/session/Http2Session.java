@@ -54,6 +54,10 @@ public final class Http2Session extends InboundFrames {
         }
         ids.add(SettingId.MAX_HEADER_LIST_SIZE);
         values.add((long) limits.maxHeaderListSize());
+        if (limits.connectProtocol()) {
+            ids.add(SettingId.ENABLE_CONNECT_PROTOCOL);
+            values.add(1L);
+        }
         output.settings(ids.stream().mapToInt(Integer::intValue).toArray(),
                 values.stream().mapToLong(Long::longValue).toArray());
         int raise = limits.connectionWindowSize() - SessionLimits.DEFAULT_WINDOW;

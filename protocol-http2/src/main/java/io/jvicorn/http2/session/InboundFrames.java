@@ -21,12 +21,13 @@ import java.util.List;
 abstract class InboundFrames extends SessionCore {
     private final FrameDecoder decoder;
     private final HpackDecoder hpack;
-    private final RequestFields fields = new RequestFields();
+    private final RequestFields fields;
 
     InboundFrames(SessionLimits limits, SessionListener listener, boolean expectPreface) {
         super(limits, listener);
         this.decoder = new FrameDecoder(new FrameLimits(limits.maxFrameSize(), limits.maxHeaderBlockSize()),
                 expectPreface);
+        this.fields = new RequestFields(limits.connectProtocol());
         this.hpack = new HpackDecoder(HpackEncoder.DEFAULT_TABLE_SIZE, limits.maxHeaderListSize());
     }
 

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * HPACK's table in step. One instance per connection, reset for each block; owned by the connection's thread.
  */
 final class RequestFields implements HeaderSink {
+    /** Whether this server sent SETTINGS_ENABLE_CONNECT_PROTOCOL, so {@code :protocol} is a request field (RFC 8441). */
+    private final boolean connectProtocol;
     private boolean trailers;
     private @Nullable SessionViolation violation;
     private boolean regularSeen;
@@ -22,12 +24,18 @@ final class RequestFields implements HeaderSink {
     private @Nullable String scheme;
     private @Nullable String path;
     private @Nullable String authority;
+    private @Nullable String protocol;
     private @Nullable String host;
     private @Nullable StringBuilder cookie;
     /** Where the joined Cookie goes among {@link #headers}: where its first crumb came. */
     private int cookieIndex;
     private long contentLength;
     private final List<Header> headers = new ArrayList<>();
+
+    /** @param connectProtocol whether the server sent SETTINGS_ENABLE_CONNECT_PROTOCOL */
+    RequestFields(boolean connectProtocol) {
+        this.connectProtocol = connectProtocol;
+    }
 
     /** Starts a block: a request head, or trailers. */
     void reset(boolean trailers) {
@@ -38,6 +46,7 @@ final class RequestFields implements HeaderSink {
         scheme = null;
         path = null;
         authority = null;
+        protocol = null;
         host = null;
         cookie = null;
         contentLength = -1;
@@ -79,6 +88,14 @@ final class RequestFields implements HeaderSink {
             case ":authority" -> {
                 was = authority;
                 authority = value;
+            }
+            case ":protocol" -> {
+                // Without the setting this is a pseudo-header requests do not define (RFC 8441 §4, §3).
+                if (!connectProtocol) {
+                    return SessionViolation.PROTOCOL_NOT_ENABLED;
+                }
+                was = protocol;
+                protocol = value;
             }
             default -> {
                 return SessionViolation.UNKNOWN_PSEUDO_HEADER;
@@ -165,7 +182,18 @@ final class RequestFields implements HeaderSink {
         if (method == null) {
             return SessionViolation.MISSING_PSEUDO_HEADER;
         }
-        if (method.equals("CONNECT")) {
+        if (protocol != null) {
+            // Extended CONNECT (RFC 8441 §4): a CONNECT that names its target like any other request.
+            if (!method.equals("CONNECT")) {
+                return SessionViolation.PROTOCOL_WITHOUT_CONNECT;
+            }
+            if (scheme == null || path == null || authority == null) {
+                return SessionViolation.MISSING_PSEUDO_HEADER;
+            }
+            if (path.isEmpty()) {
+                return SessionViolation.EMPTY_PATH;
+            }
+        } else if (method.equals("CONNECT")) {
             if (scheme != null || path != null) {
                 return SessionViolation.CONNECT_WITH_SCHEME_OR_PATH;
             }
@@ -188,7 +216,8 @@ final class RequestFields implements HeaderSink {
         if (cookie != null) {
             headers.add(cookieIndex, CheckedHeaders.of("cookie", cookie.toString()));
         }
-        return new Http2Request(Objects.requireNonNull(method), scheme, path, authority, List.copyOf(headers), contentLength);
+        return new Http2Request(Objects.requireNonNull(method), scheme, path, authority, protocol,
+                List.copyOf(headers), contentLength);
     }
 
     /** The request's Content-Length, or -1. */

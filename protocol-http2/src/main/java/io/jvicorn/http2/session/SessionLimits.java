@@ -21,17 +21,22 @@ import io.jvicorn.http2.frame.SettingId;
  * @param resetWindow            the streams over which resets are counted
  * @param maxPendingOutput       octets of frames owed to a client that does not read them (acknowledgements, resets)
  *                               past which the connection ends with ENHANCE_YOUR_CALM
+ * @param connectProtocol        SETTINGS_ENABLE_CONNECT_PROTOCOL (RFC 8441): whether clients may open WebSockets with
+ *                               an extended CONNECT ({@code :protocol}); without it such a request is malformed
  */
 public record SessionLimits(int maxConcurrentStreams, int initialWindowSize, int connectionWindowSize,
         int maxFrameSize, int maxHeaderListSize, int maxControlFrames, int maxEmptyDataFrames, int maxResets,
-        int resetWindow, int maxPendingOutput) {
+        int resetWindow, int maxPendingOutput, boolean connectProtocol) {
 
     /** The RFC's initial stream window. */
     public static final int DEFAULT_WINDOW = 65_535;
 
-    /** 100 streams, 64 KiB windows per stream and 1 MiB per connection, 16 KiB frames, 64 KiB header lists. */
+    /**
+     * 100 streams, 64 KiB windows per stream and 1 MiB per connection, 16 KiB frames, 64 KiB header lists, no extended
+     * CONNECT (the server enables it when it serves WebSockets).
+     */
     public static final SessionLimits DEFAULTS = new SessionLimits(100, DEFAULT_WINDOW, 1 << 20,
-            SettingId.MIN_MAX_FRAME_SIZE, 64 * 1024, 1000, 100, 100, 200, 1 << 20);
+            SettingId.MIN_MAX_FRAME_SIZE, 64 * 1024, 1000, 100, 100, 200, 1 << 20, false);
 
     /** Checks the ranges. */
     public SessionLimits {
@@ -57,25 +62,32 @@ public record SessionLimits(int maxConcurrentStreams, int initialWindowSize, int
     /** With another SETTINGS_MAX_CONCURRENT_STREAMS. */
     public SessionLimits withMaxConcurrentStreams(int n) {
         return new SessionLimits(n, initialWindowSize, connectionWindowSize, maxFrameSize, maxHeaderListSize,
-                maxControlFrames, maxEmptyDataFrames, maxResets, resetWindow, maxPendingOutput);
+                maxControlFrames, maxEmptyDataFrames, maxResets, resetWindow, maxPendingOutput, connectProtocol);
     }
 
     /** With another SETTINGS_INITIAL_WINDOW_SIZE. */
     public SessionLimits withInitialWindowSize(int n) {
         return new SessionLimits(maxConcurrentStreams, n, connectionWindowSize, maxFrameSize, maxHeaderListSize,
-                maxControlFrames, maxEmptyDataFrames, maxResets, resetWindow, maxPendingOutput);
+                maxControlFrames, maxEmptyDataFrames, maxResets, resetWindow, maxPendingOutput, connectProtocol);
     }
 
     /** With another SETTINGS_MAX_FRAME_SIZE. */
     public SessionLimits withMaxFrameSize(int n) {
         return new SessionLimits(maxConcurrentStreams, initialWindowSize, connectionWindowSize, n, maxHeaderListSize,
-                maxControlFrames, maxEmptyDataFrames, maxResets, resetWindow, maxPendingOutput);
+                maxControlFrames, maxEmptyDataFrames, maxResets, resetWindow, maxPendingOutput, connectProtocol);
     }
 
     /** With another SETTINGS_MAX_HEADER_LIST_SIZE. */
     public SessionLimits withMaxHeaderListSize(int n) {
         return new SessionLimits(maxConcurrentStreams, initialWindowSize, connectionWindowSize, maxFrameSize, n,
-                maxControlFrames, maxEmptyDataFrames, maxResets, resetWindow, maxPendingOutput);
+                maxControlFrames, maxEmptyDataFrames, maxResets, resetWindow, maxPendingOutput, connectProtocol);
+    }
+
+    /** With SETTINGS_ENABLE_CONNECT_PROTOCOL on or off. */
+    public SessionLimits withConnectProtocol(boolean enabled) {
+        return new SessionLimits(maxConcurrentStreams, initialWindowSize, connectionWindowSize, maxFrameSize,
+                maxHeaderListSize, maxControlFrames, maxEmptyDataFrames, maxResets, resetWindow, maxPendingOutput,
+                enabled);
     }
 
     /**

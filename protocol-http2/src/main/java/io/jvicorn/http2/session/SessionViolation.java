@@ -64,11 +64,19 @@ public enum SessionViolation {
             "pseudo-header field after a regular field"),
     /** A pseudo-header field twice. */
     DUPLICATE_PSEUDO_HEADER(ErrorCode.PROTOCOL_ERROR, false, "RFC 9113 §8.3.1", "pseudo-header field repeated"),
-    /** A request without {@code :method}, {@code :scheme} or {@code :path} (CONNECT: without {@code :authority}). */
+    /**
+     * A request without {@code :method}, {@code :scheme} or {@code :path} (CONNECT: without {@code :authority}; extended
+     * CONNECT, RFC 8441 §4: without any of them).
+     */
     MISSING_PSEUDO_HEADER(ErrorCode.PROTOCOL_ERROR, false, "RFC 9113 §8.3.1", "required pseudo-header field missing"),
     /** CONNECT with {@code :scheme} or {@code :path}. */
     CONNECT_WITH_SCHEME_OR_PATH(ErrorCode.PROTOCOL_ERROR, false, "RFC 9113 §8.5",
             "CONNECT request with :scheme or :path"),
+    /** {@code :protocol} from a client this server did not send SETTINGS_ENABLE_CONNECT_PROTOCOL. */
+    PROTOCOL_NOT_ENABLED(ErrorCode.PROTOCOL_ERROR, false, "RFC 8441 §4",
+            ":protocol without SETTINGS_ENABLE_CONNECT_PROTOCOL"),
+    /** {@code :protocol} on a request whose method is not CONNECT. */
+    PROTOCOL_WITHOUT_CONNECT(ErrorCode.PROTOCOL_ERROR, false, "RFC 8441 §4", ":protocol on a method other than CONNECT"),
     /** An empty {@code :path}. */
     EMPTY_PATH(ErrorCode.PROTOCOL_ERROR, false, "RFC 9113 §8.3.1", "empty :path"),
     /** A pseudo-header field in trailers. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class FloodDefenceTest {
     private static final SessionLimits SMALL = new SessionLimits(100, 65_535, 1 << 20, 16_384, 65_536, 50, 10, 20, 40,
-            64 * 1024);
+            64 * 1024, false);
 
     @Test
     void rapidResetEndsTheConnection() {
@@ -96,7 +96,7 @@ class FloodDefenceTest {
     @Test
     void aClientThatDoesNotReadItsAcknowledgementsIsCutOff() {
         SessionLimits limits = new SessionLimits(100, 65_535, 1 << 20, 16_384, 65_536, 100_000, 10, 20, 40,
-                64 * 1024);
+                64 * 1024, false);
         Http2Session session = new Http2Session(limits, new SessionHarness(), true);
         session.start();
         ClientFrames client = new ClientFrames().preface();

@@ -135,7 +135,8 @@ class FlowControlTest {
 
     @Test
     void theConnectionWindowIsEnforcedAndReopened() {
-        SessionLimits limits = new SessionLimits(100, 1 << 20, 65_535, 16_384, 65_536, 1000, 100, 100, 200, 1 << 20);
+        SessionLimits limits = new SessionLimits(100, 1 << 20, 65_535, 16_384, 65_536, 1000, 100, 100, 200, 1 << 20,
+                false);
         SessionHarness h = new SessionHarness(limits);
         h.client.post(1);
         h.send();
@@ -153,7 +154,8 @@ class FlowControlTest {
 
     @Test
     void paddingIsGivenBackAtOnceAndDataOnAResetStreamToo() {
-        SessionLimits limits = new SessionLimits(100, 1 << 20, 65_535, 16_384, 65_536, 1000, 100, 100, 200, 1 << 20);
+        SessionLimits limits = new SessionLimits(100, 1 << 20, 65_535, 16_384, 65_536, 1000, 100, 100, 200, 1 << 20,
+                false);
         SessionHarness h = new SessionHarness(limits);
         h.client.post(1);
         h.send();

@@ -29,6 +29,8 @@ final class SessionHarness implements SessionListener {
     private final HpackDecoder hpack = new HpackDecoder(4096, Long.MAX_VALUE);
     /** Whether streams are released as soon as the listener hears they ended (as a server whose app is done). */
     boolean releaseOnReset = true;
+    /** The frames the session started with (its SETTINGS, and a WINDOW_UPDATE). */
+    final List<String> serverPreface;
 
     SessionHarness() {
         this(SessionLimits.DEFAULTS);
@@ -40,6 +42,7 @@ final class SessionHarness implements SessionListener {
         session.receive(ByteBuffer.wrap(client.preface().take()));
         List<String> start = output();
         assertEquals("SETTINGS", start.getFirst().split(" ")[0], "the server's preface: " + start);
+        serverPreface = start;
         events.clear();
     }
 
@@ -120,6 +123,7 @@ final class SessionHarness implements SessionListener {
     public void request(int streamId, Http2Request r, boolean endStream) {
         assertNotNull(r.method());
         events.add("request " + streamId + " " + r.method() + " " + r.scheme() + " " + r.authority() + " " + r.path()
+                + (r.protocol() == null ? "" : " :protocol=" + r.protocol())
                 + r.headers().stream().map(h -> " " + h.name() + "=" + h.value()).collect(Collectors.joining())
                 + (endStream ? " end" : ""));
     }

@@ -47,11 +47,9 @@ public final class SwitchingProtocolsResponse {
         if (extensions != null) {
             head.append("Sec-WebSocket-Extensions: ").append(extensions).append("\r\n");
         }
+        requireNoHandshakeHeader(extraHeaders);
         StringBuilder tail = new StringBuilder();
         for (Header header : extraHeaders) {
-            if (HANDSHAKE_HEADERS.contains(header.lowerName())) {
-                throw new IllegalArgumentException("header '" + header.name() + "' is set by the WebSocket handshake");
-            }
             tail.append(header.name()).append(": ").append(header.value()).append("\r\n");
         }
         tail.append("\r\n");
@@ -60,5 +58,19 @@ public final class SwitchingProtocolsResponse {
         out.writeBytes(defaultHeaders);
         out.writeBytes(tail.toString().getBytes(StandardCharsets.ISO_8859_1));
         return out.toByteArray();
+    }
+
+    /**
+     * Checks an application's handshake headers.
+     *
+     * @param extraHeaders the application's headers
+     * @throws IllegalArgumentException if one is a header the handshake writes itself
+     */
+    static void requireNoHandshakeHeader(List<Header> extraHeaders) {
+        for (Header header : extraHeaders) {
+            if (HANDSHAKE_HEADERS.contains(header.lowerName())) {
+                throw new IllegalArgumentException("header '" + header.name() + "' is set by the WebSocket handshake");
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates a client's opening handshake (RFC 6455 §4.2.1) and computes the server's side of it.
@@ -20,6 +21,8 @@ public final class WebSocketHandshake {
     /** The GUID RFC 6455 §1.3 appends to the key before hashing. */
     private static final String KEY_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final String SUPPORTED_VERSION = "13";
+    /** What a rejection for the version tells the client (RFC 6455 §4.4). */
+    private static final List<Header> VERSION_HEADERS = List.of(Header.of("Sec-WebSocket-Version", SUPPORTED_VERSION));
 
     private WebSocketHandshake() {
     }
@@ -65,6 +68,32 @@ public final class WebSocketHandshake {
         if (versions.size() > 1 || !versions.get(0).equals(SUPPORTED_VERSION)) {
             return upgradeRequired("Unsupported Sec-WebSocket-Version header");
         }
+        return negotiate(headers, config, acceptValue(key));
+    }
+
+    /**
+     * Validates a WebSocket request that came as an HTTP/2 extended CONNECT (RFC 8441 §5): the session has checked
+     * {@code :method} and {@code :protocol}; there is no key, {@code Connection} or {@code Upgrade}, and a version other
+     * than 13 is a 400 naming the one supported (RFC 6455 §4.4; 426 would ask for an HTTP/1.1 upgrade).
+     *
+     * @param headers the request's regular fields
+     * @param config  whether permessage-deflate may be agreed
+     * @return the accepted handshake (without an accept value) or the rejection to send
+     */
+    public static HandshakeOutcome validateExtendedConnect(List<Header> headers, WebSocketConfig config) {
+        List<String> versions = FieldValues.values(headers, "sec-websocket-version");
+        if (versions.isEmpty()) {
+            return new HandshakeRejected(400, "Missing Sec-WebSocket-Version header", VERSION_HEADERS);
+        }
+        if (versions.size() > 1 || !versions.get(0).equals(SUPPORTED_VERSION)) {
+            return new HandshakeRejected(400, "Unsupported Sec-WebSocket-Version header", VERSION_HEADERS);
+        }
+        return negotiate(headers, config, null);
+    }
+
+    /** Subprotocols and extensions, the part of the handshake both HTTP versions share. */
+    private static HandshakeOutcome negotiate(List<Header> headers, WebSocketConfig config,
+            @Nullable String acceptValue) {
         List<String> subprotocols = FieldValues.listElements(FieldValues.values(headers, "sec-websocket-protocol"));
         for (String subprotocol : subprotocols) {
             if (!HttpSyntax.isToken(subprotocol)) {
@@ -80,7 +109,7 @@ public final class WebSocketHandshake {
                 return badRequest("Invalid Sec-WebSocket-Extensions header");
             }
         }
-        return new HandshakeAccepted(acceptValue(key), subprotocols, deflate);
+        return new HandshakeAccepted(acceptValue, subprotocols, deflate);
     }
 
     /**
@@ -116,7 +145,7 @@ public final class WebSocketHandshake {
     }
 
     private static HandshakeRejected upgradeRequired(String reason) {
-        return new HandshakeRejected(426, reason, List.of(Header.of("Sec-WebSocket-Version", SUPPORTED_VERSION)));
+        return new HandshakeRejected(426, reason, VERSION_HEADERS);
     }
 
 }

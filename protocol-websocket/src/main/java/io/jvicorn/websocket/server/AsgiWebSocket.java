@@ -16,9 +16,6 @@ import io.jvicorn.asgi.WebSocketSend;
 import io.jvicorn.asgi.rules.WebSocketPhase;
 import io.jvicorn.engine.ConnectionClosedException;
 import io.jvicorn.engine.FlightEvents;
-import io.jvicorn.http11.codec.OutputBuffer;
-import io.jvicorn.http11.codec.ResponseEncoder;
-import io.jvicorn.http11.codec.ServerResponses;
 import io.jvicorn.http11.server.UpgradeRequest;
 import io.jvicorn.websocket.codec.CloseStatus;
 import io.jvicorn.websocket.codec.HandshakeAccepted;
@@ -47,12 +44,11 @@ final class AsgiWebSocket {
     private final SocketHandler handler;
     private final UpgradeRequest request;
     private final HandshakeAccepted handshake;
+    private final HandshakeWire wire;
     private final WebSocketScope scope;
 
     // Guarded by the writer's lock.
     private final OutboundFrame frame = new OutboundFrame();
-    private @Nullable ResponseEncoder denial;
-    private @Nullable OutputBuffer denialOut;
 
     private volatile boolean connectSent;
     /** Whether and when the application accepted, the JFR event and the count of sent messages. App thread. */
@@ -62,11 +58,12 @@ final class AsgiWebSocket {
     private long messagesSent;
 
     AsgiWebSocket(SocketEndpoint endpoint, SocketHandler handler, UpgradeRequest request, HandshakeAccepted handshake,
-                  WebSocketScope scope) {
+                  HandshakeWire wire, WebSocketScope scope) {
         this.endpoint = endpoint;
         this.handler = handler;
         this.request = request;
         this.handshake = handshake;
+        this.wire = wire;
         this.scope = scope;
     }
 
@@ -204,12 +201,11 @@ final class AsgiWebSocket {
     }
 
     private void accept(WebSocketAccept accept) throws IOException {
-        byte[] response;
+        WireAction response;
         endpoint.lockSession();
         try {
             requirePhase(WebSocketPhase.HANDSHAKE, accept);
-            response = handshake.encodeResponse(accept.subprotocol(), accept.headers(),
-                    DefaultHeaderLines.forResponse(request.settings().defaults(), accept.headers()));
+            response = wire.acceptance(handshake, accept);
             endpoint.session = new WebSocketSession(endpoint.settings.codecConfig(), handshake.deflate());
             endpoint.phase = WebSocketPhase.OPEN;
         } finally {
@@ -220,7 +216,7 @@ final class AsgiWebSocket {
         openedAt = System.nanoTime();
         accepted = true;
         request.settings().activity().observer().webSocketOpened();
-        endpoint.writer.write(ByteBuffer.wrap(response));
+        response.run();
         ByteBuffer leftover = request.leftover();
         endpoint.connection.execute(() -> handler.opened(leftover));
     }
@@ -244,7 +240,7 @@ final class AsgiWebSocket {
         if (refuse) {
             // ASGI: a close before accept rejects the handshake with 403.
             accessLog("403");
-            refuseWith(ServerResponses.plainResponse(403, "", request.settings().defaults()));
+            refuseWith(wire.refusal(403, ""));
             return;
         }
         endpoint.armCloseDeadline();
@@ -256,13 +252,7 @@ final class AsgiWebSocket {
         endpoint.lockSession();
         try {
             requirePhase(WebSocketPhase.HANDSHAKE, start);
-            ResponseEncoder encoder = new ResponseEncoder(request.settings().defaults());
-            OutputBuffer out = new OutputBuffer();
-            encoder.begin(request.head());
-            encoder.closeAfterResponse();
-            encoder.start(start.status(), start.headers(), false, out);
-            denial = encoder;
-            denialOut = out;
+            wire.startDenial(start);
             endpoint.phase = WebSocketPhase.DENYING;
         } finally {
             endpoint.unlockSession();
@@ -271,14 +261,9 @@ final class AsgiWebSocket {
     }
 
     private void continueDenial(WebSocketHttpResponseBody body) throws IOException {
-        ResponseEncoder encoder;
-        OutputBuffer out;
         endpoint.lockSession();
         try {
             requirePhase(WebSocketPhase.DENYING, body);
-            encoder = denial;
-            out = denialOut;
-            assert encoder != null && out != null;
             if (!body.moreBody()) {
                 endpoint.phase = WebSocketPhase.REFUSED;
                 endpoint.appDone = true;
@@ -286,12 +271,7 @@ final class AsgiWebSocket {
         } finally {
             endpoint.unlockSession();
         }
-        encoder.body(body.body(), body.moreBody(), out);
-        try {
-            endpoint.writer.write(out.buffers());
-        } finally {
-            out.clear();
-        }
+        wire.denialBody(body);
         if (!body.moreBody()) {
             endpoint.inbox.finish(CONNECTION_LOST);
             endpoint.connection.closeGracefully();
@@ -299,10 +279,10 @@ final class AsgiWebSocket {
     }
 
     /** Writes a complete refusal response and closes; the writer's lock is held. */
-    private void refuseWith(byte[] response) throws IOException {
+    private void refuseWith(WireAction response) throws IOException {
         endpoint.inbox.finish(CONNECTION_LOST);
         try {
-            endpoint.writer.write(ByteBuffer.wrap(response));
+            response.run();
         } finally {
             endpoint.connection.closeGracefully();
         }
@@ -346,8 +326,7 @@ final class AsgiWebSocket {
                     if (failure == null) {
                         LOG.log(System.Logger.Level.ERROR, "ASGI callable returned without sending handshake.");
                     }
-                    refuseQuietly(ServerResponses.plainResponse(500, "Internal Server Error",
-                            request.settings().defaults()));
+                    refuseQuietly(wire.refusal(500, "Internal Server Error"));
                     return false;
                 }
                 case DENYING -> {
@@ -378,7 +357,7 @@ final class AsgiWebSocket {
         }
     }
 
-    private void refuseQuietly(byte[] response) {
+    private void refuseQuietly(WireAction response) {
         try {
             refuseWith(response);
         } catch (IOException e) {

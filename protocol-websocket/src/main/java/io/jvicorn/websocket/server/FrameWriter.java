@@ -11,19 +11,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * The one way out to the socket. {@link Transport#write} allows one writer at a time and parks it while the socket is
  * full, so the application's sends hold {@link #lock()} while they write (a {@link ReentrantLock}: a parked virtual
  * thread holding it releases its carrier). The selector loop must never park, so its frames (pongs, close frames, the
- * keepalive ping) go into a queue that whoever holds the lock drains before releasing it; when nobody holds it, a
- * short-lived virtual thread does.
+ * keepalive ping, an HTTP/2 stream's refusal during shutdown) go into a queue that whoever holds the lock drains before
+ * releasing it; when nobody holds it, a short-lived virtual thread does.
  */
 final class FrameWriter {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
     private static final String DRAINER_NAME = "jvicorn-ws-writer";
-    /** Queued after the last frame: close the TCP connection once everything before it is written. */
-    private static final byte[] CLOSE_CONNECTION = new byte[0];
+    /** Queued after the last frame: close the connection (end the HTTP/2 stream) once all before it is written. */
+    private static final WireAction CLOSE_CONNECTION = () -> { };
 
     private final Transport connection;
     private final Runnable onConnectionClosing;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ConcurrentLinkedQueue<byte[]> queued = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<WireAction> queued = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainerRunning = new AtomicBoolean();
 
     /**
@@ -77,7 +77,16 @@ final class FrameWriter {
      * @param bytes the bytes, owned by the writer from now on
      */
     void enqueue(byte[] bytes) {
-        queued.add(bytes);
+        enqueue(() -> connection.write(ByteBuffer.wrap(bytes)));
+    }
+
+    /**
+     * Queues a write (an HTTP/2 stream's response head, say) after whatever is being written now; any thread.
+     *
+     * @param action what writes
+     */
+    void enqueue(WireAction action) {
+        queued.add(action);
         startDrainer();
     }
 
@@ -107,7 +116,7 @@ final class FrameWriter {
 
     /** Lock held. A failed write closes the connection; whatever else is queued is dropped. */
     private void drain() {
-        byte[] next;
+        WireAction next;
         while ((next = queued.poll()) != null) {
             if (next == CLOSE_CONNECTION) {
                 onConnectionClosing.run();
@@ -118,7 +127,7 @@ final class FrameWriter {
                 continue;
             }
             try {
-                connection.write(ByteBuffer.wrap(next));
+                next.run();
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.DEBUG, "WebSocket control frame not written: {0}", e.getMessage());
                 connection.close();

@@ -6,7 +6,6 @@ import io.jvicorn.asgi.WebSocketPongReceive;
 import io.jvicorn.asgi.WebSocketReceive;
 import io.jvicorn.asgi.rules.WebSocketPhase;
 import io.jvicorn.engine.ConnectionHandler;
-import io.jvicorn.http11.codec.ServerResponses;
 import io.jvicorn.http11.server.HttpSettings;
 import io.jvicorn.websocket.codec.CloseStatus;
 import io.jvicorn.websocket.codec.OutboundFrame;
@@ -33,6 +32,7 @@ final class SocketHandler implements ConnectionHandler {
 
     private final SocketEndpoint endpoint;
     private final HttpSettings http;
+    private final HandshakeWire wire;
     private final Keepalive keepalive;
     private final OutboundFrame control = new OutboundFrame();
 
@@ -43,9 +43,10 @@ final class SocketHandler implements ConnectionHandler {
     private boolean inputEnded;
     private boolean closed;
 
-    SocketHandler(SocketEndpoint endpoint, HttpSettings http) {
+    SocketHandler(SocketEndpoint endpoint, HttpSettings http, HandshakeWire wire) {
         this.endpoint = endpoint;
         this.http = http;
+        this.wire = wire;
         this.keepalive = new Keepalive(endpoint.settings.pingIntervalNanos(), endpoint.settings.pingTimeoutNanos());
         endpoint.loopWork(this::work);
     }
@@ -61,7 +62,7 @@ final class SocketHandler implements ConnectionHandler {
         work();
     }
 
-    /** The 101 response is written: decode what came with the handshake, then read. */
+    /** The accepting response (101, or 200 on an HTTP/2 stream) is written: decode what came with it, then read. */
     void opened(ByteBuffer leftover) {
         if (closed) {
             return;
@@ -193,7 +194,7 @@ final class SocketHandler implements ConnectionHandler {
         switch (endpoint.phase) {
             case HANDSHAKE -> {
                 endpoint.phase = WebSocketPhase.REFUSED;
-                endpoint.writer.enqueue(ServerResponses.plainResponse(500, "Internal Server Error", http.defaults()));
+                endpoint.writer.enqueue(wire.refusal(500, "Internal Server Error"));
                 endpoint.writer.enqueueClose();
                 endpoint.inbox.finish(CONNECTION_LOST);
                 endpoint.armCloseDeadline();
@@ -284,7 +285,9 @@ final class SocketHandler implements ConnectionHandler {
         pending = null;
         endpoint.ended.countDown();
         endpoint.inbox.finish(CONNECTION_LOST);
-        http.activity().connectionClosed();
+        if (wire.ownsConnection()) {
+            http.activity().connectionClosed();
+        }
         work();
     }
 

@@ -9,17 +9,15 @@ import io.jvicorn.http11.server.HttpSettings;
 import io.jvicorn.http11.server.UpgradeRequest;
 import io.jvicorn.http11.server.WebSocketUpgrade;
 import io.jvicorn.websocket.codec.HandshakeAccepted;
-import io.jvicorn.websocket.codec.HandshakeOutcome;
 import io.jvicorn.websocket.codec.HandshakeRejected;
 import io.jvicorn.websocket.codec.WebSocketConfig;
-import io.jvicorn.websocket.codec.WebSocketHandshake;
-import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * jvicorn's WebSocket server: plugged into the HTTP/1.1 server, it takes over each {@code Upgrade: websocket}
- * request. An invalid handshake gets the codec's 400 or 426; a valid one runs the application with a
- * {@link WebSocketScope} and ASGI's websocket messages, as Uvicorn does.
+ * jvicorn's WebSocket server: plugged into the HTTP server, it takes over each {@code Upgrade: websocket} request
+ * (HTTP/1.1) and each extended CONNECT with {@code :protocol websocket} (HTTP/2, RFC 8441; the stream is then its
+ * connection, see {@link io.jvicorn.http11.server.UpgradeStream}). An invalid handshake gets the codec's 400 or 426;
+ * a valid one runs the application with a {@link WebSocketScope} and ASGI's websocket messages, as Uvicorn does.
  */
 public final class WebSocketServer implements WebSocketUpgrade {
 
@@ -41,26 +39,24 @@ public final class WebSocketServer implements WebSocketUpgrade {
 
     @Override
     public void run(UpgradeRequest request) throws Exception {
-        RequestHead head = request.head();
-        HandshakeOutcome outcome = WebSocketHandshake.validate(head.method(), head.version().text(), head.headers(),
-                codecConfig);
-        switch (outcome) {
-            case HandshakeRejected rejected -> reject(request, rejected);
-            case HandshakeAccepted accepted -> serve(request, accepted);
+        HandshakeWire wire = HandshakeWire.of(request);
+        switch (wire.validate(codecConfig)) {
+            case HandshakeRejected rejected -> reject(request, wire, rejected);
+            case HandshakeAccepted accepted -> serve(request, wire, accepted);
         }
     }
 
-    private static void reject(UpgradeRequest request, HandshakeRejected rejected) throws Exception {
-        HttpSettings http = request.settings();
-        AccessLog.handshake(http, request.client(), request.head(), rejected.status() + " " + rejected.reason());
-        byte[] response = rejected.encodeResponse(DefaultHeaderLines.forResponse(http.defaults(), rejected.headers()));
-        request.connection().write(ByteBuffer.wrap(response));
+    private static void reject(UpgradeRequest request, HandshakeWire wire, HandshakeRejected rejected)
+            throws Exception {
+        AccessLog.handshake(request.settings(), request.client(), request.head(),
+                rejected.status() + " " + rejected.reason());
+        wire.rejection(rejected).run();
     }
 
-    private void serve(UpgradeRequest request, HandshakeAccepted accepted) {
+    private void serve(UpgradeRequest request, HandshakeWire wire, HandshakeAccepted accepted) {
         Transport connection = request.connection();
         SocketEndpoint endpoint = new SocketEndpoint(connection, settings);
-        SocketHandler handler = new SocketHandler(endpoint, request.settings());
+        SocketHandler handler = new SocketHandler(endpoint, request.settings(), wire);
         connection.execute(() -> {
             if (connection.isOpen()) {
                 connection.replaceHandler(handler);
@@ -71,7 +67,7 @@ public final class WebSocketServer implements WebSocketUpgrade {
                 handler.closedBeforeInstall();
             }
         });
-        new AsgiWebSocket(endpoint, handler, request, accepted, scope(request, accepted)).run();
+        new AsgiWebSocket(endpoint, handler, request, accepted, wire, scope(request, accepted)).run();
     }
 
     private static WebSocketScope scope(UpgradeRequest request, HandshakeAccepted accepted) {
@@ -79,7 +75,7 @@ public final class WebSocketServer implements WebSocketUpgrade {
         RequestHead head = request.head();
         String scheme = request.scheme();
         List<String> subprotocols = accepted.subprotocols();
-        return new WebSocketScope(AsgiVersion.HTTP, "1.1", scheme, request.path(), request.rawPath(),
+        return new WebSocketScope(AsgiVersion.HTTP, head.version().text(), scheme, request.path(), request.rawPath(),
                 head.queryString(), http.rootPath(), head.headers(), request.client(), request.server(), subprotocols,
                 request.state(), ScopeParts.webSocketExtensions(request.tls()));
     }
