@@ -9,6 +9,11 @@ import io.jvicorn.asgi.HttpRequest;
 import io.jvicorn.asgi.HttpResponseBody;
 import io.jvicorn.asgi.HttpResponseStart;
 import io.jvicorn.asgi.HttpScope;
+import io.jvicorn.asgi.WebSocketAccept;
+import io.jvicorn.asgi.WebSocketDisconnect;
+import io.jvicorn.asgi.WebSocketReceive;
+import io.jvicorn.asgi.WebSocketScope;
+import io.jvicorn.asgi.WebSocketSend;
 import io.jvicorn.server.H2spec;
 import io.jvicorn.server.TlsConfig;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Headless Chromium over TLS negotiates h2 by ALPN: it loads a page, fetches eight resources at once over the one
- * connection, uploads a body, and posts what it got; every request the application saw was HTTP/2.
+ * connection, uploads a body, echoes a WebSocket message (RFC 8441, a stream of the same connection), and posts what
+ * it got; every request and the WebSocket the application saw were HTTP/2.
  */
 class Http2ChromiumTest {
     private static final String CHROMIUM = "/usr/bin/chromium";
@@ -34,10 +40,16 @@ class Http2ChromiumTest {
             <!doctype html>
             <html><body><script>
             const report = (result) => fetch("/result", {method: "POST", body: JSON.stringify(result)});
+            const echo = () => new Promise((resolve, reject) => {
+              const ws = new WebSocket("wss://" + location.host + "/ws");
+              ws.onopen = () => ws.send("over h2?");
+              ws.onmessage = (e) => { ws.close(1000, "done"); resolve(e.data); };
+              ws.onerror = () => reject(new Error("websocket error"));
+            });
             Promise.all([...Array(8).keys()].map(i => fetch("/item/" + i).then(r => r.text())))
               .then(items => fetch("/upload", {method: "POST", body: "x".repeat(100000)})
                 .then(r => r.text())
-                .then(upload => report({items: items, upload: upload})))
+                .then(upload => echo().then(ws => report({items: items, upload: upload, ws: ws}))))
               .catch(e => report({error: String(e)}));
             </script></body></html>
             """;
@@ -50,6 +62,18 @@ class Http2ChromiumTest {
         CompletableFuture<String> result = new CompletableFuture<>();
         Set<String> versions = ConcurrentHashMap.newKeySet();
         Application app = (scope, receive, send) -> {
+            if (scope instanceof WebSocketScope ws) {
+                versions.add("ws " + ws.httpVersion());
+                receive.receive(); // websocket.connect
+                send.send(new WebSocketAccept(null, List.of()));
+                if (receive.receive() instanceof WebSocketReceive message) {
+                    send.send(new WebSocketSend(null, message.text() + " " + ws.httpVersion()));
+                }
+                while (!(receive.receive() instanceof WebSocketDisconnect)) {
+                    // until the browser closes
+                }
+                return;
+            }
             HttpScope http = (HttpScope) scope;
             versions.add(http.httpVersion());
             ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -87,7 +111,8 @@ class Http2ChromiumTest {
                 assertTrue(json.contains("\"items\":[\"/item/0\",\"/item/1\",\"/item/2\",\"/item/3\",\"/item/4\","
                         + "\"/item/5\",\"/item/6\",\"/item/7\"]"), json);
                 assertTrue(json.contains("\"upload\":\"got 100000\""), json);
-                assertEquals(Set.of("2"), versions, "every request Chromium made was HTTP/2");
+                assertTrue(json.contains("\"ws\":\"over h2? 2\""), json);
+                assertEquals(Set.of("2", "ws 2"), versions, "every request and the WebSocket went over HTTP/2");
             } finally {
                 browser.descendants().forEach(ProcessHandle::destroy);
                 browser.destroy();
