@@ -22,7 +22,7 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class SupervisedProcess implements AutoCloseable {
     static final Pattern RUNNING = Pattern.compile("jvicorn running on http://127\\.0\\.0\\.1:(\\d+) ");
-    static final Duration STARTUP = Duration.ofSeconds(20);
+    static final Duration STARTUP = Duration.ofSeconds(60);
 
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
