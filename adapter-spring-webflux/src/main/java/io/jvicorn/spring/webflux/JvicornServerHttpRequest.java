@@ -2,7 +2,6 @@ package io.jvicorn.spring.webflux;
 
 import io.jvicorn.asgi.Address;
 import io.jvicorn.asgi.ConnectionScope;
-import io.jvicorn.asgi.Header;
 import io.jvicorn.asgi.HttpScope;
 import io.jvicorn.asgi.rules.TlsExtension;
 import java.net.InetAddress;
@@ -75,12 +74,9 @@ final class JvicornServerHttpRequest extends AbstractServerHttpRequest {
         return new URI(scope.scheme() + "://" + host + target);
     }
 
+    /** The scope's headers, in a {@link HeaderFields} rather than copied into Spring's map. */
     static HttpHeaders headers(ConnectionScope scope) {
-        HttpHeaders headers = new HttpHeaders();
-        for (Header h : scope.headers()) {
-            headers.add(h.name(), h.value());
-        }
-        return headers;
+        return new HttpHeaders(new HeaderFields(scope.headers()));
     }
 
     @Override

@@ -1,16 +1,15 @@
 package io.jvicorn.spring.webflux;
 
-import io.jvicorn.asgi.Header;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseCookie;
@@ -40,14 +39,22 @@ final class JvicornServerHttpResponse extends AbstractServerHttpResponse {
 
     private final ResponseChannel channel;
     private final ExchangeLoop loop;
+    /** Behind {@link #getHeaders()}: read directly when the start is sent. */
+    private final HeaderFields headers;
     private boolean started;
     private boolean ended;
     private @Nullable Throwable writeFailure;
 
     JvicornServerHttpResponse(DataBufferFactory buffers, ResponseChannel channel, ExchangeLoop loop) {
-        super(buffers, new HttpHeaders());
+        this(buffers, channel, loop, new HeaderFields());
+    }
+
+    private JvicornServerHttpResponse(DataBufferFactory buffers, ResponseChannel channel, ExchangeLoop loop,
+                                      HeaderFields headers) {
+        super(buffers, new HttpHeaders(headers));
         this.channel = channel;
         this.loop = loop;
+        this.headers = headers;
     }
 
     /** @return the channel the response is sent through: jvicorn has no response object of its own */
@@ -134,9 +141,7 @@ final class JvicornServerHttpResponse extends AbstractServerHttpResponse {
 
         @Override
         public void onNext(DataBuffer buffer) {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            DataBufferUtils.release(buffer);
+            byte[] bytes = bytes(buffer);
             loop.execute(() -> {
                 if (cancelled) {
                     return;
@@ -194,6 +199,24 @@ final class JvicornServerHttpResponse extends AbstractServerHttpResponse {
         }
     }
 
+    /**
+     * A buffer's bytes, released. The array of a heap buffer that holds exactly its readable bytes is taken as it is
+     * (a {@code byte[]} body, Jackson's output): such a buffer is not pooled, so nothing reuses the array. Others are
+     * copied.
+     */
+    static byte[] bytes(DataBuffer buffer) {
+        if (buffer instanceof DefaultDataBuffer heap) {
+            ByteBuffer b = heap.getNativeBuffer(); // a view of the readable bytes
+            if (b.hasArray() && b.arrayOffset() == 0 && b.position() == 0 && b.limit() == b.array().length) {
+                return b.array();
+            }
+        }
+        byte[] bytes = new byte[buffer.readableByteCount()];
+        buffer.read(bytes);
+        DataBufferUtils.release(buffer);
+        return bytes;
+    }
+
     /** Application thread: a part of the body, after the start if it is not sent yet. */
     private void sendPart(byte[] bytes, boolean more) throws IOException, InterruptedException {
         if (!started) {
@@ -208,13 +231,7 @@ final class JvicornServerHttpResponse extends AbstractServerHttpResponse {
     private void sendStart() throws IOException, InterruptedException {
         started = true;
         HttpStatusCode status = getStatusCode();
-        List<Header> headers = new ArrayList<>();
-        for (Map.Entry<String, List<String>> e : getHeaders().headerSet()) {
-            for (String value : e.getValue()) {
-                headers.add(Header.of(e.getKey(), value));
-            }
-        }
-        channel.start(status == null ? 200 : status.value(), headers);
+        channel.start(status == null ? 200 : status.value(), headers.toHeaders());
     }
 
     private void failed(Throwable t) {

@@ -16,13 +16,10 @@ import io.jvicorn.asgi.WebSocketScope;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
-import reactor.core.Disposable;
 
 /**
  * Serves a Spring WebFlux {@link HttpHandler} on jvicorn, as Reactor Netty's {@code ReactorHttpHandlerAdapter} does
@@ -78,8 +75,7 @@ public final class WebFluxApplication implements Application {
 
     private void serveHttp(HttpScope scope, Receive receive, Send send) throws Exception {
         ExchangeLoop loop = new ExchangeLoop();
-        AtomicReference<@Nullable Disposable> subscription = new AtomicReference<>();
-        RequestReader reader = new RequestReader(scope, receive, buffers, () -> clientGone(subscription, loop));
+        RequestReader reader = new RequestReader(scope, receive, buffers, () -> clientGone(loop));
         JvicornServerHttpRequest request;
         try {
             request = new JvicornServerHttpRequest(scope, reader.body());
@@ -91,7 +87,7 @@ public final class WebFluxApplication implements Application {
         }
         JvicornServerHttpResponse response = new JvicornServerHttpResponse(buffers,
                 new ResponseChannel.Http(send, reader), loop);
-        run(request, response, loop, subscription);
+        run(request, response, loop);
         response.finish();
     }
 
@@ -109,21 +105,21 @@ public final class WebFluxApplication implements Application {
         }
         JvicornServerHttpResponse response = new JvicornServerHttpResponse(buffers, new ResponseChannel.Denial(send),
                 loop);
-        run(request, response, loop, new AtomicReference<>());
+        run(request, response, loop);
         if (!socket.accepted()) {
             response.finish(); // WebFlux answered the handshake with an HTTP response: the denial
         }
     }
 
     /** Runs the handler, its sends on this thread, until it completes; the response is then committed. */
-    private void run(JvicornServerHttpRequest request, JvicornServerHttpResponse response, ExchangeLoop loop,
-                     AtomicReference<@Nullable Disposable> subscription) throws Exception {
-        subscription.set(handler.handle(request, response).subscribe(null, loop::finish, () -> loop.finish(null)));
+    private void run(JvicornServerHttpRequest request, JvicornServerHttpResponse response, ExchangeLoop loop)
+            throws Exception {
+        handler.handle(request, response).subscribe(loop);
         Throwable failure;
         try {
             failure = loop.run();
         } catch (InterruptedException e) {
-            dispose(subscription);
+            loop.cancel();
             throw e;
         }
         if (failure instanceof ClientDisconnectedException gone) {
@@ -138,15 +134,8 @@ public final class WebFluxApplication implements Application {
     }
 
     /** The client left before the response completed: the handler is cancelled and the exchange ends. */
-    private static void clientGone(AtomicReference<@Nullable Disposable> subscription, ExchangeLoop loop) {
-        dispose(subscription);
+    private static void clientGone(ExchangeLoop loop) {
+        loop.cancel();
         loop.finish(new ClientDisconnectedException("the client went away during the response"));
-    }
-
-    private static void dispose(AtomicReference<@Nullable Disposable> subscription) {
-        Disposable d = subscription.get();
-        if (d != null) {
-            d.dispose(); // cancels the handler: its streams see the cancel signal
-        }
     }
 }

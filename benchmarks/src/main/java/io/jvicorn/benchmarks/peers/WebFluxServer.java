@@ -32,8 +32,12 @@ public final class WebFluxServer {
         System.out.flush();
     }
 
-    /** The application: the same for both servers. */
-    static HttpHandler handler() {
+    /**
+     * The application: the same for both servers (and for {@code WebFluxAdapterBenchmark}).
+     *
+     * @return the router's handler
+     */
+    public static HttpHandler handler() {
         RouterFunction<ServerResponse> routes = RouterFunctions.route()
                 .GET(Workloads.PLAINTEXT_PATH, r -> ServerResponse.ok().contentType(MediaType.TEXT_PLAIN)
                         .bodyValue(Workloads.PLAINTEXT))

@@ -1,11 +1,20 @@
 package io.jvicorn.benchmarks.micro;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jvicorn.asgi.Header;
+import io.jvicorn.asgi.HttpResponseBody;
+import io.jvicorn.asgi.HttpResponseStart;
+import io.jvicorn.asgi.SendEvent;
+import io.jvicorn.benchmarks.peers.Workloads;
 import io.jvicorn.websocket.codec.WebSocketEvent;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -60,6 +69,24 @@ class MicrobenchmarksTest {
         } finally {
             b.tearDown();
         }
+    }
+
+    @Test
+    void webFluxAdapterAnswersEachRequestWithTheWorkloadsBody() throws Exception {
+        WebFluxAdapterBenchmark b = new WebFluxAdapterBenchmark();
+        b.setUp();
+        for (int i = 0; i < 3; i++) { // the application is reused between operations
+            assertArrayEquals(Workloads.JSON, assertInstanceOf(HttpResponseBody.class, b.json()).body());
+            assertArrayEquals(Workloads.PLAINTEXT, assertInstanceOf(HttpResponseBody.class, b.plaintext()).body());
+        }
+        List<SendEvent> sent = new ArrayList<>();
+        b.call(Workloads.JSON_PATH, sent::add);
+        HttpResponseStart start = assertInstanceOf(HttpResponseStart.class, sent.getFirst());
+        assertEquals(200, start.status());
+        assertEquals("application/json", Header.first(start.headers(), "content-type"));
+        assertEquals(Integer.toString(Workloads.JSON.length), Header.first(start.headers(), "content-length"));
+        assertEquals(2, sent.size(), "the start and one final body part");
+        assertFalse(assertInstanceOf(HttpResponseBody.class, sent.getLast()).moreBody());
     }
 
     private static String text(ByteBuffer[] buffers) {
