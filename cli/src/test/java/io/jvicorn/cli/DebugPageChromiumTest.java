@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jvicorn.testing.HeadlessChromium;
 import java.io.BufferedReader;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code target/debug-page.png} ({@code docs/debug-page.png} is a copy of one).
  */
 class DebugPageChromiumTest {
-    private static final String CHROMIUM = "/usr/bin/chromium";
     private static final Pattern RUNNING = Pattern.compile("jvicorn running on http://127\\.0\\.0\\.1:(\\d+) ");
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     @Test
     @Timeout(120)
     void chromiumRendersThePage(@TempDir Path profile) throws Exception {
-        Assumptions.assumeTrue(new File(CHROMIUM).canExecute(), "no " + CHROMIUM + " (apt-get install chromium)");
+        Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.EXECUTABLE + " (apt-get install chromium)");
         Process server = JvicornProcess.start("org.example.debugshop:ShopApp", "--port", "0", "--debug",
                 "--no-access-log", "--app-dir", "target/test-classes");
         try {
@@ -64,10 +63,7 @@ class DebugPageChromiumTest {
 
     /** Runs headless Chromium once and returns its standard output. */
     private static String chromium(Path profile, String name, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile.resolve(name)));
-        command.addAll(List.of(args));
+        List<String> command = HeadlessChromium.command(profile.resolve(name), args);
         Path log = profile.resolve(name + ".log");
         Process browser = new ProcessBuilder(command).redirectError(log.toFile()).start();
         try {

@@ -10,8 +10,8 @@ import io.jvicorn.asgi.HttpRequest;
 import io.jvicorn.asgi.HttpResponseBody;
 import io.jvicorn.asgi.HttpResponseStart;
 import io.jvicorn.asgi.HttpScope;
+import io.jvicorn.testing.HeadlessChromium;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * except under CI, which installs it (.ci/run).
  */
 class ChromiumTest {
-    private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String PAGE = """
             <!doctype html>
             <html><body><script>
@@ -69,23 +68,19 @@ class ChromiumTest {
     @Test
     @Timeout(120)
     void browserExchangesMessagesAndSeesTheEndpointsCloseCode(@TempDir Path profile) throws Exception {
-        boolean installed = new File(CHROMIUM).canExecute();
+        boolean installed = HeadlessChromium.available();
         if (System.getenv("CI") != null && !installed) {
-            fail("no " + CHROMIUM + "; .ci/run installs chromium");
+            fail("no " + HeadlessChromium.EXECUTABLE + "; .ci/run installs chromium");
         }
-        Assumptions.assumeTrue(installed, "no " + CHROMIUM + " (apt-get install chromium), skipping the browser test");
+        Assumptions.assumeTrue(installed, "no " + HeadlessChromium.EXECUTABLE
+                + " (apt-get install chromium), skipping the browser test");
         Events.clear();
         CompletableFuture<String> result = new CompletableFuture<>();
         JakartaServerContainer container = new JakartaServerContainer();
         container.addEndpoint(TestEndpoints.Rooms.class);
         container.addEndpoint(TestEndpoints.Closer.class);
         try (TestServer s = TestServer.start(container.application(page(result)))) {
-            Process browser = new ProcessBuilder(CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile.resolve("profile"),
-                    "http://127.0.0.1:" + s.port() + "/")
-                    .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
-            try {
+            try (HeadlessChromium browser = HeadlessChromium.open(profile, "http://127.0.0.1:" + s.port() + "/")) {
                 String json = result.get(90, TimeUnit.SECONDS);
                 assertTrue(json.contains("\"messages\":[\"text:chromium#7:hello\",\"binary:127,1,2,3,250\"]"), json);
                 assertTrue(json.contains("\"roomsClose\":\"1000 clean=true\""), json);
@@ -96,12 +91,6 @@ class ChromiumTest {
                         Events.all().stream().filter(e -> e.startsWith("rooms ") && !e.startsWith("rooms open"))
                                 .toList());
                 assertTrue(Events.all().getFirst().startsWith("rooms open chromium 7"), Events.all().toString());
-            } finally {
-                browser.descendants().forEach(ProcessHandle::destroy);
-                browser.destroy();
-                if (!browser.waitFor(10, TimeUnit.SECONDS)) {
-                    browser.destroyForcibly();
-                }
             }
         }
     }

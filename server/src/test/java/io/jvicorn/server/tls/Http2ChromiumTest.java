@@ -16,8 +16,8 @@ import io.jvicorn.asgi.WebSocketScope;
 import io.jvicorn.asgi.WebSocketSend;
 import io.jvicorn.server.H2spec;
 import io.jvicorn.server.TlsConfig;
+import io.jvicorn.testing.HeadlessChromium;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * it got; every request and the WebSocket the application saw were HTTP/2.
  */
 class Http2ChromiumTest {
-    private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String PAGE = """
             <!doctype html>
             <html><body><script>
@@ -57,7 +56,7 @@ class Http2ChromiumTest {
     @Test
     @Timeout(120)
     void chromiumSpeaksH2OverTls(@TempDir Path profile) throws Exception {
-        H2spec.requireTool(new File(CHROMIUM).canExecute(), "no " + CHROMIUM + " (apt-get install chromium)");
+        H2spec.requireTool(HeadlessChromium.available(), "no " + HeadlessChromium.EXECUTABLE + " (apt-get install chromium)");
         KeyMaterial keys = KeyMaterial.shared();
         CompletableFuture<String> result = new CompletableFuture<>();
         Set<String> versions = ConcurrentHashMap.newKeySet();
@@ -101,24 +100,13 @@ class Http2ChromiumTest {
         };
         try (TlsTestServer s = TlsTestServer.start(app, b -> b.tls(TlsConfig.pem(keys.serverCert(),
                 keys.serverKey())))) {
-            Process browser = new ProcessBuilder(CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--ignore-certificate-errors",
-                    "--user-data-dir=" + profile.resolve("profile"), s.url("/"))
-                    .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
-            try {
+            try (HeadlessChromium browser = HeadlessChromium.open(profile, s.url("/"), "--ignore-certificate-errors")) {
                 String json = result.get(90, TimeUnit.SECONDS);
                 assertTrue(json.contains("\"items\":[\"/item/0\",\"/item/1\",\"/item/2\",\"/item/3\",\"/item/4\","
                         + "\"/item/5\",\"/item/6\",\"/item/7\"]"), json);
                 assertTrue(json.contains("\"upload\":\"got 100000\""), json);
                 assertTrue(json.contains("\"ws\":\"over h2? 2\""), json);
                 assertEquals(Set.of("2", "ws 2"), versions, "every request and the WebSocket went over HTTP/2");
-            } finally {
-                browser.descendants().forEach(ProcessHandle::destroy);
-                browser.destroy();
-                if (!browser.waitFor(10, TimeUnit.SECONDS)) {
-                    browser.destroyForcibly();
-                }
             }
         }
     }

@@ -10,8 +10,8 @@ import io.jvicorn.asgi.HttpResponseBody;
 import io.jvicorn.asgi.HttpResponseStart;
 import io.jvicorn.asgi.HttpScope;
 import io.jvicorn.asgi.WebSocketDisconnect;
+import io.jvicorn.testing.HeadlessChromium;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * text and a binary message and posts what it saw (including {@code ws.extensions}) to {@code /result}.
  */
 class ChromiumTest {
-    private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String PAGE = """
             <!doctype html>
             <html><body><script>
@@ -56,7 +55,7 @@ class ChromiumTest {
     @Test
     @Timeout(90)
     void browserExchangesTextAndBinaryWithCompression(@TempDir Path profile) throws Exception {
-        Assumptions.assumeTrue(new File(CHROMIUM).canExecute(), "no " + CHROMIUM + " (apt-get install chromium)");
+        Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.EXECUTABLE + " (apt-get install chromium)");
         CompletableFuture<String> result = new CompletableFuture<>();
         EchoRecorder echo = new EchoRecorder();
         Application app = (scope, receive, send) -> {
@@ -82,23 +81,12 @@ class ChromiumTest {
             send.send(new HttpResponseBody(http.path().equals("/") ? page : new byte[0], false));
         };
         try (WsTestServer s = WsTestServer.start(app)) {
-            Process browser = new ProcessBuilder(CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile.resolve("profile"),
-                    "http://127.0.0.1:" + s.port() + "/")
-                    .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
-            try {
+            try (HeadlessChromium browser = HeadlessChromium.open(profile, "http://127.0.0.1:" + s.port() + "/")) {
                 String json = result.get(60, TimeUnit.SECONDS);
                 assertTrue(json.contains("\"text:hello from chromium\""), json);
                 assertTrue(json.contains("\"binary:1,2,3,250\""), json);
                 assertTrue(json.contains("\"extensions\":\"permessage-deflate"), json);
                 assertEquals(new WebSocketDisconnect(1000, "done"), echo.disconnect());
-            } finally {
-                browser.descendants().forEach(ProcessHandle::destroy);
-                browser.destroy();
-                if (!browser.waitFor(10, TimeUnit.SECONDS)) {
-                    browser.destroyForcibly();
-                }
             }
         }
     }
