@@ -25,6 +25,8 @@ public final class OutputBuffer {
     /** Reused view of the first segment of {@link #small}, to spare an allocation per response. */
     private ByteBuffer smallView = ByteBuffer.wrap(small);
     private boolean smallViewUsed;
+    /** Reused view of {@link #small} for {@link #append}. */
+    private ByteBuffer fillView = ByteBuffer.wrap(small);
 
     private ByteBuffer[] parts = new ByteBuffer[4];
     /** Each part's first position, kept because writing a view advances it. */
@@ -87,6 +89,27 @@ public final class OutputBuffer {
         smallLength = p;
         size += len;
         view = null;
+    }
+
+    /**
+     * Queues {@code len} bytes that the caller fills, before the buffers are next written, through the returned view
+     * of them: for bytes that come from elsewhere (a file) without a copy of their own. The view is valid until the
+     * next call of a method of this buffer.
+     *
+     * @param len the number of bytes
+     * @return a view whose {@code remaining()} bytes, from its position, are the queued ones
+     */
+    public ByteBuffer append(int len) {
+        if (len < 0) {
+            throw new IllegalArgumentException("negative length " + len);
+        }
+        ensure(len);
+        ByteBuffer space = fillView;
+        space.limit(smallLength + len).position(smallLength);
+        smallLength += len;
+        size += len;
+        view = null;
+        return space;
     }
 
     /** Queues {@code name ": " value CRLF}. */
@@ -238,6 +261,7 @@ public final class OutputBuffer {
             small = Arrays.copyOf(small, Math.max(needed, Math.max(INITIAL_BYTES, small.length * 2)));
             smallView = ByteBuffer.wrap(small);
             smallViewUsed = false;
+            fillView = ByteBuffer.wrap(small);
         }
     }
 
