@@ -112,6 +112,28 @@ public final class OutputBuffer {
         return space;
     }
 
+    /**
+     * Forgets the last bytes queued, down to {@code newSize}: for the part of an {@link #append} the caller could not
+     * fill. Only bytes copied since the buffers were last taken with {@link #buffers()} can be forgotten.
+     *
+     * @param newSize the size to go back to
+     * @throws IllegalArgumentException if {@code newSize} is negative or above {@link #size()}
+     * @throws IllegalStateException    if some of those bytes were already handed out by {@link #buffers()}, or
+     *                                  were referenced rather than copied
+     */
+    public void truncate(int newSize) {
+        if (newSize < 0 || newSize > size) {
+            throw new IllegalArgumentException("cannot truncate " + size + " bytes to " + newSize);
+        }
+        int drop = size - newSize;
+        if (drop > smallLength - segmentStart) {
+            throw new IllegalStateException("only the bytes copied since buffers() was called can be truncated");
+        }
+        smallLength -= drop;
+        size = newSize;
+        view = null;
+    }
+
     /** Queues {@code name ": " value CRLF}. */
     void writeField(String name, String value) {
         int n = name.length();

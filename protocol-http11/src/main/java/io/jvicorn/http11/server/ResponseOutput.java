@@ -160,13 +160,11 @@ final class ResponseOutput {
      * after it: a small one copied into the output, to go out with its head (and be batched like any body), a larger
      * one after what is buffered, with {@code sendfile} where the transport can. Worker only (it reads a file).
      *
-     * @throws EOFException if the file is shorter than {@code length} (it shrank): the connection is closed
+     * @throws EOFException if the file is shorter than {@code length} (it shrank): what it had goes out, and the
+     *                      connection is closed, so the client sees the response cut off
      */
     void writeFile(FileChannel file, long length) throws IOException {
         OutputBuffer out = buffer();
-        if (length < COPIED_FILE_LIMIT) {
-            flush(); // earlier responses go first, so that a file that shrank takes only its own response with it
-        }
         long count = encoder().fileBody(length, out);
         if (count > 0 && out.size() + count <= COPIED_FILE_LIMIT) {
             copy(file, (int) count, out);
@@ -176,15 +174,19 @@ final class ResponseOutput {
         }
     }
 
-    /** Reads the first {@code count} bytes of {@code file} into {@code out}, which holds nothing but their head. */
+    /** Reads the first {@code count} bytes of {@code file} into {@code out}, after their head. */
     private void copy(FileChannel file, int count, OutputBuffer out) throws IOException {
         ByteBuffer space = out.append(count);
-        long position = 0;
+        int position = 0;
         while (space.hasRemaining()) {
             int n = file.read(space, position);
             if (n < 0) {
-                out.clear(); // the head promised bytes that will never come: the client sees the connection close
-                transport.close();
+                out.truncate(out.size() - (count - position));
+                try {
+                    flush(); // earlier responses whole, this one cut off as the file was: as sendfile would have
+                } finally {
+                    transport.close();
+                }
                 throw new EOFException("the file ended " + (count - position) + " bytes early (it shrank)");
             }
             position += n;

@@ -80,6 +80,17 @@ class OutputBufferTest {
     }
 
     @Test
+    void theUnfilledEndOfAnAppendIsTruncated() {
+        out.writeAscii("head:");
+        out.append(10).put((byte) 'a').put((byte) 'b');
+        out.truncate(out.size() - 8);
+        assertEquals("head:ab", drain(out.buffers()));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> out.truncate(1),
+                "bytes already handed out");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> out.truncate(8));
+    }
+
+    @Test
     void buffersAreLiveViewsSoPartialWritesResume() {
         out.writeAscii("hello");
         ByteBuffer[] first = out.buffers();
