@@ -49,6 +49,7 @@ public final class StaticFiles implements Application {
 
     private final String route;
     private final Path root;
+    private final RootedFiles files;
     private final @Nullable Header cacheControl;
     private final Application fallback;
 
@@ -74,6 +75,7 @@ public final class StaticFiles implements Application {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("the static directory " + directory + " is not a directory");
         }
+        this.files = new RootedFiles(root);
         this.cacheControl = maxAge == null ? null : Header.of("cache-control", "max-age=" + maxAge.toSeconds());
         this.fallback = fallback;
     }
@@ -102,39 +104,35 @@ public final class StaticFiles implements Application {
             plain(send, 400, "Bad Request: " + requested.refusal(), NO_HEADERS);
             return;
         }
-        Path file = found(root.resolve(relative));
-        BasicFileAttributes attributes = file == null ? null : attributes(file);
-        if (file != null && attributes != null && attributes.isDirectory()) {
+        RootedFiles.Found found = files.find(relative);
+        if (found != null && found.attributes().isDirectory()) {
             if (!below.endsWith("/")) {
                 redirectToDirectory(request, send);
                 return;
             }
-            file = found(file.resolve("index.html"));
-            attributes = file == null ? null : attributes(file);
+            found = files.child(found.path(), "index.html");
         }
-        if (file == null || attributes == null || !attributes.isRegularFile()) {
+        if (found == null || !found.attributes().isRegularFile()) {
             plain(send, 404, "Not Found", NO_HEADERS);
             return;
         }
-        String type = MediaTypes.of(file.getFileName().toString());
-        List<Header> headers = request.headers();
-        String acceptEncoding = Header.first(headers, "accept-encoding");
+        String name = found.path().getFileName().toString();
+        String type = MediaTypes.of(name);
+        String acceptEncoding = Header.first(request.headers(), "accept-encoding");
         String coding = null;
         if (acceptEncoding != null) {
             for (String candidate : new String[] {"br", "gzip"}) {
-                Path sibling = AcceptEncoding.accepts(acceptEncoding, candidate)
-                        ? found(file.resolveSibling(file.getFileName() + (candidate.equals("br") ? ".br" : ".gz")))
+                RootedFiles.Found sibling = AcceptEncoding.accepts(acceptEncoding, candidate)
+                        ? files.child(found.path().getParent(), name + (candidate.equals("br") ? ".br" : ".gz"))
                         : null;
-                BasicFileAttributes siblingAttributes = sibling == null ? null : attributes(sibling);
-                if (siblingAttributes != null && siblingAttributes.isRegularFile()) {
-                    file = sibling;
-                    attributes = siblingAttributes;
+                if (sibling != null && sibling.attributes().isRegularFile()) {
+                    found = sibling;
                     coding = candidate;
                     break;
                 }
             }
         }
-        respond(request, send, file, attributes, type, coding, head);
+        respond(request, send, found.path(), found.attributes(), type, coding, head);
     }
 
     private void respond(HttpScope request, Send send, Path file, BasicFileAttributes attributes, String type,
@@ -219,25 +217,6 @@ public final class StaticFiles implements Application {
         String location = new String(request.rawPath(), StandardCharsets.ISO_8859_1) + "/"
                 + (query.isEmpty() ? "" : "?" + query);
         plain(send, 301, "Moved Permanently", List.of(Header.of("location", location)));
-    }
-
-    /** @return the file's real path if it exists inside the root (symbolic links resolved), else null */
-    private @Nullable Path found(Path file) throws IOException {
-        try {
-            Path real = file.toRealPath();
-            return real.startsWith(root) ? real : null;
-        } catch (FileSystemException e) {
-            return null; // absent, a file used as a directory (app.js/x), or unreadable: not found either way
-        }
-    }
-
-    /** One stat: whether the path is a directory or a regular file, its size and time; null if it went away. */
-    private static @Nullable BasicFileAttributes attributes(Path file) throws IOException {
-        try {
-            return Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (FileSystemException e) {
-            return null; // removed since
-        }
     }
 
     private static void plain(Send send, int status, String text, List<Header> extra) throws Exception {

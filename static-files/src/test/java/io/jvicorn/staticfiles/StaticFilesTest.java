@@ -245,6 +245,23 @@ class StaticFilesTest {
     }
 
     @Test
+    void symbolicLinksAreCheckedAtEveryDepth() throws Exception {
+        Files.writeString(base.resolve("secret.txt"), "secret");
+        Files.createSymbolicLink(root.resolve("docs/up"), base);
+        Files.createSymbolicLink(root.resolve("docs/escape.txt"), base.resolve("secret.txt"));
+        Files.createSymbolicLink(root.resolve("alias"), root.resolve("docs"));
+        Files.createSymbolicLink(root.resolve("dangling.js"), root.resolve("none.js"));
+        assertEquals(404, get("/static/docs/up/secret.txt").status());
+        assertEquals(404, get("/static/docs/escape.txt").status());
+        assertEquals(404, get("/static/alias/up/secret.txt").status());
+        assertEquals(404, get("/static/dangling.js").status());
+        Answer throughAlias = get("/static/alias/index.html");
+        assertEquals(200, throughAlias.status());
+        assertEquals(root.resolve("docs/index.html").toRealPath(), throughAlias.file());
+        assertEquals("<h1>docs</h1>", get("/static/alias/").text());
+    }
+
+    @Test
     void badConfigurationIsNamed() {
         IllegalArgumentException route = assertThrows(IllegalArgumentException.class,
                 () -> new StaticFiles("static", root, null, FALLBACK));

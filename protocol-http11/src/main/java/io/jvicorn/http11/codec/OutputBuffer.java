@@ -25,6 +25,8 @@ public final class OutputBuffer {
     /** Reused view of the first segment of {@link #small}, to spare an allocation per response. */
     private ByteBuffer smallView = ByteBuffer.wrap(small);
     private boolean smallViewUsed;
+    /** Reused view of {@link #small} for {@link #append}. */
+    private ByteBuffer fillView = ByteBuffer.wrap(small);
 
     private ByteBuffer[] parts = new ByteBuffer[4];
     /** Each part's first position, kept because writing a view advances it. */
@@ -86,6 +88,49 @@ public final class OutputBuffer {
         }
         smallLength = p;
         size += len;
+        view = null;
+    }
+
+    /**
+     * Queues {@code len} bytes that the caller fills, before the buffers are next written, through the returned view
+     * of them: for bytes that come from elsewhere (a file) without a copy of their own. The view is valid until the
+     * next call of a method of this buffer.
+     *
+     * @param len the number of bytes
+     * @return a view whose {@code remaining()} bytes, from its position, are the queued ones
+     */
+    public ByteBuffer append(int len) {
+        if (len < 0) {
+            throw new IllegalArgumentException("negative length " + len);
+        }
+        ensure(len);
+        ByteBuffer space = fillView;
+        space.limit(smallLength + len).position(smallLength);
+        smallLength += len;
+        size += len;
+        view = null;
+        return space;
+    }
+
+    /**
+     * Forgets the last bytes queued, down to {@code newSize}: for the part of an {@link #append} the caller could not
+     * fill. Only bytes copied since the buffers were last taken with {@link #buffers()} can be forgotten.
+     *
+     * @param newSize the size to go back to
+     * @throws IllegalArgumentException if {@code newSize} is negative or above {@link #size()}
+     * @throws IllegalStateException    if some of those bytes were already handed out by {@link #buffers()}, or
+     *                                  were referenced rather than copied
+     */
+    public void truncate(int newSize) {
+        if (newSize < 0 || newSize > size) {
+            throw new IllegalArgumentException("cannot truncate " + size + " bytes to " + newSize);
+        }
+        int drop = size - newSize;
+        if (drop > smallLength - segmentStart) {
+            throw new IllegalStateException("only the bytes copied since buffers() was called can be truncated");
+        }
+        smallLength -= drop;
+        size = newSize;
         view = null;
     }
 
@@ -238,6 +283,7 @@ public final class OutputBuffer {
             small = Arrays.copyOf(small, Math.max(needed, Math.max(INITIAL_BYTES, small.length * 2)));
             smallView = ByteBuffer.wrap(small);
             smallViewUsed = false;
+            fillView = ByteBuffer.wrap(small);
         }
     }
 

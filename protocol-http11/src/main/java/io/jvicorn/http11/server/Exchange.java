@@ -357,16 +357,16 @@ final class Exchange {
     }
 
     /**
-     * Sends the file as the whole body: with its length in the head and {@code sendfile} on plain TCP. Only a head that
-     * already went out chunked (the application flushed it) makes it copy the file through body parts.
+     * Sends the file as the whole body: with its length in the head and, unless it is small enough to go out with its
+     * head in one write ({@link ResponseOutput#writeFile}), {@code sendfile} on plain TCP. Only a head that already
+     * went out chunked (the application flushed it) makes it copy the file through body parts.
      */
     private void sendFile(ResponseOutput output, ResponseEncoder encoder, HttpResponsePathsend file) throws IOException {
         try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
             if (encoder.canSendFile()) {
                 long size = channel.size();
                 output.cycle().fileBody(size, false);
-                long count = encoder.fileBody(size, output.buffer());
-                output.writeFile(channel, count);
+                output.writeFile(channel, size);
             } else {
                 sendChunked(output, encoder, channel);
             }

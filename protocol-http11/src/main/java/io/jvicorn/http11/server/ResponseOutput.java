@@ -6,6 +6,7 @@ import io.jvicorn.http11.codec.DefaultHeaders;
 import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.ResponseEncoder;
 import io.jvicorn.http11.codec.ServerResponses;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,6 +28,12 @@ final class ResponseOutput {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
     /** Output kept back while more pipelined responses follow. */
     static final int BATCH_LIMIT = 16 * 1024;
+    /**
+     * A file body whose head and bytes fit in this many bytes is copied into the output, so that both go out in one
+     * write and one TCP segment: cheaper than {@code sendfile}'s second syscall and segment for a small file (see
+     * benchmarks/results/static-files/profile.md). Not more than the copy area {@link OutputBufferPool} keeps.
+     */
+    static final int COPIED_FILE_LIMIT = 16 * 1024;
 
     private final Transport transport;
     private final ExchangeQueue queue;
@@ -149,12 +156,41 @@ final class ResponseOutput {
     }
 
     /**
-     * Writes what is buffered, then {@code count} bytes of {@code file} from its start, with {@code sendfile} where
-     * the transport can. Worker only (it reads a file).
+     * Encodes the head of a file body of {@code length} bytes ({@link ResponseEncoder#fileBody}) and sends the file
+     * after it: a small one copied into the output, to go out with its head (and be batched like any body), a larger
+     * one after what is buffered, with {@code sendfile} where the transport can. Worker only (it reads a file).
+     *
+     * @throws EOFException if the file is shorter than {@code length} (it shrank): what it had goes out, and the
+     *                      connection is closed, so the client sees the response cut off
      */
-    void writeFile(FileChannel file, long count) throws IOException {
-        flush();
-        transport.transferFrom(file, 0, count);
+    void writeFile(FileChannel file, long length) throws IOException {
+        OutputBuffer out = buffer();
+        long count = encoder().fileBody(length, out);
+        if (count > 0 && out.size() + count <= COPIED_FILE_LIMIT) {
+            copy(file, (int) count, out);
+        } else {
+            flush();
+            transport.transferFrom(file, 0, count);
+        }
+    }
+
+    /** Reads the first {@code count} bytes of {@code file} into {@code out}, after their head. */
+    private void copy(FileChannel file, int count, OutputBuffer out) throws IOException {
+        ByteBuffer space = out.append(count);
+        int position = 0;
+        while (space.hasRemaining()) {
+            int n = file.read(space, position);
+            if (n < 0) {
+                out.truncate(out.size() - (count - position));
+                try {
+                    flush(); // earlier responses whole, this one cut off as the file was: as sendfile would have
+                } finally {
+                    transport.close();
+                }
+                throw new EOFException("the file ended " + (count - position) + " bytes early (it shrank)");
+            }
+            position += n;
+        }
     }
 
     /** Writes bytes that are not part of the encoded response (100 Continue) after what is buffered. */

@@ -63,6 +63,34 @@ class OutputBufferTest {
     }
 
     @Test
+    void appendedSpaceIsFilledByTheCallerInPlace() {
+        out.writeAscii("head:");
+        ByteBuffer space = out.append(3000); // grows the copy area: earlier bytes move with it
+        assertEquals(3000, space.remaining());
+        while (space.hasRemaining()) {
+            space.put((byte) 'x');
+        }
+        out.writeAscii(":tail");
+        assertEquals(5 + 3000 + 5, out.size());
+        assertEquals("head:" + "x".repeat(3000) + ":tail", drain(out.buffers()));
+        out.clear();
+        ByteBuffer again = out.append(2);
+        again.put((byte) 'o').put((byte) 'k');
+        assertEquals("ok", drain(out.buffers()));
+    }
+
+    @Test
+    void theUnfilledEndOfAnAppendIsTruncated() {
+        out.writeAscii("head:");
+        out.append(10).put((byte) 'a').put((byte) 'b');
+        out.truncate(out.size() - 8);
+        assertEquals("head:ab", drain(out.buffers()));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> out.truncate(1),
+                "bytes already handed out");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> out.truncate(8));
+    }
+
+    @Test
     void buffersAreLiveViewsSoPartialWritesResume() {
         out.writeAscii("hello");
         ByteBuffer[] first = out.buffers();
