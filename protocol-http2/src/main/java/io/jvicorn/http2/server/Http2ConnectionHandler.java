@@ -38,6 +38,8 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
     /** Streams whose part waits for a window or for the writer. */
     private final Set<StreamExchange> waiting = new LinkedHashSet<>();
     private boolean writerBusy;
+    /** A flush is queued on the loop: what the streams hand over in one pass of the loop leaves in one write. */
+    private boolean flushQueued;
     private boolean closed;
     private long periodStart;
     /** When the connection last had no stream, for the keep-alive timeout; 0 while streams run. */
@@ -173,6 +175,7 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
         if (x != null) {
             waiting.remove(x);
             x.fail();
+            settled(x);
             LOG.log(System.Logger.Level.DEBUG, "stream {0} reset: {1}", streamId, code);
         }
     }
@@ -194,21 +197,24 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
     /** A stream's thread read request body octets: the client may send as much again. */
     void consumed(int streamId, int n) {
         session.consumed(streamId, n);
-        flush();
+        flushSoon();
     }
 
     /** Feeds a stream's waiting part to the session, as far as the windows allow. */
     void pump(StreamExchange x) {
-        if (!pumpOne(x)) {
+        if (pumpOne(x)) {
+            settled(x);
+        } else {
             waiting.add(x);
         }
-        flush();
+        flushSoon();
     }
 
     private void pumpWaiting() {
         for (StreamExchange x : List.copyOf(waiting)) {
             if (pumpOne(x)) {
                 waiting.remove(x);
+                settled(x);
             }
         }
     }
@@ -254,8 +260,24 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
         return true;
     }
 
-    /** A stream's application finished: its response is complete (or reset), the session lets it go. */
+    /** A stream's part was taken whole (or dropped): a stream that finished meanwhile now goes. */
+    private void settled(StreamExchange x) {
+        Runnable finish = x.finishLater;
+        if (finish != null) {
+            x.finishLater = null;
+            finish.run();
+        }
+    }
+
+    /**
+     * A stream's application finished: its response is complete (or reset), the session lets it go, once the last
+     * part the thread handed over without waiting has been sent.
+     */
     void finished(StreamExchange x, int droppedBody, boolean incomplete) {
+        if (x.outgoing() != null) {
+            x.finishLater = () -> finished(x, droppedBody, incomplete);
+            return;
+        }
         streams.remove(x.id);
         waiting.remove(x);
         session.consumed(x.id, droppedBody);
@@ -266,10 +288,26 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
         if (streams.isEmpty()) {
             idleSince = transport.nanoTime();
         }
-        flush();
+        flushSoon();
     }
 
     // ---------------------------------------------------------------------------------------------- output
+
+    /**
+     * Flushes once the loop has run the tasks queued so far: the streams' parts handed over in one pass share one
+     * write (a write per response cost a system call each with many streams on a connection).
+     */
+    private void flushSoon() {
+        if (!flushQueued) {
+            flushQueued = true;
+            transport.execute(this::queuedFlush);
+        }
+    }
+
+    private void queuedFlush() {
+        flushQueued = false;
+        flush();
+    }
 
     /** Writes what the session owes; what the socket does not take now goes to a writer thread. */
     private void flush() {

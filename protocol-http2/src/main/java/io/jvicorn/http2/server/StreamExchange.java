@@ -36,11 +36,12 @@ import org.jspecify.annotations.Nullable;
  * request's {@code http} scope ({@code http_version} "2"), reads the body from a {@link RequestBody} the loop fills
  * (each chunk it takes re-opens the client's window), and hands each response part to the loop as an {@link Outgoing},
  * waiting until the session has taken all of it (so a stream waiting for the client's window parks its thread, and
- * nothing is buffered beyond one part per stream). Uvicorn's rules for an application that fails or returns early, as
- * HTTP/1.1 applies them.
+ * nothing is buffered beyond one part per stream). The part that ends the response is handed over without waiting:
+ * nothing follows it, so the thread goes on to finish, and the loop lets the stream go once the part is sent
+ * ({@link #finishLater}). Uvicorn's rules for an application that fails or returns early, as HTTP/1.1 applies them.
  *
  * <p>Threads: the application-facing fields belong to the stream's thread; {@link #outgoing} and {@link #gone} are
- * shared with the loop under {@link #lock}.
+ * shared with the loop under {@link #lock}; {@link #finishLater} is the loop's.
  */
 final class StreamExchange {
     private static final System.Logger LOG = System.getLogger("jvicorn.error");
@@ -78,6 +79,9 @@ final class StreamExchange {
     private @Nullable Outgoing outgoing;
     /** The stream was reset or the connection closed: nothing more is sent. */
     private boolean gone;
+
+    /** The stream's end, waiting for its last part to be sent (loop thread only). */
+    @Nullable Runnable finishLater;
 
     private volatile @Nullable Thread runner;
     private volatile boolean cancelled;
@@ -245,7 +249,7 @@ final class StreamExchange {
                 new Header("content-length", Integer.toString(content.length))), settings.defaults());
         headersQueued = true;
         complete = true;
-        submit(new Outgoing(h, code, ByteBuffer.wrap(head.isHead() ? NO_BYTES : content), true, null));
+        handOver(new Outgoing(h, code, ByteBuffer.wrap(head.isHead() ? NO_BYTES : content), true, null));
     }
 
     private ReceiveEvent receive() throws InterruptedException {
@@ -292,7 +296,12 @@ final class StreamExchange {
                 if (headersQueued && bytes.length == 0 && !(end && !trailersExpected)) {
                     return; // nothing to send
                 }
-                submit(part(head.isHead() ? NO_BYTES : bytes, end && !trailersExpected, null));
+                Outgoing next = part(head.isHead() ? NO_BYTES : bytes, end && !trailersExpected, null);
+                if (next.endStream) {
+                    handOver(next);
+                } else {
+                    submit(next);
+                }
             }
             case HttpResponseTrailers trailers -> {
                 if (fields == null) {
@@ -302,7 +311,7 @@ final class StreamExchange {
                 trailerFields.addAll(ResponseFields.trailers(trailers.headers()));
                 if (!trailers.moreTrailers()) {
                     complete = true;
-                    submit(part(NO_BYTES, true, List.copyOf(trailerFields)));
+                    handOver(part(NO_BYTES, true, List.copyOf(trailerFields)));
                 }
             }
             case HttpResponsePathsend file -> {
@@ -316,7 +325,12 @@ final class StreamExchange {
                     }
                 }
                 complete = !trailersExpected;
-                submit(part(NO_BYTES, !trailersExpected, null));
+                Outgoing last = part(NO_BYTES, !trailersExpected, null);
+                if (last.endStream) {
+                    handOver(last);
+                } else {
+                    submit(last);
+                }
             }
             default -> throw new IllegalStateException("Unexpected ASGI message '" + event.type()
                     + "' sent to an 'http' scope.");
@@ -343,16 +357,7 @@ final class StreamExchange {
 
     /** Hands a part to the loop and waits until the session has taken it whole (windows permitting). */
     private void submit(Outgoing part) throws IOException, InterruptedException {
-        lock.lock();
-        try {
-            if (gone) {
-                throw new ClientDisconnectedException("stream " + id + " was reset");
-            }
-            outgoing = part;
-        } finally {
-            lock.unlock();
-        }
-        connection.execute(() -> connection.pump(this));
+        handOver(part);
         lock.lock();
         try {
             while (outgoing != null && !gone) {
@@ -364,5 +369,22 @@ final class StreamExchange {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Hands a part to the loop without waiting for it to be sent: as such for the part that ends the stream, after
+     * which the stream's thread only finishes (a park and a wake-up per response saved); {@link #submit} waits.
+     */
+    private void handOver(Outgoing part) throws ClientDisconnectedException {
+        lock.lock();
+        try {
+            if (gone) {
+                throw new ClientDisconnectedException("stream " + id + " was reset");
+            }
+            outgoing = part;
+        } finally {
+            lock.unlock();
+        }
+        connection.execute(() -> connection.pump(this));
     }
 }
