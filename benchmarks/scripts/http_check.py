@@ -2,13 +2,15 @@
 """Checks that a server answers each benchmark workload with 200 and the right body.
 
 Usage: http_check.py PORT WORKLOAD[,WORKLOAD...] [DB_DUMP_DIR]
-  workloads: plaintext json 10k 1m echo pipeline db fortunes
+  workloads: plaintext json 10k 1m echo pipeline db fortunes h2-plaintext h2-10k
+  h2-*: the same GET over HTTP/2 cleartext by prior knowledge, with curl (it must answer over HTTP/2)
   db and fortunes need DB_DUMP_DIR, where benchmarks/run dumped the tables (world.tsv, fortune.tsv: id TAB value)
 Prints "ok WORKLOAD" or "FAIL WORKLOAD: reason" per workload; exits 1 if any failed. Standard library only.
 """
 import http.client
 import json
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -132,6 +134,25 @@ def check_get(port, path, body):
         conn.close()
 
 
+def check_h2_get(port, path, body):
+    """One GET over HTTP/2 by prior knowledge: Python's standard library has no HTTP/2 client, curl does."""
+    result = subprocess.run(
+        ["curl", "-s", "--http2-prior-knowledge", "--max-time", "10", "-o", "-",
+         "-w", "\n%{http_version} %{http_code}", "http://127.0.0.1:%d%s" % (port, path)],
+        capture_output=True, timeout=20)
+    if result.returncode != 0:
+        return "curl exited with %d" % result.returncode
+    got, _, trailer = result.stdout.rpartition(b"\n")
+    version, _, status = trailer.decode("ascii", "replace").partition(" ")
+    if version != "2":
+        return "answered over HTTP/%s, not HTTP/2" % version
+    if status != "200":
+        return "status %s" % status
+    if got != body:
+        return "body of %d bytes differs from the expected %d bytes" % (len(got), len(body))
+    return None
+
+
 def check_echo(port):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
@@ -205,13 +226,15 @@ def main():
                 problem = check_fortunes(port, read_table(dump / "fortune.tsv"))
             elif workload in EXPECTED:
                 problem = check_get(port, *EXPECTED[workload])
+            elif workload.startswith("h2-") and workload[3:] in EXPECTED:
+                problem = check_h2_get(port, *EXPECTED[workload[3:]])
             elif workload == "echo":
                 problem = check_echo(port)
             elif workload == "pipeline":
                 problem = check_pipeline(port)
             else:
                 continue
-        except (OSError, http.client.HTTPException, ValueError) as e:
+        except (OSError, http.client.HTTPException, ValueError, subprocess.TimeoutExpired) as e:
             problem = "%s: %s" % (type(e).__name__, e)
         if problem is None:
             print("ok %s" % workload)

@@ -53,6 +53,9 @@ COLORS = {
     "webflux-netty": "#1864ab",
 }
 HTTP_WORKLOADS = ["plaintext", "json", "10k", "1m", "echo", "pipeline"]
+# HTTP/2 cleartext (prior knowledge), measured with h2load: no latency percentiles.
+H2_WORKLOADS = ["h2-plaintext", "h2-10k"]
+H2_SERVERS = ["jvicorn-vt", "jvicorn-vt-baseline", "netty-nio", "netty-epoll", "helidon", "jetty"]
 DB_WORKLOADS = ["db", "fortunes"]
 NETTY = ["netty-nio", "netty-epoll"]
 WORKLOAD_LABELS = {
@@ -62,6 +65,8 @@ WORKLOAD_LABELS = {
     "1m": "1 MiB GET",
     "echo": "10 KiB POST echo",
     "pipeline": "plaintext, 16-deep pipelining",
+    "h2-plaintext": "h2 plaintext (13 B)",
+    "h2-10k": "h2 10 KiB GET",
     "db": "single query",
     "fortunes": "fortunes",
     "websocket": "WebSocket echo",
@@ -95,6 +100,13 @@ NOT_APPLICABLE = {
     ("jvicorn-baseline", "db"): "as jvicorn",
     ("jvicorn-baseline", "fortunes"): "as jvicorn",
 }
+
+
+for _server in SERVER_ORDER:
+    if _server not in H2_SERVERS:
+        for _w in H2_WORKLOADS:
+            NOT_APPLICABLE[(_server, _w)] = "no HTTP/2 server" if _server not in ("jvicorn", "jvicorn-baseline") else \
+                "HTTP/2 streams always run on virtual threads: jvicorn-vt serves the h2 workloads"
 
 
 # Pairs found unsupported at run time (jvicorn's WebSocket while it is being written), filled by main().
@@ -147,9 +159,9 @@ def samples(records, meta):
 
     for r in records:
         kind = r["type"]
-        if kind in ("wrk", "websocket", "idle", "startup") and r.get("default", True):
+        if kind in ("wrk", "h2load", "websocket", "idle", "startup") and r.get("default", True):
             defaults[r["server"]] = r.get("config", "default")
-        if kind in ("wrk", "websocket", "idle") and r.get("threads"):
+        if kind in ("wrk", "h2load", "websocket", "idle") and r.get("threads"):
             table.setdefault(("threads", r["server"], r.get("config", "default")), {})["threads"] = [r["threads"]]
         if kind == "wrk":
             w = r["wrk"]
@@ -166,6 +178,16 @@ def samples(records, meta):
                     add(key, r, "db_cpu_us", r["db_cpu_ticks"] * 1e6 / hz / w["requests"])
             if r.get("rss_bytes"):
                 add(key, r, "rss_mib", r["rss_bytes"] / 2 ** 20)
+        elif kind == "h2load":
+            h = r["h2load"]
+            seconds = h["duration_us"] / 1e6
+            add(r["workload"], r, "rps", h["requests"] / seconds if seconds else 0)
+            add(r["workload"], r, "mean_ms", h["mean_us"] / 1000 if h.get("mean_us") is not None else None)
+            add(r["workload"], r, "errors", h["failed"] + h["errored"] + h["timeout"])
+            if h["requests"]:
+                add(r["workload"], r, "cpu_us", r["cpu_ticks"] * 1e6 / hz / h["requests"])
+            if r.get("rss_bytes"):
+                add(r["workload"], r, "rss_mib", r["rss_bytes"] / 2 ** 20)
         elif kind == "websocket":
             ws = r["ws"]
             add("websocket", r, "rps", ws["rate"])
@@ -348,7 +370,7 @@ def all_load_workloads(meta):
     """The workload keys of the run, in order: HTTP, the database ones at each connection count, WebSocket."""
     requested = meta.get("workloads", HTTP_WORKLOADS + ["websocket", "idle", "startup"])
     s = meta["settings"]
-    keys = [w for w in HTTP_WORKLOADS if w in requested]
+    keys = [w for w in HTTP_WORKLOADS + H2_WORKLOADS if w in requested]
     for w in DB_WORKLOADS:
         if w in requested:
             keys += ["{}@c{}".format(w, c) for c in s.get("db_connections", [])]
@@ -369,8 +391,8 @@ def baseline_comparison(summary, meta):
             continue
         for w in all_load_workloads(meta) + [x for x in ("idle", "startup") if x in requested]:
             for metric, label, digits in COMPARED.get(w, COMPARED_LOAD):
-                if w == "pipeline" and metric == "p99_ms":
-                    continue        # meaningless for pipelining (see the latency tables)
+                if w in ["pipeline"] + H2_WORKLOADS and metric == "p99_ms":
+                    continue        # meaningless for pipelining, not reported by h2load (see the latency tables)
                 if w == "websocket":
                     label = label.replace("requests", "messages").replace("request", "message")
                 before = best.get(w, {}).get(baseline, {}).get(metric, {}).get("median")
@@ -412,7 +434,8 @@ def write_markdown(out, summary, meta, records, jmh):
     requested = meta.get("workloads", HTTP_WORKLOADS + ["websocket", "idle", "startup"])
     keys = all_load_workloads(meta)
     db_keys = [k for k in keys if base_workload(k) in DB_WORKLOADS]
-    unpipelined = [k for k in keys if k != "pipeline"]
+    unpipelined = [k for k in keys if k != "pipeline" and k not in H2_WORKLOADS]
+    h2_keys = [k for k in keys if k in H2_WORKLOADS]
     sweep = ", ".join("`{}`".format(x) for x in s.get("sweep", ["default"]))
     parts = []
     parts.append("# jvicorn benchmark results\n")
@@ -433,10 +456,14 @@ def write_markdown(out, summary, meta, records, jmh):
         parts.extend(baseline_markdown(baseline_comparison(summary, meta), meta))
     parts.append("![requests per second per workload and server](chart.svg)\n")
     parts.append("## Throughput, best configuration against best (requests/s; messages/s for WebSocket)\n")
-    parts.append("wrk -t{} -c{} --latency, {} s per run after {} s of warm-up{}.\n".format(
+    parts.append("wrk -t{} -c{} --latency, {} s per run after {} s of warm-up{}{}.\n".format(
         s["wrk_threads"], s["wrk_connections"], s["duration_s"], s["warmup_s"],
         "; the database workloads at the connection counts named, after {} s of warm-up before a server's first "
-        "database run".format(s.get("db_warmup_s", 0)) if db_keys else ""))
+        "database run".format(s.get("db_warmup_s", 0)) if db_keys else "",
+        "; the h2 workloads: HTTP/2 cleartext by prior knowledge, `h2load -c {} -m {} -t 1 -D {}` ({} connections, "
+        "{} concurrent streams each), after the same warm-up".format(
+            s["wrk_connections"], s.get("h2_streams", "?"), s["duration_s"], s["wrk_connections"],
+            s.get("h2_streams", "?")) if h2_keys else ""))
     parts.append(metric_table(best, load_servers, keys, "rps", with_config=True) + "\n")
     parts.append("## Throughput at each server's default configuration (requests/s)\n")
     parts.append("What a user gets without tuning: each server's own thread counts on this machine (configuration "
@@ -449,10 +476,17 @@ def write_markdown(out, summary, meta, records, jmh):
     parts.append(metric_table(best, load_servers, keys, "cpu_us", 1) + "\n")
     parts.append("## Latency p99 (ms), best configuration\n")
     parts.append("Pipelining has no latency figures: wrk times batches of 16 but corrects for coordinated omission "
-                 "as if each response were a request, which makes its percentiles meaningless.\n")
+                 "as if each response were a request, which makes its percentiles meaningless.{}\n".format(
+                     " h2load reports no percentiles: the h2 workloads' mean time per request is in its own table "
+                     "below." if h2_keys else ""))
     parts.append(metric_table(best, load_servers, unpipelined, "p99_ms", 2) + "\n")
     parts.append("## Latency p50 (ms), best configuration\n")
     parts.append(metric_table(best, load_servers, unpipelined, "p50_ms", 2) + "\n")
+    if h2_keys:
+        parts.append("## HTTP/2: mean time per request (ms), best configuration\n")
+        parts.append("h2load's mean \"time for request\" (from sending a request's HEADERS to the end of its "
+                     "response), with {} streams in flight on each connection.\n".format(s.get("h2_streams", "?")))
+        parts.append(metric_table(best, load_servers, h2_keys, "mean_ms", 2) + "\n")
     if db_keys:
         parts.append("## Database workloads (TechEmpower single query and fortunes)\n")
         parts.append(
@@ -548,11 +582,16 @@ def write_markdown(out, summary, meta, records, jmh):
         ["thread configurations", "{}, and each server's default: {}".format(sweep, ", ".join(
             "{} `{}`".format(k, c) for k, c in s.get("default_configs", {}).items() if c != "default"))],
         ["wrk", "{} (-t{} -c{})".format(v["wrk"], s["wrk_threads"], s["wrk_connections"])],
+    ] + ([["h2load", "{} (-c{} -m{} -t1)".format(v.get("h2load", "?"), s["wrk_connections"], s.get("h2_streams", "?"))]]
+         if h2_keys else []) + [
         ["WebSocket client", "{} connections, 32-byte text messages, closed loop".format(s["ws_connections"])],
         ["jvicorn", v["jvicorn"]],
-        ["Netty", "{} (HttpServerCodec; NIO and native epoll transports)".format(v["netty"])],
-        ["Helidon SE WebServer", "{} (virtual threads, its default)".format(v["helidon"])],
-        ["Jetty", "{} (core handler; QueuedThreadPool with virtual threads)".format(v["jetty"])],
+        ["Netty", "{} (HttpServerCodec; HTTP/2: Http2ConnectionHandler; NIO and native epoll transports)".format(
+            v["netty"])],
+        ["Helidon SE WebServer", "{} (virtual threads, its default; TCP_NODELAY; HTTP/2: helidon-webserver-http2)"
+                                 .format(v["helidon"])],
+        ["Jetty", "{} (core handler; QueuedThreadPool with virtual threads; HTTP/2: HTTP2CServerConnectionFactory)"
+                  .format(v["jetty"])],
         ["Spring WebFlux", "{} (one functional-router application: on jvicorn through WebFluxApplication, on Reactor "
                            "Netty {} through ReactorHttpHandlerAdapter)".format(v.get("spring_webflux", "?"),
                                                                                  v.get("reactor_netty", "?"))],

@@ -9,7 +9,9 @@ module io.jvicorn.benchmarks {
     requires io.jvicorn.websocket;
     requires jmh.core;
     requires io.netty.buffer;
+    requires io.netty.codec;
     requires io.netty.codec.http;
+    requires io.netty.codec.http2;
     requires io.netty.common;
     requires io.netty.transport;
     requires io.netty.transport.classes.epoll;
@@ -17,6 +19,7 @@ module io.jvicorn.benchmarks {
     requires io.helidon.webserver.websocket;
     requires io.helidon.websocket;
     requires org.eclipse.jetty.server;
+    requires org.eclipse.jetty.http2.server;
     requires org.eclipse.jetty.websocket.server;
     requires io.jvicorn.spring.webflux;
     requires reactor.core;

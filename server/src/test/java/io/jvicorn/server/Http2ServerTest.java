@@ -84,6 +84,50 @@ class Http2ServerTest {
         }
     }
 
+    /**
+     * A response's last part larger than the client's windows (1 KiB each, nghttp {@code -w 10 -W 10}): the stream's
+     * thread hands it over without waiting and ends long before the window updates let it all go; the connection
+     * still sends every byte, and lets the stream go so that the next streams on the connection are served.
+     */
+    @Test
+    void aLastPartThatWaitsForTheWindowAfterTheApplicationReturnedIsSentWhole() throws Exception {
+        requireTool(new File("/usr/bin/nghttp").canExecute(), "nghttp is not installed (Debian's nghttp2-client)");
+        try (TestServer s = TestServer.start(ECHO)) {
+            Path body = Files.createTempFile("h2-body", ".bin");
+            try {
+                byte[] bytes = new byte[64 * 1024];
+                new java.util.Random(2).nextBytes(bytes);
+                Files.write(body, bytes);
+                String one = "2 POST /one 127.0.0.1:" + s.port() + "\n";
+                byte[] got = nghttpSmallWindows(body, s.url("/one"));
+                assertEquals(one + new String(bytes, StandardCharsets.ISO_8859_1),
+                        new String(got, StandardCharsets.ISO_8859_1));
+
+                // Three streams on one connection; their DATA frames interleave on stdout, so count and look.
+                got = nghttpSmallWindows(body, s.url("/a"), s.url("/b"), s.url("/c"));
+                String text = new String(got, StandardCharsets.ISO_8859_1);
+                String a = "2 POST /a 127.0.0.1:" + s.port() + "\n"; // as long as /b's and /c's
+                assertEquals(3 * (a.length() + bytes.length), got.length);
+                for (String path : List.of("/a", "/b", "/c")) {
+                    assertTrue(text.contains("2 POST " + path + " 127.0.0.1:" + s.port() + "\n"), path);
+                }
+            } finally {
+                Files.delete(body);
+            }
+        }
+    }
+
+    /** POSTs a file to each URL on one connection with 1 KiB windows; the bodies nghttp printed. */
+    private static byte[] nghttpSmallWindows(Path body, String... urls) throws Exception {
+        List<String> command = new ArrayList<>(List.of("nghttp", "-w", "10", "-W", "10", "-d", body.toString()));
+        command.addAll(List.of(urls));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] got = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(1, TimeUnit.MINUTES), "nghttp finished");
+        assertEquals(0, p.exitValue(), "nghttp's exit status");
+        return got;
+    }
+
     @Test
     void h2loadGetsEveryResponseOverMultiplexedStreams() throws Exception {
         H2spec.requireTool(new File("/usr/bin/h2load").canExecute(), "h2load is not installed (nghttp2-client)");

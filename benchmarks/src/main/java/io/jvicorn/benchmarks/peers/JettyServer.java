@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -25,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * Jetty 12 (core API, no servlets) serving {@link Workloads}, with virtual threads enabled: selectors run on the
  * platform pool ({@code --loops N} of them, else Jetty's default), the blocking handler on virtual threads, and so do
  * the database workloads' JDBC calls when {@code --db} is given. Responses are pre-encoded header fields and read-only
- * views of shared buffers.
+ * views of shared buffers. HTTP/2 cleartext by prior knowledge on the same connector
+ * ({@code HTTP2CServerConnectionFactory}) for the h2 workloads.
  */
 public final class JettyServer {
     private static final PreEncodedHttpField TEXT_PLAIN =
@@ -60,8 +62,9 @@ public final class JettyServer {
         http.setSendServerVersion(false);
         Database db = a.db() == null ? null : new Database(a.db(), a.dbPool());
         // -1: Jetty's default number of acceptors, and of selectors unless --loops says.
+        // HTTP/1.1 first; a connection that opens with the HTTP/2 preface is handed to h2c (prior knowledge).
         ServerConnector connector = new ServerConnector(server, -1, a.loops() > 0 ? a.loops() : -1,
-                new HttpConnectionFactory(http));
+                new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
         connector.setHost(a.host());
         connector.setPort(a.port());
         connector.setAcceptQueueSize(2048);

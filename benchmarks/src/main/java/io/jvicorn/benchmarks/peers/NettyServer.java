@@ -53,7 +53,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Netty 4.2 serving {@link Workloads} the way Netty's own benchmark servers do: HttpServerCodec, precomputed
  * responses over shared unreleasable buffers, writes flushed once per read batch (so pipelined responses leave in one
- * write), one event loop per core (or {@code --loops N}). {@code --transport epoll} uses the native epoll transport.
+ * write), one event loop per core (or {@code --loops N}). HTTP/2 by prior knowledge on the same port
+ * ({@link NettyHttp2}) for the h2 workloads. {@code --transport epoll} uses the native epoll transport.
  * With {@code --db}, the database workloads run on a thread pool ({@link NettyDatabase}); while a connection waits
  * for one, it reads no more and holds its next requests, so responses keep their order.
  */
@@ -102,7 +103,9 @@ public final class NettyServer {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast("http", new HttpServerCodec()).addLast("app", new Handler(db));
+                        // The first bytes pick HTTP/1.1 or HTTP/2 (prior knowledge) for the connection.
+                        ch.pipeline().addLast("detect", new NettyHttp2.Detector(() -> date, pipeline ->
+                                pipeline.addLast("http", new HttpServerCodec()).addLast("app", new Handler(db))));
                     }
                 })
                 .bind(a.host(), a.port()).sync().channel();
