@@ -12,7 +12,9 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,13 +87,13 @@ class Http2ServerTest {
     }
 
     /**
-     * A response's last part larger than the client's windows (1 KiB each, nghttp {@code -w 10 -W 10}): the stream's
-     * thread hands it over without waiting and ends long before the window updates let it all go; the connection
-     * still sends every byte, and lets the stream go so that the next streams on the connection are served.
+     * A response's last part larger than the client's windows (1 KiB each, nghttp {@code -w 10 -W 10}): it waits for
+     * window updates after the application handed it over; the connection still sends every byte, and lets the stream
+     * go so that the next streams on the connection are served.
      */
     @Test
     void aLastPartThatWaitsForTheWindowAfterTheApplicationReturnedIsSentWhole() throws Exception {
-        requireTool(new File("/usr/bin/nghttp").canExecute(), "nghttp is not installed (Debian's nghttp2-client)");
+        H2spec.requireTool(new File("/usr/bin/nghttp").canExecute(), "nghttp is not installed (Debian's nghttp2-client)");
         try (TestServer s = TestServer.start(ECHO)) {
             Path body = Files.createTempFile("h2-body", ".bin");
             try {
