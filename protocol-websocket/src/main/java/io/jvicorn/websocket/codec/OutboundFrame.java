@@ -15,6 +15,8 @@ import java.nio.ByteBuffer;
 public final class OutboundFrame {
 
     private static final byte[] EMPTY = new byte[0];
+    /** Frames shorter than this are copied whole by {@link #toBuffers()} (the copy costs less than a second iovec). */
+    static final int COPY_LIMIT = 1024;
 
     private final byte[] header = new byte[FrameEncoder.LARGEST_HEADER];
     private int headerLength;
@@ -88,6 +90,20 @@ public final class OutboundFrame {
         }
         dst.put(header, 0, headerLength);
         dst.put(payload, 0, payloadLength);
+    }
+
+    /**
+     * The frame for one write: a small frame copied into one buffer, so it goes out as one plain write rather than a
+     * gathering write of two; a frame of {@link #COPY_LIMIT} bytes or more as its header and a view of its payload,
+     * which is not copied.
+     *
+     * @return new buffers, position 0, independent of this object's later encodings when the frame was copied
+     */
+    public ByteBuffer[] toBuffers() {
+        if (length() < COPY_LIMIT) {
+            return new ByteBuffer[] {ByteBuffer.wrap(toByteArray())};
+        }
+        return new ByteBuffer[] {header(), payload()};
     }
 
     /**

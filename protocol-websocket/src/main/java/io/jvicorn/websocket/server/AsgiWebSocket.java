@@ -178,7 +178,7 @@ final class AsgiWebSocket {
         } finally {
             endpoint.unlockSession();
         }
-        endpoint.writer.write(frame.header(), frame.payload());
+        endpoint.writer.write(frame.toBuffers());
         messagesSent++;
         request.settings().activity().observer().webSocketMessageSent(message.text() != null);
     }
@@ -197,7 +197,7 @@ final class AsgiWebSocket {
         } finally {
             endpoint.unlockSession();
         }
-        endpoint.writer.write(frame.header(), frame.payload());
+        endpoint.writer.write(frame.toBuffers());
     }
 
     private void accept(WebSocketAccept accept) throws IOException {
@@ -244,7 +244,7 @@ final class AsgiWebSocket {
             return;
         }
         endpoint.armCloseDeadline();
-        endpoint.writer.write(frame.header(), frame.payload());
+        endpoint.writer.write(frame.toBuffers());
     }
 
     private void startDenial(WebSocketHttpResponseStart start) throws ClientDisconnectedException {
@@ -367,7 +367,7 @@ final class AsgiWebSocket {
 
     private void writeQuietly(OutboundFrame f) {
         try {
-            endpoint.writer.write(f.header(), f.payload());
+            endpoint.writer.write(f.toBuffers());
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "WebSocket close frame not written: {0}", e.getMessage());
         }

@@ -78,4 +78,28 @@ class OutboundFrameTest {
         assertThrows(BufferOverflowException.class, () -> out.copyTo(ByteBuffer.allocate(4)));
         assertEquals(4, ByteBuffer.allocate(4).remaining(), "nothing half-written");
     }
+
+    @Test
+    void aSmallFrameIsOneBufferForOneWrite() {
+        session.encodeText("Hello", out);
+        ByteBuffer[] buffers = out.toBuffers();
+        assertEquals(1, buffers.length);
+        Expect.bytes(Frames.hex("81 05 48 65 6c 6c 6f"), Arrays.copyOf(buffers[0].array(), buffers[0].remaining()));
+        session.encodeText("later", out);
+        assertArrayEquals(Frames.hex("81 05 48 65 6c 6c 6f"), Arrays.copyOf(buffers[0].array(), buffers[0].remaining()),
+                "a copy: the next encoding does not change it");
+    }
+
+    @ParameterizedTest(name = "{0} payload bytes")
+    @CsvSource({"1019, 1", "1020, 2", "100000, 2"}) // payloads of 126 bytes or more have a 4-byte header
+    void aFrameOfTheCopyLimitOrMoreKeepsItsPayloadUncopied(int length, int expectedBuffers) {
+        byte[] payload = new byte[length];
+        session.encodeBinary(payload, out);
+        ByteBuffer[] buffers = out.toBuffers();
+        assertEquals(expectedBuffers, buffers.length);
+        assertEquals(out.length(), Arrays.stream(buffers).mapToInt(ByteBuffer::remaining).sum());
+        if (buffers.length == 2) {
+            assertSame(payload, buffers[1].array());
+        }
+    }
 }
