@@ -32,7 +32,7 @@ abstract class InboundFrames extends SessionCore {
     }
 
     /**
-     * Handles the client's bytes: all of them, unless the connection fails (then {@link #state()} is CLOSED and the
+     * Handles the client's bytes: all of them, unless the connection fails (then {@link Http2Session#state()} is CLOSED and the
      * output ends with GOAWAY).
      *
      * @param in the bytes, read from position to limit
