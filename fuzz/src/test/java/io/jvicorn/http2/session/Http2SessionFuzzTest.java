@@ -47,6 +47,12 @@ class Http2SessionFuzzTest {
         Run whole = run(input, Splits.whole(input.length), answer);
         for (int[] plan : Splits.plans(input)) {
             Run split = run(input, plan, answer);
+            if (answer && !whole.failure.equals("null")) {
+                // This server answers between reads, so whether a request ended before a connection error was answered
+                // (and so is not reset by the error) depends on where the reads split; the error itself does not.
+                assertEquals(whole.failure, split.failure, () -> "failure, pieces ending at " + Arrays.toString(plan));
+                continue;
+            }
             assertEquals(whole.events, split.events, () -> "events, pieces ending at " + Arrays.toString(plan));
             assertEquals(HexFormat.of().formatHex(whole.output), HexFormat.of().formatHex(split.output),
                     () -> "output, pieces ending at " + Arrays.toString(plan));
