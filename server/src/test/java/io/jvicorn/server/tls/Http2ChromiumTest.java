@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jvicorn.asgi.Application;
 import io.jvicorn.asgi.Header;
-import io.jvicorn.asgi.HttpRequest;
 import io.jvicorn.asgi.HttpResponseBody;
 import io.jvicorn.asgi.HttpResponseStart;
 import io.jvicorn.asgi.HttpScope;
@@ -17,7 +16,6 @@ import io.jvicorn.asgi.WebSocketSend;
 import io.jvicorn.server.H2spec;
 import io.jvicorn.server.TlsConfig;
 import io.jvicorn.testing.HeadlessChromium;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,12 +73,7 @@ class Http2ChromiumTest {
             }
             HttpScope http = (HttpScope) scope;
             versions.add(http.httpVersion());
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            HttpRequest part;
-            do {
-                part = (HttpRequest) receive.receive();
-                body.writeBytes(part.body());
-            } while (part.moreBody());
+            byte[] body = ScopeApp.readBody(receive);
             String path = http.path();
             byte[] answer;
             String type = "text/plain";
@@ -88,10 +81,10 @@ class Http2ChromiumTest {
                 answer = PAGE.getBytes(StandardCharsets.UTF_8);
                 type = "text/html; charset=utf-8";
             } else if (path.equals("/result")) {
-                result.complete(body.toString(StandardCharsets.UTF_8));
+                result.complete(new String(body, StandardCharsets.UTF_8));
                 answer = new byte[0];
             } else if (path.equals("/upload")) {
-                answer = ("got " + body.size()).getBytes(StandardCharsets.US_ASCII);
+                answer = ("got " + body.length).getBytes(StandardCharsets.US_ASCII);
             } else {
                 answer = path.getBytes(StandardCharsets.US_ASCII);
             }

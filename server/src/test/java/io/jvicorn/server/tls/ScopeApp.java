@@ -59,7 +59,8 @@ public final class ScopeApp implements Application {
         return body;
     }
 
-    private static byte[] readBody(Receive receive) throws Exception {
+    /** The whole request body; what arrived before a disconnect. */
+    static byte[] readBody(Receive receive) throws Exception {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         while (true) {
             ReceiveEvent event = receive.receive();
