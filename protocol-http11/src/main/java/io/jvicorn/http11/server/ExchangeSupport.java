@@ -57,6 +57,19 @@ public final class ExchangeSupport {
     }
 
     /**
+     * Logs the access line of a request refused before it had a scope ({@code --limit-concurrency}'s 503), with the
+     * peer's address as HTTP/1.1 logs it.
+     *
+     * @param head       the request
+     * @param status     the response status
+     * @param bytes      the response body's length
+     * @param startNanos {@link System#nanoTime()} when the request started
+     */
+    public void accessLogRefused(RequestHead head, int status, long bytes, long startNanos) {
+        AccessLog.log(settings, scopes.client(), head, status, bytes, startNanos);
+    }
+
+    /**
      * The debug page for an application failure, when the server shows one to this client ({@code --debug}, a
      * loopback peer and client).
      *

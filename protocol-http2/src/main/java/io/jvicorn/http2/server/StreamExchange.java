@@ -169,7 +169,7 @@ final class StreamExchange extends ServerStream {
         } catch (IOException | InterruptedException e) {
             LOG.log(System.Logger.Level.DEBUG, "stream {0}: 503 not sent: {1}", id, e.toString());
         }
-        support.accessLog(support.scope(head, activity.serving()), head, status, bodyBytes, start);
+        support.accessLogRefused(head, status, bodyBytes, start); // no scope built for a request that never runs
         int dropped = body.finish();
         connection.execute(() -> connection.finished(this, dropped, false));
     }
