@@ -12,13 +12,12 @@ import io.jvicorn.http2.session.Http2Session;
 import io.jvicorn.http2.session.SessionLimits;
 import io.jvicorn.http2.session.SessionListener;
 import io.jvicorn.http2.session.SessionState;
+import io.jvicorn.http2.session.StreamMap;
 import io.jvicorn.http2.session.StreamState;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,10 +36,13 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
     private final HttpSettings settings;
     private final ExchangeSupport support;
     private final Http2Session session;
-    private final Map<Integer, ServerStream> streams = new HashMap<>();
+    private final StreamMap<ServerStream> streams = new StreamMap<>();
     /** Streams whose part waits for a window or for the writer. */
     private final Set<ServerStream> waiting = new LinkedHashSet<>();
     private boolean writerBusy;
+    /** A {@link #flushQueued} task waits in the loop's queue. */
+    private boolean flushPending;
+    private final Runnable flushQueued = this::flushQueued;
     /** Inside {@link Http2Session#receive}: output is flushed once it returns. */
     private boolean receiving;
     private boolean closed;
@@ -110,7 +112,7 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
             session.newPeriod();
         }
         if (!streams.isEmpty()) {
-            for (ServerStream x : List.copyOf(streams.values())) {
+            for (ServerStream x : streams.values()) {
                 x.tick(nowNanos); // a WebSocket's keepalive and close deadline
             }
         }
@@ -123,7 +125,7 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
     @Override
     public void onShutdown() {
         session.goAway();
-        for (ServerStream x : List.copyOf(streams.values())) {
+        for (ServerStream x : streams.values()) {
             x.shutdown(); // a WebSocket closes with 1012; an exchange finishes
         }
         flush();
@@ -131,7 +133,7 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
 
     @Override
     public void onCancel() {
-        for (ServerStream x : List.copyOf(streams.values())) {
+        for (ServerStream x : streams.values()) {
             x.cancel();
         }
         transport.close();
@@ -143,7 +145,7 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
             return;
         }
         closed = true;
-        for (ServerStream x : List.copyOf(streams.values())) {
+        for (ServerStream x : streams.values()) {
             x.fail();
         }
         waiting.clear();
@@ -203,6 +205,7 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
         if (x != null) {
             waiting.remove(x);
             x.fail();
+            settled(x);
             LOG.log(System.Logger.Level.DEBUG, "stream {0} reset: {1}", streamId, code);
         }
     }
@@ -224,22 +227,34 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
     /** A stream's thread read request body octets: the client may send as much again. */
     void consumed(int streamId, int n) {
         session.consumed(streamId, n);
-        flush();
+        flushSoon();
     }
 
     /** Feeds a stream's waiting part to the session, as far as the windows allow. */
     void pump(ServerStream x) {
-        if (!pumpOne(x)) {
+        if (pumpOne(x)) {
+            settled(x);
+        } else {
             waiting.add(x);
         }
-        flush();
+        flushSoon();
     }
 
     private void pumpWaiting() {
         for (ServerStream x : List.copyOf(waiting)) {
             if (pumpOne(x)) {
                 waiting.remove(x);
+                settled(x);
             }
+        }
+    }
+
+    /** A stream's waiting part was sent, or the stream is gone: a finish that waited for it happens now. */
+    private void settled(ServerStream x) {
+        Runnable r = x.whenSettled;
+        if (r != null) {
+            x.whenSettled = null;
+            r.run();
         }
     }
 
@@ -287,7 +302,7 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
     /** A WebSocket stream gave its handler {@code n} octets, or dropped them: the client may send as much again. */
     void giveBack(int streamId, int n) {
         session.consumed(streamId, n);
-        flush();
+        flushSoon();
     }
 
     /** A WebSocket stream ends in order: END_STREAM, unless the response ended it already. */
@@ -296,17 +311,24 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
         if (state == StreamState.OPEN || state == StreamState.HALF_CLOSED_REMOTE) {
             session.sendData(streamId, ByteBuffer.allocate(0), true);
         }
-        flush();
+        flushSoon();
     }
 
     /** A WebSocket stream ends abruptly: RST_STREAM CANCEL. */
     void resetStream(int streamId) {
         session.reset(streamId, ErrorCode.CANCEL);
-        flush();
+        flushSoon();
     }
 
-    /** A stream's application finished: its response is complete (or reset), the session lets it go. */
+    /**
+     * A stream's application finished: its response is complete (or reset), the session lets it go; once its last part
+     * is sent if that waits for the client's window.
+     */
     void finished(ServerStream x, int droppedBody, boolean incomplete) {
+        if (x.outgoing() != null) {
+            x.whenSettled = () -> finished(x, droppedBody, incomplete);
+            return;
+        }
         int id = x.id();
         streams.remove(id);
         waiting.remove(x);
@@ -318,10 +340,26 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
         if (streams.isEmpty()) {
             idleSince = transport.nanoTime();
         }
-        flush();
+        flushSoon();
     }
 
     // ---------------------------------------------------------------------------------------------- output
+
+    /**
+     * Flushes once the loop has run the tasks queued before this one: the parts that many streams hand over in one
+     * pass of the loop leave in one write, not one write each.
+     */
+    private void flushSoon() {
+        if (!flushPending) {
+            flushPending = true;
+            transport.execute(flushQueued);
+        }
+    }
+
+    private void flushQueued() {
+        flushPending = false;
+        flush();
+    }
 
     /** Writes what the session owes; what the socket does not take now goes to a writer thread. */
     private void flush() {
@@ -350,7 +388,7 @@ public final class Http2ConnectionHandler implements ConnectionHandler, SessionL
                 LOG.log(System.Logger.Level.DEBUG, "HTTP/2 connection error: {0}", failure);
             }
             closed = true;
-            for (ServerStream x : List.copyOf(streams.values())) {
+            for (ServerStream x : streams.values()) {
                 x.fail();
             }
             settings.activity().connectionClosed();

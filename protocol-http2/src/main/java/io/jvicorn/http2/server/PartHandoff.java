@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One stream's response parts on their way from its thread to the loop, one at a time: the thread {@link #submit}s a
  * part and parks until the loop has had the session take all of it ({@link #sent}), or the stream is gone
- * ({@link #fail}). So a stream waiting for the client's window parks its thread and holds at most one part.
+ * ({@link #fail}). So a stream waiting for the client's window parks its thread and holds at most one part. The part
+ * that ends the stream is handed over without waiting ({@link #submitLast}).
  *
  * <p>Threads: {@link #submit} on the stream's thread, the rest on the loop; the fields are shared under {@link #lock}.
  */
@@ -70,6 +71,30 @@ final class PartHandoff {
      * @throws InterruptedException if the thread is interrupted while it waits
      */
     boolean submit(Outgoing part, Runnable pump) throws InterruptedException {
+        if (!submitLast(part, pump)) {
+            return false;
+        }
+        lock.lock();
+        try {
+            while (outgoing != null && !gone) {
+                changed.await();
+            }
+            return outgoing == null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Hands over the part that ends the stream without waiting for it to be sent: nothing follows it, so the stream's
+     * thread may finish (and not park and wake once more per response) while the loop sends it; the loop lets the
+     * stream go once it is sent or gone.
+     *
+     * @param part the stream's last part
+     * @param pump runs the loop's side (posted to the loop by the caller's connection)
+     * @return false when the stream is gone already
+     */
+    boolean submitLast(Outgoing part, Runnable pump) {
         lock.lock();
         try {
             if (gone) {
@@ -80,14 +105,6 @@ final class PartHandoff {
             lock.unlock();
         }
         pump.run();
-        lock.lock();
-        try {
-            while (outgoing != null && !gone) {
-                changed.await();
-            }
-            return outgoing == null;
-        } finally {
-            lock.unlock();
-        }
+        return true;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An HTTP/2 request as the {@link RequestHead} HTTP/1.1's scope builder and access log take: {@code :path} split into
@@ -21,14 +22,14 @@ final class RequestHeads {
 
     /** The head of a request with a {@code :path}: not a plain CONNECT, which this server does not serve. */
     static RequestHead of(Http2Request r) {
-        String target = java.util.Objects.requireNonNull(r.path(), "a plain CONNECT has no :path");
+        String target = Objects.requireNonNull(r.path(), "a plain CONNECT has no :path");
         byte[] bytes = target.getBytes(StandardCharsets.ISO_8859_1);
         int q = indexOf(bytes, (byte) '?');
         byte[] path = q < 0 ? bytes : Arrays.copyOfRange(bytes, 0, q);
         byte[] query = q < 0 ? new byte[0] : Arrays.copyOfRange(bytes, q + 1, bytes.length);
         List<Header> headers = r.headers();
         String authority = r.authority();
-        if (authority != null && headers.stream().noneMatch(h -> h.name().equals("host"))) {
+        if (authority != null && !hasHost(headers)) {
             List<Header> withHost = new ArrayList<>(headers.size() + 1);
             withHost.add(CheckedHeaders.of("host", authority)); // checked as a field value by the session
             withHost.addAll(headers);
@@ -37,6 +38,15 @@ final class RequestHeads {
         TargetForm form = target.equals("*") ? TargetForm.ASTERISK : TargetForm.ORIGIN;
         return new RequestHead(r.method(), HttpVersion.HTTP_2, form, path, query, headers,
                 Math.max(0, r.contentLength()), false, true, false, false);
+    }
+
+    private static boolean hasHost(List<Header> headers) {
+        for (Header h : headers) {
+            if (h.name().equals("host")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int indexOf(byte[] bytes, byte b) {

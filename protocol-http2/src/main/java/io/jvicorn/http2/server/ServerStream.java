@@ -17,6 +17,12 @@ abstract class ServerStream {
     /** The response parts from the stream's thread to the loop. */
     final PartHandoff parts = new PartHandoff();
 
+    /**
+     * What the loop does once the waiting part is sent or the stream is gone: the application finished while the
+     * stream's last part waited for a window. Loop thread.
+     */
+    @Nullable Runnable whenSettled;
+
     ServerStream(int id) {
         this.id = id;
     }

@@ -50,8 +50,8 @@ final class StreamExchange extends ServerStream {
     private final Http2ConnectionHandler connection;
     private final HttpSettings settings;
     private final ExchangeSupport support;
-
-
+    /** Posts {@link Http2ConnectionHandler#pump} of this stream to the loop (one object per stream, not per part). */
+    private final Runnable pumpOnLoop;
     private volatile @Nullable Thread runner;
     private volatile boolean cancelled;
 
@@ -74,6 +74,8 @@ final class StreamExchange extends ServerStream {
         this.connection = connection;
         this.settings = settings;
         this.support = support;
+        Runnable pump = () -> connection.pump(this);
+        this.pumpOnLoop = () -> connection.execute(pump);
     }
 
     // ------------------------------------------------------------------------------------------ loop side
@@ -316,9 +318,13 @@ final class StreamExchange extends ServerStream {
         return new Outgoing(h, status, ByteBuffer.wrap(bytes), endStream, trailers);
     }
 
-    /** Hands a part to the loop and waits until the session has taken it whole (windows permitting). */
+    /**
+     * Hands a part to the loop and waits until the session has taken it whole (windows permitting); the part that ends
+     * the stream is not waited for (the loop finishes the stream once it is sent).
+     */
     private void submit(Outgoing part) throws IOException, InterruptedException {
-        if (!parts.submit(part, () -> connection.execute(() -> connection.pump(this)))) {
+        boolean handed = part.endStream ? parts.submitLast(part, pumpOnLoop) : parts.submit(part, pumpOnLoop);
+        if (!handed) {
             throw new ClientDisconnectedException("stream " + id + " was reset");
         }
     }

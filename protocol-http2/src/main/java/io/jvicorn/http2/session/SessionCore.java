@@ -1,9 +1,6 @@
 package io.jvicorn.http2.session;
 
 import io.jvicorn.http2.frame.ErrorCode;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +15,7 @@ abstract class SessionCore {
     final FloodGuard flood;
     final ClosedStreams closed = new ClosedStreams();
     /** Streams opened and not yet both closed and released: what counts against MAX_CONCURRENT_STREAMS. */
-    final Map<Integer, Stream> streams = new HashMap<>();
+    final StreamMap<Stream> streams = new StreamMap<>();
 
     SessionState state = SessionState.OPEN;
     @Nullable String failure;
@@ -101,7 +98,7 @@ abstract class SessionCore {
         state = SessionState.CLOSED;
         failure = reason;
         output.goAway(highestStreamId, code, reason);
-        for (Stream s : List.copyOf(streams.values())) {
+        for (Stream s : streams.values()) {
             if (s.state != StreamState.CLOSED) {
                 s.apply(StreamInput.SEND_RST_STREAM); // nothing is sent: the GOAWAY says it
                 if (s.announced) {
