@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -38,18 +39,22 @@ import org.jspecify.annotations.Nullable;
  * {@code If-Unmodified-Since}; one byte range as 206, or 416 when it lies past the end (several ranges get the whole
  * file, see {@code ByteRange}); a {@code .br} or {@code .gz} sibling instead of the file when the client accepts that
  * coding, with {@code Content-Encoding} and {@code Vary}; a directory's {@code index.html}, and a redirect that adds
- * the slash to a directory's path. The whole file goes out as {@code http.response.pathsend}, which jvicorn sends with
- * {@code sendfile}. Refused: other methods (405), paths with {@code .} or {@code ..} segments (also percent-encoded),
+ * the slash to a directory's path. A file of up to 64 KiB goes out from memory, kept between requests while its size,
+ * modification time and inode stay the same (32 MiB of them at most); a larger one as {@code http.response.pathsend},
+ * which jvicorn sends with {@code sendfile}. Refused: other methods (405), paths with {@code .} or {@code ..} segments (also percent-encoded),
  * encoded slashes or backslashes, backslashes or NUL (400), and files whose real path (symbolic links resolved) lies
  * outside the directory (404, as if absent).
  */
 public final class StaticFiles implements Application {
     private static final int RANGE_CHUNK = 64 * 1024;
+    /** The most bytes of small files kept in memory ({@link SmallFileCache}). */
+    private static final long CACHE_BUDGET = 32L * 1024 * 1024;
     private static final List<Header> NO_HEADERS = List.of();
 
     private final String route;
     private final Path root;
     private final RootedFiles files;
+    private final SmallFileCache cache = new SmallFileCache(CACHE_BUDGET);
     private final @Nullable Header cacheControl;
     private final Application fallback;
 
@@ -176,17 +181,20 @@ public final class StaticFiles implements Application {
             case WHOLE -> {
                 response.add(Header.of("content-length", Long.toString(size)));
                 send.send(new HttpResponseStart(200, response));
-                if (head) {
-                    send.send(new HttpResponseBody(new byte[0]));
-                } else {
-                    send.send(new HttpResponsePathsend(file));
-                }
+                byte[] content = head ? new byte[0] : cache.content(file, attributes);
+                send.send(content != null ? new HttpResponseBody(content) : new HttpResponsePathsend(file));
             }
             case PARTIAL -> {
                 response.add(Header.of("content-range", "bytes " + range.first() + "-" + range.last() + "/" + size));
                 response.add(Header.of("content-length", Long.toString(range.length())));
                 send.send(new HttpResponseStart(206, response));
-                sendRange(send, file, range);
+                byte[] content = cache.content(file, attributes);
+                if (content != null) {
+                    send.send(new HttpResponseBody(Arrays.copyOfRange(content, (int) range.first(),
+                            (int) range.last() + 1)));
+                } else {
+                    sendRange(send, file, range);
+                }
             }
             case UNSATISFIABLE -> plain(send, 416, "Range Not Satisfiable",
                     List.of(Header.of("content-range", "bytes */" + size)));

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,11 +103,11 @@ class StaticFilesTest {
     }
 
     @Test
-    void aFileWithItsValidatorsSentAsPathsend() throws Exception {
+    void aSmallFileWithItsValidatorsSentFromMemory() throws Exception {
         Answer a = get("/static/app.js");
         assertEquals(200, a.status());
         assertEquals("console.log('hi')", a.text());
-        assertEquals(root.resolve("app.js").toRealPath(), a.file());
+        assertNull(a.file(), "a small file is sent as a body part, from the bytes kept between requests");
         assertEquals("text/javascript; charset=utf-8", a.header("content-type"));
         assertEquals("17", a.header("content-length"));
         assertEquals(HttpDate.format(MODIFIED), a.header("last-modified"));
@@ -114,6 +115,28 @@ class StaticFilesTest {
         assertEquals("bytes", a.header("accept-ranges"));
         assertEquals("max-age=86400", a.header("cache-control"));
         assertNull(a.header("content-encoding"));
+    }
+
+    @Test
+    void aLargeFileIsSentAsPathsendFromItsRealPath() throws Exception {
+        byte[] large = new byte[SmallFileCache.MAX_FILE_BYTES + 1];
+        Arrays.fill(large, (byte) 'x');
+        Files.write(root.resolve("docs/large.bin"), large);
+        Files.createSymbolicLink(root.resolve("large-alias.bin"), root.resolve("docs/large.bin"));
+        Answer a = get("/static/large-alias.bin");
+        assertEquals(200, a.status());
+        assertEquals(root.resolve("docs/large.bin").toRealPath(), a.file());
+        assertArrayEquals(large, a.body());
+        assertEquals(Integer.toString(large.length), a.header("content-length"));
+    }
+
+    @Test
+    void aSmallFileChangedBetweenRequestsIsServedAsItIsNow() throws Exception {
+        assertEquals("console.log('hi')", get("/static/app.js").text());
+        Files.writeString(root.resolve("app.js"), "console.log('changed')");
+        Answer a = get("/static/app.js");
+        assertEquals("console.log('changed')", a.text());
+        assertEquals("22", a.header("content-length"));
     }
 
     @Test
@@ -257,7 +280,7 @@ class StaticFilesTest {
         assertEquals(404, get("/static/dangling.js").status());
         Answer throughAlias = get("/static/alias/index.html");
         assertEquals(200, throughAlias.status());
-        assertEquals(root.resolve("docs/index.html").toRealPath(), throughAlias.file());
+        assertEquals("<h1>docs</h1>", throughAlias.text());
         assertEquals("<h1>docs</h1>", get("/static/alias/").text());
     }
 
