@@ -133,8 +133,8 @@ class DifferentialTest {
         String kind = what.substring(0, colon);
         String value = what.substring(colon + 1);
         switch (kind) {
-            case "text" -> c.session.getBasicRemote().sendText(value);
-            case "binary" -> c.session.getBasicRemote().sendBinary(ByteBuffer.wrap(HexFormat.of().parseHex(value)));
+            case "text" -> c.sendText(value);
+            case "binary" -> c.sendBinary(ByteBuffer.wrap(HexFormat.of().parseHex(value)));
             case "close" -> {
                 int space = value.indexOf(' ');
                 c.session.close(new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes

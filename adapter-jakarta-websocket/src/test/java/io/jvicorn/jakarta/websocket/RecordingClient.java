@@ -78,6 +78,21 @@ final class RecordingClient extends Endpoint implements AutoCloseable {
         received.add("error:" + thr);
     }
 
+    /**
+     * Sends a whole text message through the async remote. Tyrus's basic remote restarts the session's idle timer after
+     * the write, and when the server answers the message with a close, the close may already have shut the client's
+     * executor down: the send then fails with a {@code RejectedExecutionException}. The async remote restarts the timer
+     * before the write.
+     */
+    void sendText(String text) throws Exception {
+        session.getAsyncRemote().sendText(text).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Sends a whole binary message; see {@link #sendText(String)} for why through the async remote. */
+    void sendBinary(ByteBuffer data) throws Exception {
+        session.getAsyncRemote().sendBinary(data).get(10, TimeUnit.SECONDS);
+    }
+
     /** @return the next message, waiting up to 10 s */
     String next() throws InterruptedException {
         String m = received.poll(10, TimeUnit.SECONDS);

@@ -49,9 +49,9 @@ class TyrusClientTest {
     @Test
     void pathParametersQueryAndReturnValuesThenClose() throws Exception {
         try (RecordingClient c = RecordingClient.connect(server.ws("/rooms/lobby/7?a=1&a=2&b=x%20y"))) {
-            c.session.getBasicRemote().sendText("hi");
+            c.sendText("hi");
             assertEquals("text:lobby#7:hi", c.next());
-            c.session.getBasicRemote().sendBinary(ByteBuffer.wrap(new byte[] {1, 2}));
+            c.sendBinary(ByteBuffer.wrap(new byte[] {1, 2}));
             assertEquals("binary:7f0102", c.next());
         }
         await().until(() -> Events.with("rooms close").size() == 1);
@@ -64,7 +64,7 @@ class TyrusClientTest {
         // /rooms/{room}/{seat} matches; "x" is not an int: @OnOpen fails with a DecodeException, which Rooms has no
         // @OnError for (logged), and the session still serves messages whose methods take no seat.
         try (RecordingClient c = RecordingClient.connect(server.ws("/rooms/lobby/x"))) {
-            c.session.getBasicRemote().sendBinary(ByteBuffer.wrap(new byte[] {5}));
+            c.sendBinary(ByteBuffer.wrap(new byte[] {5}));
             assertEquals("binary:7f05", c.next());
         }
     }
@@ -84,9 +84,9 @@ class TyrusClientTest {
     @Test
     void readerAndInputStream() throws Exception {
         try (RecordingClient c = RecordingClient.connect(server.ws("/streams"))) {
-            c.session.getBasicRemote().sendText("x".repeat(1000));
+            c.sendText("x".repeat(1000));
             assertEquals("text:reader 1000 xxxxx", c.next());
-            c.session.getBasicRemote().sendBinary(ByteBuffer.allocate(70_000));
+            c.sendBinary(ByteBuffer.allocate(70_000));
             assertEquals("text:stream 70000", c.next());
         }
     }
@@ -94,11 +94,11 @@ class TyrusClientTest {
     @Test
     void primitiveMessagesAndTheirConversionErrors() throws Exception {
         try (RecordingClient c = RecordingClient.connect(server.ws("/double"))) {
-            c.session.getBasicRemote().sendText("21");
+            c.sendText("21");
             assertEquals("text:42", c.next());
-            c.session.getBasicRemote().sendText("twenty");
+            c.sendText("twenty");
             assertEquals("text:error DecodeException", c.next());
-            c.session.getBasicRemote().sendText("-4");
+            c.sendText("-4");
             assertEquals("text:-8", c.next());
         }
     }
@@ -106,12 +106,12 @@ class TyrusClientTest {
     @Test
     void decodersAndEncoders() throws Exception {
         try (RecordingClient c = RecordingClient.connect(server.ws("/points"))) {
-            c.session.getBasicRemote().sendText("3,4");
+            c.sendText("3,4");
             assertEquals("binary:" + HexFormat.of().formatHex("moving 3".getBytes(StandardCharsets.UTF_8)), c.next());
             assertEquals("text:(4,5)", c.next());
             // No decoder will decode this one: dropped, as Tyrus drops it; the next is answered.
-            c.session.getBasicRemote().sendText("no comma");
-            c.session.getBasicRemote().sendText("7,8");
+            c.sendText("no comma");
+            c.sendText("7,8");
             assertEquals("binary:" + HexFormat.of().formatHex("moving 7".getBytes(StandardCharsets.UTF_8)), c.next());
             assertEquals("text:(8,9)", c.next());
         }
@@ -120,11 +120,11 @@ class TyrusClientTest {
     @Test
     void pingsFromTheEndpointAreAnsweredToItsPongHandlerAndPongsReachTheClient() throws Exception {
         try (RecordingClient c = RecordingClient.connect(server.ws("/ping"))) {
-            c.session.getBasicRemote().sendText("ping-1");
+            c.sendText("ping-1");
             assertEquals("text:pong ping-1", c.next());
-            c.session.getBasicRemote().sendText("beat");
+            c.sendText("beat");
             assertEquals("pong:" + HexFormat.of().formatHex("beat".getBytes(StandardCharsets.UTF_8)), c.next());
-            c.session.getBasicRemote().sendText("ping-2");
+            c.sendText("ping-2");
             assertEquals("text:pong ping-2", c.next());
         }
     }
@@ -132,13 +132,13 @@ class TyrusClientTest {
     @Test
     void streamAndBinaryCoders() throws Exception {
         try (RecordingClient c = RecordingClient.connect(server.ws("/coders"))) {
-            c.session.getBasicRemote().sendText("1,2\nignored");
+            c.sendText("1,2\nignored");
             assertEquals("text:[2 1]", c.next());
-            c.session.getBasicRemote().sendBinary(ByteBuffer.allocate(33));
+            c.sendBinary(ByteBuffer.allocate(33));
             assertEquals("binary:" + HexFormat.of().formatHex("bytes 33".getBytes(StandardCharsets.UTF_8)), c.next());
         }
         try (RecordingClient c = RecordingClient.connect(server.ws("/point-bytes"))) {
-            c.session.getBasicRemote().sendBinary(ByteBuffer.wrap(new byte[] {6, 9}));
+            c.sendBinary(ByteBuffer.wrap(new byte[] {6, 9}));
             assertEquals("text:(6,9)", c.next());
         }
     }
@@ -146,7 +146,7 @@ class TyrusClientTest {
     @Test
     void aMessageKindWithoutAHandlerClosesWith1003() throws Exception {
         try (RecordingClient c = RecordingClient.connect(server.ws("/close"))) {
-            c.session.getBasicRemote().sendBinary(ByteBuffer.wrap(new byte[] {1}));
+            c.sendBinary(ByteBuffer.wrap(new byte[] {1}));
             assertEquals("1003 no handler for binary messages", c.closeCode());
         }
     }
@@ -154,14 +154,14 @@ class TyrusClientTest {
     @Test
     void sendsFromManyThreadsArriveWholeAndAllOfThem() throws Exception {
         try (RecordingClient c = RecordingClient.connect(server.ws("/command"))) {
-            c.session.getBasicRemote().sendText("burst");
+            c.sendText("burst");
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (int i = 0; i < 400; i++) {
                 String m = c.next();
                 assertTrue(m.matches("text:burst [0-7] [0-9]+"), m);
                 assertTrue(seen.add(m), "twice: " + m);
             }
-            c.session.getBasicRemote().sendText("uri");
+            c.sendText("uri");
             assertEquals("text:uri=" + server.ws("/command") + " secure=false path={}", c.next());
         }
     }
@@ -169,11 +169,11 @@ class TyrusClientTest {
     @Test
     void serverClosesWithAReasonAndOnErrorKeepsTheSessionOpen() throws Exception {
         try (RecordingClient c = RecordingClient.connect(server.ws("/close"))) {
-            c.session.getBasicRemote().sendText("fail");
+            c.sendText("fail");
             assertEquals("text:error asked to fail", c.next());
-            c.session.getBasicRemote().sendText("still there?");
+            c.sendText("still there?");
             assertEquals("text:open=true", c.next());
-            c.session.getBasicRemote().sendText("bye");
+            c.sendText("bye");
             assertEquals("4001 server says bye", c.closeCode());
         }
         await().until(() -> Events.with("close close").size() == 1);
@@ -184,25 +184,25 @@ class TyrusClientTest {
     void programmaticEndpointWithConfiguratorAndSessionApi() throws Exception {
         try (RecordingClient c = RecordingClient.connect(server.ws("/command"),
                 RecordingClient.withHeaders(Map.of("X-Token", List.of("t1")), List.of("v1", "v2")))) {
-            c.session.getBasicRemote().sendText("props");
+            c.sendText("props");
             assertEquals("text:token=t1", c.next());
             // The client prefers v1; the server's own order does not matter (the default configurator's rule).
-            c.session.getBasicRemote().sendText("subprotocol");
+            c.sendText("subprotocol");
             assertEquals("text:subprotocol=v1", c.next());
             assertEquals("v1", c.session.getNegotiatedSubprotocol());
             try (RecordingClient other = RecordingClient.connect(server.ws("/command"))) {
-                c.session.getBasicRemote().sendText("sessions");
+                c.sendText("sessions");
                 assertEquals("text:sessions=2", c.next());
             }
-            c.session.getBasicRemote().sendText("async");
+            c.sendText("async");
             assertEquals("text:future", c.next());
             assertEquals("binary:09", c.next());
             assertEquals("text:handler ok=true", c.next());
-            c.session.getBasicRemote().sendText("parts");
+            c.sendText("parts");
             assertEquals("text:hello", c.next());
             assertEquals("text:written", c.next());
             assertEquals("text:42", c.next());
-            c.session.getBasicRemote().sendBinary(ByteBuffer.allocate(12));
+            c.sendBinary(ByteBuffer.allocate(12));
             assertEquals("text:partial 12 true", c.next());
         }
         await().until(() -> Events.with("command close").size() == 2);
@@ -211,11 +211,11 @@ class TyrusClientTest {
     @Test
     void maxTextMessageBufferSizeClosesWith1009() throws Exception {
         try (RecordingClient c = RecordingClient.connect(server.ws("/command"))) {
-            c.session.getBasicRemote().sendText("limit");
+            c.sendText("limit");
             assertEquals("text:limited", c.next());
-            c.session.getBasicRemote().sendText("0123456789");
+            c.sendText("0123456789");
             assertEquals("text:echo 0123456789", c.next());
-            c.session.getBasicRemote().sendText("0123456789A");
+            c.sendText("0123456789A");
             assertTrue(c.closeCode().startsWith("1009 "), c.closed.get().toString());
         }
         await().until(() -> Events.with("command close 1009").size() == 1);
@@ -224,7 +224,7 @@ class TyrusClientTest {
     @Test
     void maxIdleTimeoutClosesWith1001() throws Exception {
         try (RecordingClient c = RecordingClient.connect(server.ws("/command"))) {
-            c.session.getBasicRemote().sendText("idle");
+            c.sendText("idle");
             assertEquals("text:idle armed", c.next());
             assertTrue(c.closeCode().startsWith("1001 idle"), c.closed.get().toString());
         }
