@@ -67,7 +67,7 @@ public final class Connection implements Transport {
         this.local = addressOrNull(channel, false);
         this.writer = new SocketWriter(this, channel, loop);
         this.tls = tlsEngine == null ? null : new TlsTransport(tlsEngine, this, channel, writer);
-        this.recorded = ConnectionEvent.beginIfEnabled();
+        this.recorded = FlightEvents.recording() ? ConnectionEvent.beginIfEnabled() : null;
     }
 
     private static @Nullable SocketAddress addressOrNull(SocketChannel channel, boolean remote) {

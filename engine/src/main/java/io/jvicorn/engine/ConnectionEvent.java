@@ -4,7 +4,6 @@ import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.EventType;
-import jdk.jfr.FlightRecorder;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
@@ -25,14 +24,18 @@ final class ConnectionEvent extends Event {
     @Label("TLS")
     boolean tls;
 
-    /** Looked up once JFR runs: the lookup itself would start JFR's metadata in a process that records nothing. */
+    /** Looked up on the first event, once JFR runs. */
     private static final class Type {
         static final EventType CONNECTION = EventType.getEventType(ConnectionEvent.class);
     }
 
-    /** @return a begun event if a recording wants it, else null (and nothing allocated) */
+    /**
+     * Called only once {@link FlightEvents#recording()}, since initializing this class registers it with JFR.
+     *
+     * @return a begun event if a recording wants it, else null (and nothing allocated)
+     */
     static @Nullable ConnectionEvent beginIfEnabled() {
-        if (!FlightRecorder.isInitialized() || !Type.CONNECTION.isEnabled()) {
+        if (!Type.CONNECTION.isEnabled()) {
             return null;
         }
         ConnectionEvent event = new ConnectionEvent();

@@ -93,8 +93,8 @@ public final class Server implements AutoCloseable {
     /**
      * Loads and initializes what serving needs, touching no socket and no file: the engine's, HTTP/1.1's and lifespan's
      * classes, NIO's selector provider and the virtual-thread scheduler, by parsing a sample request and encoding a
-     * response. A command line runs it on a second thread while it parses its arguments, so that {@link #start()}
-     * finds the work done. Best effort: failures are ignored, since starting does the same work and reports them.
+     * response; and, if SIGINT was inherited as ignored, what {@link #handleSignals()} needs to take it back. A command
+     * line runs it on a second thread while it parses its arguments, so that {@link #start()} finds the work done. Best effort: failures are ignored, since starting does the same work and reports them.
      */
     public static void warmUp() {
         WarmUp.run();

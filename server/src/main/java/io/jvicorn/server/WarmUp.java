@@ -4,6 +4,7 @@ import io.jvicorn.http11.codec.DefaultHeaders;
 import io.jvicorn.http11.codec.ParserLimits;
 import io.jvicorn.http11.codec.RequestParser;
 import io.jvicorn.http11.codec.ServerResponses;
+import io.jvicorn.server.signal.SignalHandlers;
 import java.nio.ByteBuffer;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -28,6 +29,7 @@ final class WarmUp {
 
     static void run() {
         try {
+            SignalHandlers.prepare();
             for (String name : SERVER_CLASSES) {
                 Class.forName(name, true, WarmUp.class.getClassLoader());
             }

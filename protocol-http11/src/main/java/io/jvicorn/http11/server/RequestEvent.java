@@ -5,7 +5,6 @@ import jdk.jfr.DataAmount;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.EventType;
-import jdk.jfr.FlightRecorder;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
@@ -37,14 +36,19 @@ public final class RequestEvent extends Event {
     @DataAmount
     long bytesOut;
 
-    /** Looked up once JFR runs: the lookup itself would start JFR's metadata in a process that records nothing. */
+    /** Looked up on the first event, once JFR runs. */
     private static final class Type {
         static final EventType REQUEST = EventType.getEventType(RequestEvent.class);
     }
 
-    /** @return a begun event if a recording wants it, else null (and nothing allocated) */
+    /**
+     * Called only once {@link io.jvicorn.engine.FlightEvents#recording()}, since initializing this class registers it
+     * with JFR.
+     *
+     * @return a begun event if a recording wants it, else null (and nothing allocated)
+     */
     static @Nullable RequestEvent beginIfEnabled() {
-        if (!FlightRecorder.isInitialized() || !Type.REQUEST.isEnabled()) {
+        if (!Type.REQUEST.isEnabled()) {
             return null;
         }
         RequestEvent event = new RequestEvent();

@@ -21,7 +21,7 @@ public final class RequestObservations {
      * @return the JFR event to pass to {@link #finished}, or null when no recording wants it
      */
     public static @Nullable RequestEvent started(ServerObserver observer, String method) {
-        RequestEvent recorded = RequestEvent.beginIfEnabled();
+        RequestEvent recorded = FlightEvents.recording() ? RequestEvent.beginIfEnabled() : null;
         observer.requestStarted(method);
         return recorded;
     }

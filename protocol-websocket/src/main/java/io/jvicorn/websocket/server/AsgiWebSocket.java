@@ -212,7 +212,7 @@ final class AsgiWebSocket {
             endpoint.unlockSession();
         }
         accessLog("[accepted]");
-        recorded = SessionEvent.beginIfEnabled();
+        recorded = FlightEvents.recording() ? SessionEvent.beginIfEnabled() : null;
         openedAt = System.nanoTime();
         accepted = true;
         request.settings().activity().observer().webSocketOpened();

@@ -4,7 +4,6 @@ import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.EventType;
-import jdk.jfr.FlightRecorder;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
@@ -26,14 +25,19 @@ final class SessionEvent extends Event {
     @Description("Messages the application sent")
     long messagesSent;
 
-    /** Looked up once JFR runs: the lookup itself would start JFR's metadata in a process that records nothing. */
+    /** Looked up on the first event, once JFR runs. */
     private static final class Type {
         static final EventType SESSION = EventType.getEventType(SessionEvent.class);
     }
 
-    /** @return a begun event if a recording wants it, else null */
+    /**
+     * Called only once {@link io.jvicorn.engine.FlightEvents#recording()}, since initializing this class registers it
+     * with JFR.
+     *
+     * @return a begun event if a recording wants it, else null (and nothing allocated)
+     */
     static @Nullable SessionEvent beginIfEnabled() {
-        if (!FlightRecorder.isInitialized() || !Type.SESSION.isEnabled()) {
+        if (!Type.SESSION.isEnabled()) {
             return null;
         }
         SessionEvent event = new SessionEvent();

@@ -13,6 +13,10 @@ final class IgnoredSignal {
     private IgnoredSignal() {
     }
 
+    /** Nothing to link on this Java. */
+    static void prepare() {
+    }
+
     /**
      * Would reset the signal; cannot here.
      *

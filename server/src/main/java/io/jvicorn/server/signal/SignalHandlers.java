@@ -1,5 +1,10 @@
 package io.jvicorn.server.signal;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -21,6 +26,31 @@ public final class SignalHandlers {
     private static final String INTERRUPT = "INT";
 
     private SignalHandlers() {
+    }
+
+    /**
+     * Prepares, on the calling thread, what {@link #handle} will need if this process inherited SIGINT as ignored:
+     * linking libc's {@code signal} costs a cold JVM about 100 ms, which a start-up warm-up thread can spend while the
+     * main thread still parses the command line. Does nothing otherwise, or where {@code /proc} does not say.
+     */
+    public static void prepare() {
+        if (interruptIgnored()) {
+            IgnoredSignal.prepare();
+        }
+    }
+
+    /** Whether Linux's {@code /proc/self/status} lists SIGINT (2) among the ignored signals. */
+    private static boolean interruptIgnored() {
+        try (BufferedReader status = Files.newBufferedReader(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
+            for (String line = status.readLine(); line != null; line = status.readLine()) {
+                if (line.startsWith("SigIgn:")) {
+                    return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16) & 0b10) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or an unexpected format: handle() links when it needs to
+        }
+        return false;
     }
 
     /**
