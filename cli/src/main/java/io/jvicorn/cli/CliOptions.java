@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
  * also come from a {@code JVICORN_<NAME>} environment variable (see {@link EnvironmentDefaults}).
  */
 @Command(name = "jvicorn",
+        addMethodSubcommands = false,
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Serves a jvicorn application (an ASGI-style io.jvicorn.asgi.Application) over HTTP/1.1 and "

@@ -310,9 +310,10 @@ final class Converters {
 
     private static Duration seconds(String value) {
         String trimmed = value.trim();
-        if (isShortWholeNumber(trimmed)) {
+        long nanos = plainDecimalNanos(trimmed);
+        if (nanos >= 0) {
             // Every default and most values: BigDecimal's class initialization alone costs a cold start ~20 ms.
-            return Duration.ofSeconds(Long.parseLong(trimmed));
+            return Duration.ofNanos(nanos);
         }
         BigDecimal seconds;
         try {
@@ -331,18 +332,33 @@ final class Converters {
         }
     }
 
-    /** Up to nine ASCII digits: a whole number of seconds that neither overflows nor needs rounding. */
-    private static boolean isShortWholeNumber(String value) {
-        if (value.isEmpty() || value.length() > 9) {
-            return false;
+    /**
+     * Seconds written as up to nine digits, optionally a point and up to nine more ({@code 5}, {@code 20.0},
+     * {@code 0.25}), in nanoseconds, exactly; -1 for anything else (a sign, an exponent, more digits), which
+     * {@link BigDecimal} then reads.
+     */
+    private static long plainDecimalNanos(String value) {
+        int point = value.indexOf('.');
+        int wholeEnd = point < 0 ? value.length() : point;
+        int fractionDigits = point < 0 ? 0 : value.length() - point - 1;
+        if (wholeEnd == 0 || wholeEnd > 9 || fractionDigits > 9) {
+            return -1;
         }
+        long nanos = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
+            if (i == point) {
+                continue;
             }
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            nanos = nanos * 10 + (c - '0');
         }
-        return true;
+        for (int i = fractionDigits; i < 9; i++) {
+            nanos *= 10;
+        }
+        return nanos;
     }
 
     /**

@@ -84,7 +84,9 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
             if (option.usageHelp() || option.versionHelp()) {
                 return null;
             }
-            return PREFIX + snakeCase(option.longestName().replaceFirst("^--(no-)?", ""));
+            String name = option.longestName();
+            int prefix = name.startsWith("--no-") ? 5 : name.startsWith("--") ? 2 : 0;
+            return PREFIX + snakeCase(name.substring(prefix)); // no regular expression: asked for every option at start
         }
         return PREFIX + snakeCase(argSpec.paramLabel());
     }

@@ -271,6 +271,19 @@ class CliOptionsTest {
     }
 
     @Test
+    void secondsAreReadExactlyInEveryNotation() {
+        // Plain decimals are read without BigDecimal; exponents, extra digits and a leading point go through it.
+        assertEquals(Duration.ofSeconds(5), parse("--timeout-keep-alive", "5.", "m:app").timeoutKeepAlive);
+        assertEquals(Duration.ofNanos(999_999_999_999_999_999L),
+                parse("--timeout-keep-alive", "999999999.999999999", "m:app").timeoutKeepAlive);
+        assertEquals(Duration.ofSeconds(10), parse("--timeout-keep-alive", "1e1", "m:app").timeoutKeepAlive);
+        assertEquals(Duration.ofMillis(500), parse("--timeout-keep-alive", ".5", "m:app").timeoutKeepAlive);
+        assertEquals(Duration.ofNanos(2), parse("--timeout-keep-alive", "0.0000000015", "m:app").timeoutKeepAlive);
+        assertEquals(Duration.ofSeconds(1_234_567_890), parse("--timeout-keep-alive", "1234567890", "m:app")
+                .timeoutKeepAlive);
+    }
+
+    @Test
     void logLevelsAreCaseInsensitive() {
         assertEquals(LogLevel.TRACE, parse("--log-level", "Trace").logLevel);
         assertEquals(LogLevel.CRITICAL, parse("--log-level", "critical").logLevel);
@@ -293,6 +306,8 @@ class CliOptionsTest {
                     + "are taken as auto) but was 'h2'",
             "--timeout-keep-alive|-1|Invalid value for option '--timeout-keep-alive': '-1' must not be negative",
             "--timeout-keep-alive|soon|Invalid value for option '--timeout-keep-alive': 'soon' is not a number of "
+                    + "seconds",
+            "--timeout-keep-alive|1.2.3|Invalid value for option '--timeout-keep-alive': '1.2.3' is not a number of "
                     + "seconds",
             "--ws-per-message-deflate|maybe|Invalid value for option '--ws-per-message-deflate': 'maybe' is not a "
                     + "boolean (true/false, 1/0, yes/no, on/off)",
