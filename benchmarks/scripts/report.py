@@ -515,7 +515,8 @@ def write_markdown(out, summary, meta, records, jmh):
     if "idle" in requested:
         parts.append("## Idle keep-alive connections, default configuration\n")
         naive = best.get("idle", {}).get("naive", {}).get("memory_per_connection", {}).get("median")
-        parts.append("{} connections, each having served one GET /plaintext, then left idle. Resident memory of the "
+        parts.append("{} connections, opened after the HTTP/1.1 workloads (so that the JIT compiler's memory is not "
+                     "counted as theirs), each having served one GET /plaintext, then left idle. Resident memory of the "
                      "server process (and children) and, for JVMs, live heap after a full GC (jcmd GC.run, "
                      "GC.heap_info), each as the difference from before the connections were opened, per "
                      "connection, in bytes.{}\n".format(s["idle_connections"], " With the heap pre-touched, RSS counts "
