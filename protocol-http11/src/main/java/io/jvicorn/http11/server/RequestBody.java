@@ -6,6 +6,7 @@ import io.jvicorn.asgi.ReceiveEvent;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bounded hand-off of one request's body from the selector loop (producer) to the application (consumer), and
@@ -20,7 +21,8 @@ public final class RequestBody {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<byte[]> chunks = new ArrayDeque<>(4);
+    /** Created by the first chunk: most requests have no body (a request's own allocations are kept to a minimum). */
+    private @Nullable ArrayDeque<byte[]> chunks;
     private int buffered;
     private boolean complete;
     private boolean finalDelivered;
@@ -47,7 +49,12 @@ public final class RequestBody {
             if (finished) {
                 return false;
             }
-            chunks.add(chunk);
+            ArrayDeque<byte[]> queue = chunks;
+            if (queue == null) {
+                queue = new ArrayDeque<>(4);
+                chunks = queue;
+            }
+            queue.add(chunk);
             buffered += chunk.length;
             changed.signalAll();
             if (buffered > HIGH_WATER) {
@@ -81,13 +88,25 @@ public final class RequestBody {
         try {
             finished = true;
             int dropped = buffered;
-            chunks.clear();
+            chunks = null;
             buffered = 0;
             changed.signalAll();
             return dropped;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The oldest buffered chunk, or null; under the lock. */
+    private byte @Nullable [] pollChunk() {
+        ArrayDeque<byte[]> queue = chunks;
+        return queue == null ? null : queue.poll();
+    }
+
+    /** Whether no chunk is buffered; under the lock. */
+    private boolean noChunks() {
+        ArrayDeque<byte[]> queue = chunks;
+        return queue == null || queue.isEmpty();
     }
 
     boolean isComplete() {
@@ -115,16 +134,16 @@ public final class RequestBody {
      *
      * @return the event, or null if {@link #take} would wait
      */
-    @org.jspecify.annotations.Nullable ReceiveEvent poll() {
+    @Nullable ReceiveEvent poll() {
         lock.lock();
         try {
             if (finished) {
                 return HttpDisconnect.INSTANCE;
             }
-            if (!chunks.isEmpty()) {
-                byte[] chunk = chunks.poll();
+            byte[] chunk = pollChunk();
+            if (chunk != null) {
                 buffered -= chunk.length;
-                boolean last = complete && chunks.isEmpty();
+                boolean last = complete && noChunks();
                 finalDelivered = last;
                 return new HttpRequest(chunk, !last);
             }
@@ -155,10 +174,11 @@ public final class RequestBody {
             try {
                 if (finished) {
                     event = HttpDisconnect.INSTANCE;
-                } else if (!chunks.isEmpty()) {
-                    byte[] chunk = chunks.poll();
+                } else if (!noChunks()) {
+                    byte[] chunk = pollChunk();
+                    assert chunk != null;
                     buffered -= chunk.length;
-                    boolean last = complete && chunks.isEmpty();
+                    boolean last = complete && noChunks();
                     finalDelivered = last;
                     if (producerPaused && buffered <= LOW_WATER) {
                         producerPaused = false;
