@@ -236,16 +236,21 @@ public final class Connection implements Transport {
 
     /** Plain TCP sends the file with {@code sendfile}; TLS must encrypt it, so it reads it through a buffer. */
     @Override
-    public void transferFrom(FileChannel file, long position, long count) throws IOException {
+    public void transferFrom(ByteBuffer[] head, FileChannel file, long position, long count) throws IOException {
         if (tls != null) {
-            Transport.super.transferFrom(file, position, count); // through write(), which maps the failures
+            try {
+                Transport.super.transferFrom(head, file, position, count); // through write(), which maps failures
+            } catch (EOFException e) {
+                close(); // as below
+                throw e;
+            }
             return;
         }
         if (closed) {
             throw new ConnectionClosedException("connection closed by the client");
         }
         try {
-            writer.transfer(file, position, count);
+            writer.transfer(head, file, position, count);
         } catch (ConnectionClosedException | InterruptedIOException e) {
             throw e;
         } catch (EOFException e) {

@@ -60,20 +60,37 @@ final class SocketWriter {
     }
 
     /**
-     * Sends {@code count} bytes of {@code file} with {@code FileChannel.transferTo} (Linux {@code sendfile}: from the
-     * page cache to the socket, no copy through the JVM), parking while the socket is full. Not on the loop thread.
+     * Writes {@code head} with the file's first bytes ({@link FileLead}), then sends the rest of {@code count} bytes of
+     * {@code file} with {@code FileChannel.transferTo} (Linux {@code sendfile}: from the page cache to the socket, no
+     * copy through the JVM), parking while the socket is full. Not on the loop thread.
      *
-     * @throws EOFException if the file ends before {@code count} bytes (it shrank)
+     * @throws EOFException if the file ends before {@code count} bytes (it shrank); what it had was written
      * @throws IOException  as {@link #write}
      */
-    void transfer(FileChannel file, long position, long count) throws IOException {
+    void transfer(ByteBuffer[] head, FileChannel file, long position, long count) throws IOException {
         long end = position + count;
+        int leadBytes = FileLead.bytesAfter(remaining(head), count);
+        ByteBuffer lead = leadBytes > 0 ? FileLead.acquire() : null;
+        if (lead == null) {
+            write(head);
+        } else {
+            try {
+                int n = FileLead.read(file, lead.limit(leadBytes), position);
+                write(FileLead.after(head, lead));
+                position += n;
+                if (n < leadBytes) {
+                    throw FileLead.shrank(end - position);
+                }
+            } finally {
+                FileLead.release(lead);
+            }
+        }
         while (position < end) {
             long n = file.transferTo(position, end - position, channel);
             if (n > 0) {
                 position += n;
             } else if (position >= file.size()) {
-                throw new EOFException("the file ended " + (end - position) + " bytes early (it shrank)");
+                throw FileLead.shrank(end - position);
             } else {
                 awaitWritable();
             }
@@ -129,6 +146,14 @@ final class SocketWriter {
         } finally {
             last.limit(limit);
         }
+    }
+
+    private static long remaining(ByteBuffer[] buffers) {
+        long n = 0;
+        for (ByteBuffer b : buffers) {
+            n += b.remaining();
+        }
+        return n;
     }
 
     /** @return whether any of {@code buffers} has bytes left */

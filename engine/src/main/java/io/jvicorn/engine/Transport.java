@@ -126,31 +126,36 @@ public interface Transport {
     }
 
     /**
-     * Writes {@code count} bytes of {@code file} from {@code position}, as {@link #write} writes buffers: parking the
-     * calling virtual thread while the peer does not take them. This default reads them through a buffer; a plain TCP
-     * connection sends them from the page cache without copying them through the JVM ({@code sendfile}).
+     * Writes {@code head}, then {@code count} bytes of {@code file} from {@code position}, as {@link #write} writes
+     * buffers: parking the calling virtual thread while the peer does not take them. This default reads the file
+     * through a buffer, its first bytes written together with the head; a plain TCP connection sends most of them from
+     * the page cache without copying them through the JVM ({@code sendfile}).
      *
+     * @param head     bytes that go first (a response's head), consumed in order; may have nothing remaining
      * @param file     the file, read from {@code position} (its own position is not used)
      * @param position where the bytes start
      * @param count    how many bytes; the file must have them
      * @throws ConnectionClosedException if the connection is or becomes closed
-     * @throws IOException               if the file ends early (it shrank) or cannot be read, or as {@link #write}
+     * @throws EOFException              if the file ends early (it shrank): the head and what the file had were
+     *                                   written
+     * @throws IOException               if the file cannot be read, or as {@link #write}
      */
-    default void transferFrom(FileChannel file, long position, long count) throws IOException {
-        if (count == 0) {
-            return;
-        }
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(count, 64 * 1024));
+    default void transferFrom(ByteBuffer[] head, FileChannel file, long position, long count) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(count, FileLead.BYTES));
+        ByteBuffer[] parts = FileLead.after(head, buffer);
+        ByteBuffer[] alone = {buffer};
         long end = position + count;
-        while (position < end) {
-            buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
-            int n = file.read(buffer, position);
-            if (n < 0) {
-                throw new EOFException("the file ended " + (end - position) + " bytes early (it shrank)");
-            }
+        do {
+            int wanted = (int) Math.min(buffer.capacity(), end - position);
+            buffer.clear().limit(wanted);
+            int n = FileLead.read(file, buffer, position);
             position += n;
-            write(buffer.flip());
-        }
+            write(parts);
+            if (n < wanted) {
+                throw FileLead.shrank(end - position);
+            }
+            parts = alone;
+        } while (position < end);
     }
 
     /**

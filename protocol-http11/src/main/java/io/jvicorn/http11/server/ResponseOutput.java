@@ -169,8 +169,12 @@ final class ResponseOutput {
         if (count > 0 && out.size() + count <= COPIED_FILE_LIMIT) {
             copy(file, (int) count, out);
         } else {
-            flush();
-            transport.transferFrom(file, 0, count);
+            noteClose();
+            try {
+                transport.transferFrom(out.buffers(), file, 0, count);
+            } finally {
+                out.clear();
+            }
         }
     }
 

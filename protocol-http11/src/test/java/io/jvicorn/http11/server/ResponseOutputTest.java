@@ -131,7 +131,8 @@ class ResponseOutputTest {
         }
 
         @Override
-        public void transferFrom(FileChannel file, long position, long count) {
+        public void transferFrom(ByteBuffer[] head, FileChannel file, long position, long count) {
+            write(head);
             transferred += count;
         }
 
