@@ -234,7 +234,10 @@ public final class Connection implements Transport {
         }
     }
 
-    /** Plain TCP sends the file with {@code sendfile}; TLS must encrypt it, so it reads it through a buffer. */
+    /**
+     * Plain TCP writes the head with the file's first bytes, then the rest with {@code sendfile}
+     * ({@link SocketWriter#transfer}); TLS must encrypt it, so it reads it through a buffer.
+     */
     @Override
     public void transferFrom(ByteBuffer[] head, FileChannel file, long position, long count) throws IOException {
         if (tls != null) {

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -77,7 +78,7 @@ final class FileLead {
 
     /** @return {@code head} followed by {@code lead}, for one gathering write */
     static ByteBuffer[] after(ByteBuffer[] head, ByteBuffer lead) {
-        ByteBuffer[] parts = java.util.Arrays.copyOf(head, head.length + 1);
+        ByteBuffer[] parts = Arrays.copyOf(head, head.length + 1);
         parts[head.length] = lead;
         return parts;
     }

@@ -158,7 +158,8 @@ final class ResponseOutput {
     /**
      * Encodes the head of a file body of {@code length} bytes ({@link ResponseEncoder#fileBody}) and sends the file
      * after it: a small one copied into the output, to go out with its head (and be batched like any body), a larger
-     * one after what is buffered, with {@code sendfile} where the transport can. Worker only (it reads a file).
+     * one by {@link Transport#transferFrom} after what is buffered (its first bytes in the same write, the rest with
+     * {@code sendfile} where the transport can). Worker only (it reads a file).
      *
      * @throws EOFException if the file is shorter than {@code length} (it shrank): what it had goes out, and the
      *                      connection is closed, so the client sees the response cut off
