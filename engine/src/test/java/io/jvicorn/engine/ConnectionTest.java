@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jvicorn.engine.LoopFixture.Peer;
 import io.jvicorn.engine.LoopFixture.Writer;
-import java.io.ByteArrayOutputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -421,13 +420,5 @@ class ConnectionTest {
             assertEquals(0, p.handler().closed.get() + p.handler().inputClosed.get());
             assertEquals(List.of(), next.get().offLoop);
         }
-    }
-
-    static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
     }
 }

@@ -1,6 +1,7 @@
 package io.jvicorn.engine;
 
 import static io.jvicorn.engine.LoopFixture.PATIENCE;
+import static io.jvicorn.engine.LoopFixture.concat;
 import static io.jvicorn.engine.LoopFixture.payload;
 import static io.jvicorn.engine.LoopFixture.readFully;
 import static io.jvicorn.engine.SelectorLoopTest.setReceiveBuffer;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jvicorn.engine.LoopFixture.Peer;
+import io.jvicorn.engine.LoopFixture.Writer;
 import java.io.EOFException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -28,7 +30,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,9 +63,9 @@ class FileTransferTest {
     }
 
     /** Transfers on a virtual thread of its own, as an application's response does. */
-    private static CompletableFuture<Void> transfer(Connection c, byte[] head, Path file, long position, long count) {
+    private static Writer transfer(Connection c, byte[] head, Path file, long position, long count) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
+        Thread t = Thread.ofVirtual().start(() -> {
             try (FileChannel channel = FileChannel.open(file)) {
                 c.transferFrom(new ByteBuffer[] {ByteBuffer.wrap(head)}, channel, position, count);
                 done.complete(null);
@@ -72,22 +73,7 @@ class FileTransferTest {
                 done.completeExceptionally(e);
             }
         });
-        return done;
-    }
-
-    private static @Nullable Throwable failure(CompletableFuture<Void> done) throws Exception {
-        try {
-            done.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            return null;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return e.getCause();
-        }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] c = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
+        return new Writer(t, done);
     }
 
     @ParameterizedTest(name = "tls={0}")
@@ -105,7 +91,7 @@ class FileTransferTest {
                 byte[] head = payload(HEAD, size);
                 // from position 5: a range of the file, as a 206 sends it
                 int count = Math.min(size, bytes.length - 5);
-                assertNull(failure(transfer(p.connection(), head, f, 5, count)));
+                transfer(p.connection(), head, f, 5, count).join();
                 expected.add(concat(head, Arrays.copyOfRange(bytes, 5, 5 + count)));
             }
             for (byte[] e : expected) {
@@ -124,9 +110,9 @@ class FileTransferTest {
         try (LoopFixture fx = fixture(tls)) {
             Peer p = fx.connect(s -> setReceiveBuffer(s, 32 * 1024));
             InputStream in = input(p, tls);
-            CompletableFuture<Void> done = transfer(p.connection(), head, f, 0, bytes.length);
+            Writer writer = transfer(p.connection(), head, f, 0, bytes.length);
             assertArrayEquals(concat(head, bytes), readFully(in, HEAD + bytes.length));
-            assertNull(failure(done));
+            writer.join();
         }
     }
 
@@ -137,7 +123,7 @@ class FileTransferTest {
         Path f = file(bytes);
         try (LoopFixture fx = fixture(false)) {
             Peer p = fx.connect();
-            assertNull(failure(transfer(p.connection(), head, f, 0, bytes.length)));
+            transfer(p.connection(), head, f, 0, bytes.length).join();
             assertArrayEquals(concat(head, bytes), readFully(p.in(), head.length + bytes.length));
         }
     }
@@ -153,7 +139,7 @@ class FileTransferTest {
             try (LoopFixture fx = fixture(tls)) {
                 Peer p = fx.connect();
                 InputStream in = input(p, tls);
-                Throwable e = failure(transfer(p.connection(), head, f, 0, 100_000));
+                Throwable e = transfer(p.connection(), head, f, 0, 100_000).failure();
                 assertInstanceOf(EOFException.class, e, "tls=" + tls);
                 assertEquals("the file ended " + (100_000 - size) + " bytes early (it shrank)", e.getMessage());
                 assertArrayEquals(concat(head, bytes), readFully(in, HEAD + size));
@@ -210,7 +196,7 @@ class FileTransferTest {
             Path f = file(bytes);
             try (LoopFixture fx = fixture(false)) {
                 Peer p = fx.connect();
-                assertNull(failure(transfer(p.connection(), head, f, 0, bytes.length)));
+                transfer(p.connection(), head, f, 0, bytes.length).join();
                 assertArrayEquals(concat(head, bytes), readFully(p.in(), HEAD + bytes.length));
             }
             assertNull(FileLead.acquire());
