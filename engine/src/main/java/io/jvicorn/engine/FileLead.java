@@ -1,6 +1,5 @@
 package io.jvicorn.engine;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -81,10 +80,5 @@ final class FileLead {
         ByteBuffer[] parts = Arrays.copyOf(head, head.length + 1);
         parts[head.length] = lead;
         return parts;
-    }
-
-    /** @return the failure of a file that ended {@code missing} bytes before the count its head promised */
-    static EOFException shrank(long missing) {
-        return new EOFException("the file ended " + missing + " bytes early (it shrank)");
     }
 }

@@ -1,6 +1,5 @@
 package io.jvicorn.engine;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -64,8 +63,8 @@ final class SocketWriter {
      * {@code file} with {@code FileChannel.transferTo} (Linux {@code sendfile}: from the page cache to the socket, no
      * copy through the JVM), parking while the socket is full. Not on the loop thread.
      *
-     * @throws EOFException if the file ends before {@code count} bytes (it shrank); what it had was written
-     * @throws IOException  as {@link #write}
+     * @throws FileShrankException if the file ends before {@code count} bytes; what it had was written
+     * @throws IOException         as {@link #write}
      */
     void transfer(ByteBuffer[] head, FileChannel file, long position, long count) throws IOException {
         long end = position + count;
@@ -79,7 +78,7 @@ final class SocketWriter {
                 write(FileLead.after(head, lead));
                 position += n;
                 if (n < leadBytes) {
-                    throw FileLead.shrank(end - position);
+                    throw new FileShrankException(end - position);
                 }
             } finally {
                 FileLead.release(lead);
@@ -90,7 +89,7 @@ final class SocketWriter {
             if (n > 0) {
                 position += n;
             } else if (position >= file.size()) {
-                throw FileLead.shrank(end - position);
+                throw new FileShrankException(end - position);
             } else {
                 awaitWritable();
             }

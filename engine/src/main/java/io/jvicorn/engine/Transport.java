@@ -1,6 +1,5 @@
 package io.jvicorn.engine;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketAddress;
@@ -136,8 +135,7 @@ public interface Transport {
      * @param position where the bytes start
      * @param count    how many bytes; the file must have them
      * @throws ConnectionClosedException if the connection is or becomes closed
-     * @throws EOFException              if the file ends early (it shrank): the head and what the file had were
-     *                                   written
+     * @throws FileShrankException       if the file ends early: the head and what the file had were written
      * @throws IOException               if the file cannot be read, or as {@link #write}
      */
     default void transferFrom(ByteBuffer[] head, FileChannel file, long position, long count) throws IOException {
@@ -152,7 +150,7 @@ public interface Transport {
             position += n;
             write(parts);
             if (n < wanted) {
-                throw FileLead.shrank(end - position);
+                throw new FileShrankException(end - position);
             }
             parts = alone;
         } while (position < end);

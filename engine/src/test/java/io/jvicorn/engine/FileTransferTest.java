@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jvicorn.engine.LoopFixture.Peer;
 import io.jvicorn.engine.LoopFixture.Writer;
-import java.io.EOFException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -140,7 +139,7 @@ class FileTransferTest {
                 Peer p = fx.connect();
                 InputStream in = input(p, tls);
                 Throwable e = transfer(p.connection(), head, f, 0, 100_000).failure();
-                assertInstanceOf(EOFException.class, e, "tls=" + tls);
+                assertInstanceOf(FileShrankException.class, e, "tls=" + tls);
                 assertEquals("the file ended " + (100_000 - size) + " bytes early (it shrank)", e.getMessage());
                 assertArrayEquals(concat(head, bytes), readFully(in, HEAD + size));
                 assertEquals(-1, in.read(), "the response is cut off by the close");

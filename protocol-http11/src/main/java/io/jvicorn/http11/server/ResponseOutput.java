@@ -1,12 +1,12 @@
 package io.jvicorn.http11.server;
 
 import io.jvicorn.asgi.rules.HttpResponseCycle;
+import io.jvicorn.engine.FileShrankException;
 import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.codec.DefaultHeaders;
 import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.ResponseEncoder;
 import io.jvicorn.http11.codec.ServerResponses;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -161,8 +161,8 @@ final class ResponseOutput {
      * one by {@link Transport#transferFrom} after what is buffered (its first bytes in the same write, the rest with
      * {@code sendfile} where the transport can). Worker only (it reads a file).
      *
-     * @throws EOFException if the file is shorter than {@code length} (it shrank): what it had goes out, and the
-     *                      connection is closed, so the client sees the response cut off
+     * @throws FileShrankException if the file is shorter than {@code length}: what it had goes out, and the
+     *                             connection is closed, so the client sees the response cut off
      */
     void writeFile(FileChannel file, long length) throws IOException {
         OutputBuffer out = buffer();
@@ -192,7 +192,7 @@ final class ResponseOutput {
                 } finally {
                     transport.close();
                 }
-                throw new EOFException("the file ended " + (count - position) + " bytes early (it shrank)");
+                throw new FileShrankException(count - position);
             }
             position += n;
         }

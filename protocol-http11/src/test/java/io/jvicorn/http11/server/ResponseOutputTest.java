@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jvicorn.asgi.Header;
 import io.jvicorn.engine.ConnectionHandler;
+import io.jvicorn.engine.FileShrankException;
 import io.jvicorn.engine.Transport;
 import io.jvicorn.http11.codec.DefaultHeaders;
 import io.jvicorn.http11.codec.HttpVersion;
@@ -13,7 +14,6 @@ import io.jvicorn.http11.codec.OutputBuffer;
 import io.jvicorn.http11.codec.RequestHead;
 import io.jvicorn.http11.codec.TargetForm;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -107,7 +107,7 @@ class ResponseOutputTest {
         output.buffer().writeAscii("earlier response|");
         Path f = file(100);
         start("GET");
-        EOFException e = assertThrows(EOFException.class, () -> send(f, 150)); // the file shrank since its size was read
+        FileShrankException e = assertThrows(FileShrankException.class, () -> send(f, 150)); // the file shrank since its size was read
         assertEquals("the file ended 50 bytes early (it shrank)", e.getMessage());
         assertEquals(List.of("earlier response|" + HEAD.formatted(150) + Files.readString(f)), transport.writes);
         assertFalse(transport.open, "the head promised bytes that never come: closed");
