@@ -28,7 +28,7 @@ class LoopCarriersTest {
     }
 
     @Test
-    void theLoopCarriesItsVirtualThreadsBeforeAndAfterTheyBlock() throws Exception {
+    void aThreadTheLoopStartsAndWakesRunsOnTheLoop() throws Exception {
         // The tests open java.lang, as the jvicorn jar does (surefire's argLine).
         assertTrue(LoopCarriers.available());
         SelectorLoop loop = loop("carrier-loop", true);
@@ -37,13 +37,65 @@ class LoopCarriersTest {
             List<String> carriers = new CopyOnWriteArrayList<>();
             Thread t = loop.virtualThreads().newThread(() -> {
                 carriers.add(carrier());
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5)); // unmounts; the loop goes on meanwhile
+                LockSupport.park(); // unmounts; the loop goes on meanwhile
                 carriers.add(carrier());
             });
             assertTrue(t.isVirtual());
-            t.start();
+            loop.execute(t::start);
+            await().atMost(Duration.ofSeconds(10)).until(() -> t.getState() == Thread.State.WAITING);
+            loop.execute(() -> LockSupport.unpark(t)); // as a connection's event wakes its request's thread
             assertTrue(t.join(Duration.ofSeconds(10)));
             assertEquals(List.of("carrier-loop", "carrier-loop"), carriers);
+        } finally {
+            loop.stop();
+            loop.join(10_000);
+        }
+    }
+
+    @Test
+    void aThreadWokenByAnotherThreadRunsOnThePoolUntilItsLoopWakesItAgain() throws Exception {
+        SelectorLoop loop = loop("shared-loop", true);
+        loop.start();
+        try {
+            List<String> carriers = new CopyOnWriteArrayList<>();
+            Thread t = loop.virtualThreads().newThread(() -> {
+                carriers.add(carrier());
+                LockSupport.park();
+                carriers.add(carrier()); // woken by the test's thread, as the JDK's poller wakes a JDBC call
+                LockSupport.park();
+                carriers.add(carrier()); // woken by the loop again
+            });
+            loop.execute(t::start);
+            await().atMost(Duration.ofSeconds(10)).until(() -> t.getState() == Thread.State.WAITING);
+            LockSupport.unpark(t);
+            await().atMost(Duration.ofSeconds(10)).until(() -> carriers.size() == 2
+                    && t.getState() == Thread.State.WAITING);
+            loop.execute(() -> LockSupport.unpark(t));
+            assertTrue(t.join(Duration.ofSeconds(10)));
+            assertEquals("shared-loop", carriers.get(0));
+            assertTrue(carriers.get(1).startsWith("jvicorn-carrier-"), carriers.get(1));
+            assertEquals("shared-loop", carriers.get(2));
+        } finally {
+            loop.stop();
+            loop.join(10_000);
+        }
+    }
+
+    @Test
+    void aThreadOnTheLoopWakesAnotherOntoTheLoop() throws Exception {
+        SelectorLoop loop = loop("waking-loop", true);
+        loop.start();
+        try {
+            CompletableFuture<String> woken = new CompletableFuture<>();
+            Thread sleeper = loop.virtualThreads().newThread(() -> {
+                LockSupport.park();
+                woken.complete(carrier());
+            });
+            Thread waker = loop.virtualThreads().newThread(() -> LockSupport.unpark(sleeper));
+            loop.execute(sleeper::start);
+            await().atMost(Duration.ofSeconds(10)).until(() -> sleeper.getState() == Thread.State.WAITING);
+            loop.execute(waker::start);
+            assertEquals("waking-loop", woken.get(10, TimeUnit.SECONDS));
         } finally {
             loop.stop();
             loop.join(10_000);
@@ -65,7 +117,7 @@ class LoopCarriersTest {
         loop.join(10_000);
         LockSupport.unpark(t);
         assertTrue(t.join(Duration.ofSeconds(10)), "a continuation was stranded on the ended loop");
-        assertTrue(after.get().startsWith("ForkJoinPool"), after.get());
+        assertTrue(after.get().startsWith("jvicorn-carrier-"), after.get());
     }
 
     @Test
