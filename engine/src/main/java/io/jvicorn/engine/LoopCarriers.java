@@ -24,12 +24,12 @@ import org.jspecify.annotations.Nullable;
  * {@link #offLoopCarriers()}, until it waits for its loop again; so database work does not queue behind HTTP.
  *
  * <p>How: the JDK builds virtual threads with a custom scheduler only through a non-public constructor of its virtual
- * thread builder ({@code java.lang.ThreadBuilders$VirtualThreadBuilder(Executor)}, JDK 21 to 25). It needs
- * {@code --add-opens java.base/java.lang=ALL-UNNAMED} (the jvicorn jar's manifest says so); without it, or on a JDK
- * without that constructor, {@link #available()} is false and connections use the JDK's scheduler. A loop tells its
- * own wake-ups from others by the carrier of the waking thread, from {@code Thread.currentCarrierThread()} (also in
- * the opened package; without it, by the waking thread itself). So it is before Java 24: there {@code synchronized} pins a virtual thread to its carrier (JEP 491), and an application blocking inside
- * one would block its loop.
+ * thread builder ({@code java.lang.ThreadBuilders$VirtualThreadBuilder(Executor)}, JDK 21 to 25). It needs {@code
+ * --add-opens java.base/java.lang=ALL-UNNAMED} (the jvicorn jar's manifest says so); without it, or on a JDK without
+ * that constructor, {@link #available()} is false and connections use the JDK's scheduler. So it is before Java 24:
+ * there {@code synchronized} pins a virtual thread to its carrier (JEP 491), and an application blocking inside one
+ * would block its loop. A loop tells its own wake-ups from others by the waking thread's carrier, from the
+ * package-private {@code Thread.currentCarrierThread()} (without it, by the waking thread itself).
  */
 public final class LoopCarriers {
     private static final @Nullable MethodHandle NEW_BUILDER = findBuilderConstructor();

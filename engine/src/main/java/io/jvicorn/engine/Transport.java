@@ -84,8 +84,9 @@ public interface Transport {
 
     /**
      * The virtual threads that do this connection's work (run its application, drain its writes): carried by the
-     * connection's loop thread where the engine does that ({@link LoopCarriers}: while the loop wakes them), else by the
-     * JDK's scheduler. They inherit no inheritable thread-locals. An embedding framework may have given the engine its own factory instead.
+     * connection's loop thread where the engine does that ({@link LoopCarriers}: while the loop wakes them), else by
+     * the JDK's scheduler. They inherit no inheritable thread-locals. An embedding framework may have given the engine
+     * its own factory instead.
      *
      * @return a factory of unnamed, unstarted virtual threads; callers name them
      */
