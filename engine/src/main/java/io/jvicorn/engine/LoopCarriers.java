@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * (reading a body, a full socket, a database call) it unmounts and the loop goes on with its other connections, the
  * way Python's asyncio runs an ASGI app between its reads. An application that computes for long holds up the other
  * connections of its loop, as a Netty handler or an async Python app does; so does one pinned by native code. A thread
- * that something other than its loop wakes (the JDK's poller when a database answers, a timer) goes on on a pool,
+ * that something other than its loop wakes (the JDK's poller when a database answers, a timer) continues on a pool,
  * {@link #offLoopCarriers()}, until it waits for its loop again; so database work does not queue behind HTTP.
  *
  * <p>How: the JDK builds virtual threads with a custom scheduler only through a non-public constructor of its virtual
