@@ -154,13 +154,10 @@ public final class SelectorLoop {
      * 15-18 ms.
      */
     private void carry(Runnable continuation) {
-        if (LoopCarriers.currentCarrier() != thread) {
-            LoopCarriers.offLoopCarriers().execute(continuation);
-            return;
-        }
-        continuations.add(continuation);
-        if (!carrying) {
-            handContinuationsToPool(); // the loop is ending: its last work woke a thread
+        if (carrying && LoopCarriers.currentCarrier() == thread) {
+            continuations.add(continuation);
+        } else {
+            LoopCarriers.offLoopCarriers().execute(continuation); // woken elsewhere, or by the ending loop's last work
         }
     }
 
