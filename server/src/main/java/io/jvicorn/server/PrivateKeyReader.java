@@ -2,10 +2,12 @@ package io.jvicorn.server;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.InvalidKeySpecException;
+import java.security.spec.InvalidParameterSpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +16,7 @@ import javax.crypto.EncryptedPrivateKeyInfo;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.PBEParameterSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * forms encrypted with {@code Proc-Type: 4,ENCRYPTED} are refused with the command that converts them.
  */
 final class PrivateKeyReader {
+    /** The most PBKDF2 iterations an encrypted key may ask for ({@link #refuseCostlyKeyDerivation}). */
+    static final int MAX_KEY_DERIVATION_ITERATIONS = 1_000_000;
+
     private static final String PKCS8 = "PRIVATE KEY";
     private static final String PKCS8_ENCRYPTED = "ENCRYPTED PRIVATE KEY";
     private static final String PKCS1_RSA = "RSA PRIVATE KEY";
@@ -93,6 +99,7 @@ final class PrivateKeyReader {
         } catch (IOException e) {
             throw new IOException("the encrypted private key in " + source + " is malformed: " + e.getMessage(), e);
         }
+        refuseCostlyKeyDerivation(info, source);
         String algorithm = info.getAlgName();
         SecretKey secret;
         Cipher cipher;
@@ -110,6 +117,28 @@ final class PrivateKeyReader {
         } catch (InvalidKeySpecException e) {
             throw new IOException("cannot decrypt the private key in " + source + ": is --ssl-keyfile-password right?",
                     e);
+        }
+    }
+
+    /**
+     * A password-based key may ask for any number of PBKDF2 iterations, and 2^31 of them keep start-up busy for hours (a
+     * fuzzer found one). OpenSSL writes 2,048, OWASP asks for 600,000 at most; a million takes about a second here.
+     */
+    private static void refuseCostlyKeyDerivation(EncryptedPrivateKeyInfo info, Path source) throws IOException {
+        AlgorithmParameters parameters = info.getAlgParameters();
+        if (parameters == null) {
+            return;
+        }
+        int iterations;
+        try {
+            iterations = parameters.getParameterSpec(PBEParameterSpec.class).getIterationCount();
+        } catch (InvalidParameterSpecException e) {
+            return; // not a password-based scheme this JVM reads: the cipher below says so
+        }
+        if (iterations > MAX_KEY_DERIVATION_ITERATIONS) {
+            throw new IOException("the private key in " + source + " asks for " + iterations + " key-derivation "
+                    + "iterations, more than the " + MAX_KEY_DERIVATION_ITERATIONS + " jvicorn accepts; re-encrypt it "
+                    + "with: openssl pkcs8 -topk8 -v2 aes-256-cbc -in " + source + " -out key.pem");
         }
     }
 

@@ -91,6 +91,11 @@ public record KeyMaterial(Path dir, Path serverKeyStore, Path serverCert, Path s
 
     /** The server key as encrypted PKCS#8 (PBES2: PBKDF2-HMAC-SHA256 and AES-256-CBC, as OpenSSL 3 writes it). */
     Path encryptedServerKey(String password) throws Exception {
+        return encryptedServerKey(password, 2048);
+    }
+
+    /** As {@link #encryptedServerKey(String)}, with {@code iterations} of PBKDF2. */
+    Path encryptedServerKey(String password, int iterations) throws Exception {
         String algorithm = "PBEWithHmacSHA256AndAES_256";
         SecureRandom random = new SecureRandom();
         byte[] salt = new byte[16];
@@ -100,13 +105,13 @@ public record KeyMaterial(Path dir, Path serverKeyStore, Path serverCert, Path s
         Cipher cipher = Cipher.getInstance(algorithm);
         cipher.init(Cipher.ENCRYPT_MODE,
                 SecretKeyFactory.getInstance(algorithm).generateSecret(new PBEKeySpec(password.toCharArray())),
-                new PBEParameterSpec(salt, 2048, new IvParameterSpec(iv)));
+                new PBEParameterSpec(salt, iterations, new IvParameterSpec(iv)));
         byte[] encrypted = cipher.doFinal(privateKey(serverKeyStore, "server").getEncoded());
         // EncryptedPrivateKeyInfo knows the scheme by its PKCS#5 name, PBES2, not by the cipher's.
         AlgorithmParameters pbes2 = AlgorithmParameters.getInstance("PBES2");
         pbes2.init(cipher.getParameters().getEncoded());
         byte[] der = new EncryptedPrivateKeyInfo(pbes2, encrypted).getEncoded();
-        Path file = dir.resolve("server-key-encrypted.pem");
+        Path file = dir.resolve("server-key-encrypted-" + iterations + ".pem");
         Files.writeString(file, pem("ENCRYPTED PRIVATE KEY", der));
         return file;
     }

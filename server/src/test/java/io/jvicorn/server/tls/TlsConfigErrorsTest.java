@@ -45,6 +45,13 @@ class TlsConfigErrorsTest {
     }
 
     @Test
+    void encryptedKeyAskingForTooManyIterations() throws Exception {
+        // One more than the limit: refused before any key derivation runs.
+        assertStartupError(TlsConfig.pem(keys.serverCert(), keys.encryptedServerKey("pw", 1_000_001))
+                .withKeyPassword("pw"), "asks for 1000001 key-derivation iterations, more than the 1000000");
+    }
+
+    @Test
     void keyOfAnotherCertificate() {
         assertStartupError(TlsConfig.pem(keys.serverCert(), keys.clientKey()), "does not belong to the first certificate");
     }
